@@ -1,0 +1,19 @@
+import type { Metadata } from "next";
+import { UsersView } from "@/components/admin/users-view";
+import { Forbidden } from "@/components/ui/forbidden";
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePagePrincipal } from "@/lib/http/page-auth";
+import { rolesFor } from "@/lib/schemas/navigation";
+
+export const metadata: Metadata = { title: "Admin" };
+
+export default async function AdminPage() {
+  const { principal, allowed } = await requirePagePrincipal("/admin", rolesFor("/admin"));
+  if (!allowed) return <Forbidden section="Admin" />;
+  return (
+    <>
+      <PageHeader title="Admin" />
+      <UsersView selfId={principal.id} />
+    </>
+  );
+}

@@ -1,0 +1,74 @@
+import pg from "pg";
+import type { Database, Queryable, Row } from "@/lib/ports/database";
+
+/** The `Database` port over node-postgres; used for PGlite (via its socket server) and Postgres. */
+export class PgDatabase implements Database {
+  readonly kind: "pglite" | "postgres";
+  private readonly pool: pg.Pool;
+  private readonly onClose?: () => Promise<void>;
+
+  constructor(opts: {
+    url: string;
+    kind: "pglite" | "postgres";
+    max?: number;
+    /** Postgres only: run in this schema (isolated test runs). */
+    schema?: string;
+    onClose?: () => Promise<void>;
+  }) {
+    this.kind = opts.kind;
+    this.pool = new pg.Pool({
+      connectionString: opts.url,
+      max: opts.max ?? 10,
+      idleTimeoutMillis: 30_000,
+      application_name: "sightline",
+      ...(opts.schema ? { options: `-c search_path=${opts.schema}` } : {}),
+    });
+    // An idle client erroring (server restart) must not crash the process.
+    this.pool.on("error", (err) => console.error("[db] idle client error:", err.message));
+    this.onClose = opts.onClose;
+  }
+
+  async query<T extends object = Row>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
+    const res = await this.pool.query(sql, params as unknown[]);
+    return res.rows as T[];
+  }
+
+  async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    const tx: Queryable = {
+      query: async <R extends object = Row>(sql: string, params: readonly unknown[] = []) =>
+        (await client.query(sql, params as unknown[])).rows as R[],
+    };
+    try {
+      await client.query("BEGIN");
+      const out = await fn(tx);
+      await client.query("COMMIT");
+      return out;
+    } catch (err) {
+      await client.query("ROLLBACK").catch(() => {});
+      throw err;
+    } finally {
+      client.release();
+    }
+  }
+
+  /** A dedicated connection for session-scoped work (advisory locks, migrations). */
+  async withConnection<T>(fn: (conn: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      return await fn(client);
+    } finally {
+      client.release();
+    }
+  }
+
+  async serverVersion(): Promise<string> {
+    const rows = await this.query<{ v: string }>("select version() as v");
+    return rows[0]?.v ?? "unknown";
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+    await this.onClose?.();
+  }
+}

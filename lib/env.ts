@@ -1,0 +1,50 @@
+import path from "node:path";
+import { z } from "zod";
+
+/**
+ * The only reader of process.env. Everything else receives an `Env`.
+ * In AWS, SST links resources as environment variables; they are read here too.
+ */
+export const Env = z.object({
+  SIGHTLINE_BACKEND: z.enum(["local", "aws"]).default("local"),
+  SIGHTLINE_DATA_DIR: z.string().min(1).default(".sightline"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** Only for demos and CI: seeded users get this password instead of a random one. */
+  SIGHTLINE_INITIAL_PASSWORD: z.string().min(12).optional(),
+  /** Session lifetime in seconds for local sign-in. */
+  SIGHTLINE_SESSION_TTL: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .default(12 * 3600),
+  COGNITO_USER_POOL_ID: z.string().optional(),
+  COGNITO_CLIENT_ID: z.string().optional(),
+  AWS_REGION: z.string().optional(),
+});
+export type Env = z.infer<typeof Env> & { dataDir: string };
+
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = Env.safeParse(source);
+  if (!parsed.success) {
+    const detail = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new Error(`Invalid configuration: ${detail}`);
+  }
+  const env = parsed.data;
+  if (env.SIGHTLINE_BACKEND === "aws" && (!env.COGNITO_USER_POOL_ID || !env.COGNITO_CLIENT_ID)) {
+    throw new Error("Invalid configuration: the aws backend needs COGNITO_USER_POOL_ID and COGNITO_CLIENT_ID");
+  }
+  return { ...env, dataDir: path.resolve(env.SIGHTLINE_DATA_DIR) };
+}
+
+let cached: Env | undefined;
+/** Process-wide configuration, parsed once. */
+export function env(): Env {
+  cached ??= loadEnv();
+  return cached;
+}

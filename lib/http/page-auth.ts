@@ -1,0 +1,24 @@
+import "server-only";
+import { cookies, headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { getContext } from "@/lib/adapters";
+import { hasAnyRole, type Principal, type Role } from "@/lib/schemas/auth";
+
+/** The signed-in principal of the current page request, or null. */
+export async function getPagePrincipal(): Promise<Principal | null> {
+  const [ctx, jar, hdrs] = await Promise.all([getContext(), cookies(), headers()]);
+  return ctx.identity.authenticate({ cookie: (n) => jar.get(n)?.value, header: (n) => hdrs.get(n) });
+}
+
+/**
+ * Pages call this first: no session → sign-in page (coming back here after), wrong role →
+ * `allowed: false` so the page renders its 403 state. The proxy is never relied on.
+ */
+export async function requirePagePrincipal(
+  path: string,
+  roles?: readonly Role[],
+): Promise<{ principal: Principal; allowed: boolean }> {
+  const principal = await getPagePrincipal();
+  if (!principal) redirect(`/login?next=${encodeURIComponent(path)}`);
+  return { principal, allowed: !roles || hasAnyRole(principal, roles) };
+}

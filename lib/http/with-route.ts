@@ -1,0 +1,107 @@
+import "server-only";
+import { ZodError, type ZodType, z } from "zod";
+import { type AppContext, getContext } from "@/lib/adapters";
+import { AppError, isAppError } from "@/lib/errors";
+import { authRequestFrom } from "@/lib/ports/identity";
+import { hasAnyRole, type Principal, type Role } from "@/lib/schemas/auth";
+import { isSameOriginWrite } from "./csrf";
+
+type Auth = "public" | "signed-in" | readonly Role[];
+
+export interface RouteOptions<P, Q, B> {
+  /** `public`, any signed-in user, or the roles allowed. */
+  auth: Auth;
+  params?: ZodType<P>;
+  query?: ZodType<Q>;
+  body?: ZodType<B>;
+}
+
+interface HandlerArgs<P, Q, B, A extends Auth> {
+  req: Request;
+  ctx: AppContext;
+  principal: A extends "public" ? Principal | null : Principal;
+  params: P;
+  query: Q;
+  body: B;
+}
+
+type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
+export type RouteHandler = ((req: Request, rc: RouteContext) => Promise<Response>) & {
+  meta: RouteOptions<unknown, unknown, unknown>;
+};
+
+export function errorResponse(err: unknown): Response {
+  if (isAppError(err)) {
+    return Response.json({ error: { code: err.code, message: err.message } }, { status: err.status });
+  }
+  if (err instanceof ZodError) {
+    const message = err.issues.map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message)).join("; ");
+    return Response.json({ error: { code: "invalid_input", message, issues: err.issues } }, { status: 422 });
+  }
+  console.error("[route] unhandled error:", err);
+  return Response.json({ error: { code: "internal", message: "Internal error" } }, { status: 500 });
+}
+
+async function readJson(req: Request): Promise<unknown> {
+  const text = await req.text();
+  if (text.length > 1_000_000) throw new AppError("invalid_input", "Body is too large");
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError("invalid_input", "Body must be valid JSON");
+  }
+}
+
+const queryObject = (url: string) => {
+  const out: Record<string, string | string[]> = {};
+  for (const [k, v] of new URL(url).searchParams) {
+    const prev = out[k];
+    out[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
+  }
+  return out;
+};
+
+/**
+ * The one wrapper every API route goes through: authentication, role check, CSRF check for
+ * cookie-authenticated writes, zod parsing of params/query/body, and the only try/catch
+ * (errors become `{ error: { code, message } }`). Auth runs before parsing so callers
+ * without access learn nothing about the input shape.
+ */
+export function withRoute<P = undefined, Q = undefined, B = undefined, const A extends Auth = Auth>(
+  opts: RouteOptions<P, Q, B> & { auth: A },
+  handler: (args: HandlerArgs<P, Q, B, A>) => Promise<unknown>,
+): RouteHandler {
+  const route = async (req: Request, rc: RouteContext): Promise<Response> => {
+    try {
+      const ctx = await getContext();
+      const principal = await ctx.identity.authenticate(authRequestFrom(req));
+      if (opts.auth !== "public") {
+        if (!principal) throw new AppError("unauthorized", "Sign in first");
+        if (opts.auth !== "signed-in" && !hasAnyRole(principal, opts.auth)) {
+          throw new AppError("forbidden", "Your role does not allow this");
+        }
+      }
+      if (!isSameOriginWrite(req)) throw new AppError("csrf", "Cross-origin request refused");
+      const params = opts.params ? opts.params.parse(await rc.params) : (undefined as P);
+      const query = opts.query ? opts.query.parse(queryObject(req.url)) : (undefined as Q);
+      const body = opts.body ? opts.body.parse(await readJson(req)) : (undefined as B);
+      const out = await handler({
+        req,
+        ctx,
+        principal: principal as HandlerArgs<P, Q, B, A>["principal"],
+        params,
+        query,
+        body,
+      });
+      if (out instanceof Response) return out;
+      return out === undefined ? new Response(null, { status: 204 }) : Response.json(out);
+    } catch (err) {
+      return errorResponse(err);
+    }
+  };
+  return Object.assign(route, { meta: opts as RouteOptions<unknown, unknown, unknown> });
+}
+
+/** Path params are strings; this is the shape for `[id]` segments. */
+export const IdParams = z.object({ id: z.string().min(1).max(200) });

@@ -1,0 +1,2 @@
+// Stands in for `server-only` outside the react-server condition (vitest).
+export {};

@@ -8,6 +8,8 @@ const alias = {
 
 export default defineConfig({
   test: {
+    // Two cores: embedded databases start per test file; don't run more at once than that.
+    maxWorkers: 2,
     projects: [
       {
         resolve: { alias },
@@ -26,9 +28,6 @@ export default defineConfig({
           environment: "node",
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          // Two cores: embedded databases start per file; don't run more at once than that.
-          maxWorkers: 2,
-          minWorkers: 1,
         },
       },
     ],

@@ -20,8 +20,8 @@ describe("loadEnv", () => {
   });
   test("the aws backend needs its Cognito settings", () => {
     expect(() => loadEnv({ SIGHTLINE_BACKEND: "aws" })).toThrow(/COGNITO_USER_POOL_ID/);
-    expect(loadEnv({ SIGHTLINE_BACKEND: "aws", COGNITO_USER_POOL_ID: "p", COGNITO_CLIENT_ID: "c" }).SIGHTLINE_BACKEND).toBe(
-      "aws",
-    );
+    expect(
+      loadEnv({ SIGHTLINE_BACKEND: "aws", COGNITO_USER_POOL_ID: "p", COGNITO_CLIENT_ID: "c" }).SIGHTLINE_BACKEND,
+    ).toBe("aws");
   });
 });

@@ -19,6 +19,10 @@ export async function requirePagePrincipal(
   roles?: readonly Role[],
 ): Promise<{ principal: Principal; allowed: boolean }> {
   const principal = await getPagePrincipal();
-  if (!principal) redirect(`/login?next=${encodeURIComponent(path)}`);
+  if (!principal) {
+    // The proxy passes the real path (with query) so sign-in returns exactly here.
+    const requested = (await headers()).get("x-sightline-path") ?? path;
+    redirect(`/login?next=${encodeURIComponent(requested)}`);
+  }
   return { principal, allowed: !roles || hasAnyRole(principal, roles) };
 }

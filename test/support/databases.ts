@@ -42,4 +42,7 @@ const postgres = (url: string): DbTarget => ({
 });
 
 /** PGlite always; the real Postgres too when DATABASE_URL is set (CI sets it when one answers). */
-export const DB_TARGETS: DbTarget[] = [pglite, ...(process.env.DATABASE_URL ? [postgres(process.env.DATABASE_URL)] : [])];
+export const DB_TARGETS: DbTarget[] = [
+  pglite,
+  ...(process.env.DATABASE_URL ? [postgres(process.env.DATABASE_URL)] : []),
+];

@@ -1,5 +1,5 @@
 import { generateKeyPairSync } from "node:crypto";
-import { type JWK, SignJWT, importJWK } from "jose";
+import { importJWK, type JWK, SignJWT } from "jose";
 import { beforeAll, describe, expect, test } from "vitest";
 import { CognitoIdentity } from "./cognito-identity";
 
@@ -18,7 +18,10 @@ beforeAll(() => {
   identity.cacheJwks({ keys: [publicJwk as never] });
 });
 
-async function idToken(overrides: Record<string, unknown> = {}, opts: { iss?: string; aud?: string; exp?: number } = {}) {
+async function idToken(
+  overrides: Record<string, unknown> = {},
+  opts: { iss?: string; aud?: string; exp?: number } = {},
+) {
   const key = await importJWK(privateJwk, "RS256");
   const now = Math.floor(Date.now() / 1000);
   return new SignJWT({ token_use: "id", email: "ana@example.com", "cognito:groups": ["analysts"], ...overrides })
@@ -31,7 +34,10 @@ async function idToken(overrides: Record<string, unknown> = {}, opts: { iss?: st
     .sign(key);
 }
 
-const bearer = (token: string) => ({ cookie: () => undefined, header: (n: string) => (n === "authorization" ? `Bearer ${token}` : null) });
+const bearer = (token: string) => ({
+  cookie: () => undefined,
+  header: (n: string) => (n === "authorization" ? `Bearer ${token}` : null),
+});
 
 describe("CognitoIdentity (aws-jwt-verify)", () => {
   test("a valid ID token with a Sightline group yields the principal", async () => {
@@ -61,7 +67,9 @@ describe("CognitoIdentity (aws-jwt-verify)", () => {
   });
 
   test("an expired token is refused", async () => {
-    expect(await identity.authenticate(bearer(await idToken({}, { exp: Math.floor(Date.now() / 1000) - 60 })))).toBeNull();
+    expect(
+      await identity.authenticate(bearer(await idToken({}, { exp: Math.floor(Date.now() / 1000) - 60 }))),
+    ).toBeNull();
   });
 
   test("a token without any Sightline group is refused", async () => {

@@ -1,0 +1,250 @@
+/**
+ * Every API route that exists, found on disk: no session → 401, wrong role → 403,
+ * malformed input → 422 with a message. Plus what the session cookie must refuse.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { encodeSessionCookie, SESSION_COOKIE } from "@/lib/auth/session-cookie";
+import type { RouteHandler } from "@/lib/http/with-route";
+import { ROLES, type Role } from "@/lib/schemas/auth";
+import { tempDir } from "@/test/support/databases";
+
+process.env.SIGHTLINE_DATA_DIR = tempDir("routes");
+process.env.DATABASE_URL = "";
+process.env.SIGHTLINE_INITIAL_PASSWORD = "route-test-password-1";
+
+const { closeContext, getContext } = await import("@/lib/adapters");
+const { prepare } = await import("@/lib/bootstrap/prepare");
+const { seedEmail } = await import("@/lib/users");
+
+const ORIGIN = "http://localhost";
+const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+
+function findRoutes(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    return e.isDirectory() ? findRoutes(p) : e.name === "route.ts" ? [p] : [];
+  });
+}
+
+const apiDir = path.resolve("app/api");
+const routes = await Promise.all(
+  findRoutes(apiDir).map(async (file) => {
+    const urlPath = `/api/${path.relative(apiDir, path.dirname(file)).split(path.sep).join("/")}`;
+    const params = Object.fromEntries(
+      [...urlPath.matchAll(/\[(\w+)\]/g)].map((m) => [m[1], "00000000-0000-0000-0000-000000000000"]),
+    );
+    const mod = (await import(file)) as Record<string, RouteHandler | undefined>;
+    return METHODS.flatMap((method) => {
+      const handler = mod[method];
+      return handler
+        ? [{ name: `${method} ${urlPath}`, method, url: ORIGIN + urlPath.replace(/\[(\w+)\]/g, "x"), params, handler }]
+        : [];
+    });
+  }),
+).then((r) => r.flat());
+
+const cookies: Partial<Record<Role, string>> = {};
+
+beforeAll(async () => {
+  const ctx = await getContext();
+  await prepare(ctx.env, ctx.db as never, () => {});
+  for (const role of ROLES) {
+    const signIn = ctx.identity.signIn;
+    if (!signIn) throw new Error("local backend expected");
+    const res = await signIn.call(ctx.identity, { email: seedEmail(role), password: "route-test-password-1" });
+    cookies[role] = `${SESSION_COOKIE}=${encodeURIComponent(res.cookie.value)}`;
+  }
+});
+afterAll(closeContext);
+
+type Route = (typeof routes)[number];
+function call(
+  route: Route,
+  opts: { cookie?: string; body?: string; query?: string; params?: Record<string, string> } = {},
+) {
+  const headers: Record<string, string> = { origin: ORIGIN, host: "localhost" };
+  if (opts.cookie) headers.cookie = opts.cookie;
+  const body = route.method === "GET" ? undefined : opts.body;
+  if (body !== undefined) headers["content-type"] = "application/json";
+  const req = new Request(route.url + (opts.query ?? ""), { method: route.method, headers, body });
+  return route.handler(req, { params: Promise.resolve(opts.params ?? route.params) });
+}
+
+test("routes were found", () => {
+  expect(routes.map((r) => r.name)).toEqual(expect.arrayContaining(["GET /api/health", "POST /api/auth/login"]));
+});
+
+describe.each(routes)("$name", (route) => {
+  const { auth } = route.handler.meta;
+  const allowed: readonly Role[] = auth === "public" || auth === "signed-in" ? ROLES : auth;
+  const denied = ROLES.filter((r) => !allowed.includes(r));
+  const asAllowed = () => cookies[allowed[0] ?? "admins"];
+  // Only the checks that apply to this route are generated (nothing is skipped).
+
+  test("an anonymous call with an empty body never crashes (no 5xx, JSON answer)", async () => {
+    const res = await call(route, { body: "" });
+    expect(res.status).toBeLessThan(500);
+    if (res.status !== 204) expect(res.headers.get("content-type")).toMatch(/application\/json/);
+  });
+
+  if (auth !== "public")
+    test("no session → 401", async () => {
+      const res = await call(route, { body: "{}" });
+      expect(res.status).toBe(401);
+      expect(await res.json()).toEqual({ error: { code: "unauthorized", message: expect.any(String) } });
+    });
+
+  if (denied.length > 0)
+    test("wrong role → 403", async () => {
+      for (const role of denied) {
+        const res = await call(route, { cookie: cookies[role], body: "{}" });
+        expect(res.status, role).toBe(403);
+        expect((await res.json()).error.code).toBe("forbidden");
+      }
+    });
+
+  if (route.handler.meta.body)
+    test("malformed body → 422 with a message", async () => {
+      for (const body of ['"not an object"', "{not json", "[]"]) {
+        const res = await call(route, { cookie: asAllowed(), body });
+        expect(res.status, body).toBe(422);
+        const json = await res.json();
+        expect(json.error.code).toBe("invalid_input");
+        expect(json.error.message.length).toBeGreaterThan(3);
+      }
+    });
+
+  if (route.handler.meta.query)
+    test("malformed query → 422 with a message", async () => {
+      const res = await call(route, { cookie: asAllowed(), query: "?__unknown=1" });
+      expect(res.status).toBe(422);
+    });
+
+  if (route.handler.meta.params)
+    test("malformed path parameter → 422", async () => {
+      const long = "x".repeat(500);
+      const res = await call(route, {
+        cookie: asAllowed(),
+        body: "{}",
+        params: Object.fromEntries(Object.keys(route.params).map((k) => [k, long])),
+      });
+      expect(res.status).toBe(422);
+    });
+
+  if (route.method !== "GET" && auth !== "public")
+    test("a cookie write from another origin → 403", async () => {
+      const headers = { cookie: asAllowed() ?? "", origin: "https://evil.example", "content-type": "application/json" };
+      const res = await route.handler(new Request(route.url, { method: route.method, headers, body: "{}" }), {
+        params: Promise.resolve(route.params),
+      });
+      expect(res.status).toBe(403);
+      expect((await res.json()).error.code).toBe("csrf");
+    });
+});
+
+describe("session cookie refusal", () => {
+  const me = () => routes.find((r) => r.name === "GET /api/me") as Route;
+
+  test("a valid cookie is accepted", async () => {
+    const res = await call(me(), { cookie: cookies.admins });
+    expect(res.status).toBe(200);
+    expect((await res.json()).principal.roles).toEqual(["admins"]);
+  });
+
+  test("a tampered cookie → 401", async () => {
+    const value = decodeURIComponent((cookies.analysts ?? "").split("=")[1] ?? "");
+    const [kid, payload, mac] = value.split(".");
+    const claims = JSON.parse(Buffer.from(payload ?? "", "base64url").toString());
+    const forged = Buffer.from(JSON.stringify({ ...claims, exp: claims.exp + 86400 })).toString("base64url");
+    const res = await call(me(), { cookie: `${SESSION_COOKIE}=${kid}.${forged}.${mac}` });
+    expect(res.status).toBe(401);
+  });
+
+  test("an expired cookie → 401, even when correctly signed", async () => {
+    const ctx = await getContext();
+    const value = decodeURIComponent((cookies.admins ?? "").split("=")[1] ?? "");
+    const claims = JSON.parse(Buffer.from(value.split(".")[1] ?? "", "base64url").toString());
+    const expired = encodeSessionCookie(ctx.sessionKeys as never, {
+      ...claims,
+      exp: Math.floor(Date.now() / 1000) - 5,
+    });
+    expect((await call(me(), { cookie: `${SESSION_COOKIE}=${expired}` })).status).toBe(401);
+  });
+
+  test("after logout the same cookie → 401", async () => {
+    const ctx = await getContext();
+    const signIn = ctx.identity.signIn;
+    const res = await signIn?.call(ctx.identity, { email: seedEmail("reviewers"), password: "route-test-password-1" });
+    const cookie = `${SESSION_COOKIE}=${encodeURIComponent(res?.cookie.value ?? "")}`;
+    expect((await call(me(), { cookie })).status).toBe(200);
+    const logout = routes.find((r) => r.name === "POST /api/auth/logout") as Route;
+    expect((await call(logout, { cookie })).status).toBe(204);
+    expect((await call(me(), { cookie })).status).toBe(401);
+  });
+
+  test("a wrong password → 401 with a generic message; unknown email the same", async () => {
+    const login = routes.find((r) => r.name === "POST /api/auth/login") as Route;
+    const a = await call(login, { body: JSON.stringify({ email: seedEmail("admins"), password: "wrong-password" }) });
+    const b = await call(login, { body: JSON.stringify({ email: "nobody@example.com", password: "wrong-password" }) });
+    expect(a.status).toBe(401);
+    expect(b.status).toBe(401);
+    expect((await a.json()).error.message).toBe((await b.json()).error.message);
+  });
+});
+
+describe("admin user management", () => {
+  const usersRoute = () => routes.find((r) => r.name === "POST /api/admin/users") as Route;
+
+  test("an admin adds a user and gets a one-time password; a duplicate email → 409", async () => {
+    const body = JSON.stringify({ email: "new.analyst@example.com", roles: ["analysts"] });
+    const res = await call(usersRoute(), { cookie: cookies.admins, body });
+    expect(res.status).toBe(201);
+    const json = await res.json();
+    expect(json.user).toMatchObject({ email: "new.analyst@example.com", roles: ["analysts"], disabled: false });
+    expect(json.password.length).toBeGreaterThan(12);
+    expect((await call(usersRoute(), { cookie: cookies.admins, body })).status).toBe(409);
+  });
+
+  test("disabling a user ends their sessions at once", async () => {
+    const ctx = await getContext();
+    const res = await ctx.identity.signIn?.call(ctx.identity, {
+      email: seedEmail("analysts"),
+      password: "route-test-password-1",
+    });
+    const cookie = `${SESSION_COOKIE}=${encodeURIComponent(res?.cookie.value ?? "")}`;
+    const patch = routes.find((r) => r.name === "PATCH /api/admin/users/[id]") as Route;
+    const id = res?.principal.id ?? "";
+    const out = await call(patch, { cookie: cookies.admins, body: JSON.stringify({ disabled: true }), params: { id } });
+    expect(out.status).toBe(200);
+    const me = routes.find((r) => r.name === "GET /api/me") as Route;
+    expect((await call(me, { cookie })).status).toBe(401);
+  });
+
+  test("an admin cannot remove their own admin role", async () => {
+    const ctx = await getContext();
+    const self = await ctx.identity.authenticate({
+      cookie: () => decodeURIComponent((cookies.admins ?? "").split("=")[1] ?? ""),
+      header: () => null,
+    });
+    const patch = routes.find((r) => r.name === "PATCH /api/admin/users/[id]") as Route;
+    const res = await call(patch, {
+      cookie: cookies.admins,
+      body: JSON.stringify({ roles: ["analysts"] }),
+      params: { id: self?.id ?? "" },
+    });
+    expect(res.status).toBe(409);
+  });
+});
+
+test("GET /api/health is public and reports the backend and database", async () => {
+  const health = routes.find((r) => r.name === "GET /api/health") as Route;
+  const res = await call(health);
+  expect(res.status).toBe(200);
+  expect(await res.json()).toMatchObject({
+    status: "ok",
+    backend: "local",
+    database: { kind: "pglite", reachable: true },
+  });
+});

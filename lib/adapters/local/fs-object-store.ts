@@ -1,0 +1,78 @@
+import fs from "node:fs";
+import path from "node:path";
+import type { ObjectStore } from "@/lib/ports/object-store";
+
+/** Objects as files under a root directory; writes are atomic (temp file + rename). */
+export class FsObjectStore implements ObjectStore {
+  constructor(readonly root: string) {}
+
+  private file(key: string): string {
+    const p = path.resolve(this.root, key);
+    if (!p.startsWith(path.resolve(this.root) + path.sep)) throw new Error(`key escapes the store: ${key}`);
+    return p;
+  }
+
+  async get(key: string): Promise<Uint8Array> {
+    return fs.promises.readFile(this.file(key));
+  }
+
+  async getOptional(key: string): Promise<Uint8Array | null> {
+    try {
+      return await this.get(key);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === "ENOENT") return null;
+      throw err;
+    }
+  }
+
+  async put(key: string, body: Uint8Array | string): Promise<void> {
+    const p = this.file(key);
+    await fs.promises.mkdir(path.dirname(p), { recursive: true });
+    const tmp = `${p}.${process.pid}.tmp`;
+    await fs.promises.writeFile(tmp, body);
+    await fs.promises.rename(tmp, p);
+  }
+
+  async putFile(key: string, localPath: string): Promise<void> {
+    const p = this.file(key);
+    if (path.resolve(localPath) === p) return;
+    await fs.promises.mkdir(path.dirname(p), { recursive: true });
+    try {
+      await fs.promises.rename(localPath, p);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== "EXDEV") throw err;
+      await fs.promises.copyFile(localPath, `${p}.tmp`);
+      await fs.promises.rename(`${p}.tmp`, p);
+      await fs.promises.rm(localPath, { force: true });
+    }
+  }
+
+  async delete(keys: readonly string[]): Promise<void> {
+    await Promise.all(keys.map((k) => fs.promises.rm(this.file(k), { force: true })));
+  }
+
+  async *list(prefix: string): AsyncIterable<{ key: string; size: number; modified: Date }> {
+    const base = path.resolve(this.root);
+    const start = path.join(base, prefix);
+    const dir = prefix.endsWith("/") || prefix === "" ? start : path.dirname(start);
+    const walk = async function* (d: string): AsyncGenerator<string> {
+      let entries: fs.Dirent[];
+      try {
+        entries = await fs.promises.readdir(d, { withFileTypes: true });
+      } catch {
+        return;
+      }
+      for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+        const p = path.join(d, e.name);
+        if (e.isDirectory()) yield* walk(p);
+        else if (!e.name.endsWith(".tmp")) yield p;
+      }
+    };
+    for await (const p of walk(dir)) {
+      const key = path.relative(base, p).split(path.sep).join("/");
+      if (!key.startsWith(prefix)) continue;
+      const st = await fs.promises.stat(p);
+      yield { key, size: st.size, modified: st.mtime };
+    }
+  }
+}

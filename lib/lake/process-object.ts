@@ -1,0 +1,95 @@
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import type { ObjectStore } from "@/lib/ports/object-store";
+import { CollectingSink, normalizeObject, type QuarantinedRecord, type SourceKind } from "./normalize-object";
+import { TABLE_NAMES, type TableName } from "./tables";
+
+/** Writes one table's rows as Parquet files under `outRoot`; returns the absolute paths. */
+export interface ParquetWriter {
+  write(table: TableName, rows: readonly Record<string, unknown>[], outRoot: string, stem: string): Promise<string[]>;
+}
+
+export interface ObjectResult {
+  sourceKey: string;
+  objectId: string;
+  kind: SourceKind;
+  rows: Partial<Record<TableName, number>>;
+  quarantined: number;
+  skipped: Record<string, number>;
+  outputs: string[];
+  quarantineSamples: QuarantinedRecord[];
+}
+
+interface Manifest {
+  source_key: string;
+  outputs: string[];
+  quarantine: string | null;
+}
+
+/** Stable id of a source object: output file names and manifests derive from it. */
+export const objectIdOf = (sourceKey: string) => createHash("sha256").update(sourceKey).digest("hex").slice(0, 20);
+
+/**
+ * Normalizes one raw object and publishes its Parquet outputs, quarantine and manifest to the
+ * lake store. Deterministic names plus the manifest make re-processing replace the object's
+ * previous outputs instead of adding to them.
+ */
+export async function processObject(args: {
+  sourceKey: string;
+  bytes: Uint8Array;
+  lake: ObjectStore;
+  writer: ParquetWriter;
+  stagingRoot: string;
+}): Promise<ObjectResult> {
+  const { sourceKey, bytes, lake, writer } = args;
+  const objectId = objectIdOf(sourceKey);
+  const sink = new CollectingSink(sourceKey);
+  const kind = normalizeObject(sourceKey, bytes, sink);
+  sink.finish();
+
+  const staging = path.join(args.stagingRoot, objectId);
+  fs.rmSync(staging, { recursive: true, force: true });
+  const outputs: string[] = [];
+  const rows: Partial<Record<TableName, number>> = {};
+  try {
+    for (const table of TABLE_NAMES) {
+      const list = sink.tables.get(table);
+      if (!list?.length) continue;
+      rows[table] = list.length;
+      for (const file of await writer.write(table, list, staging, objectId)) {
+        const key = `processed/${path.relative(staging, file).split(path.sep).join("/")}`;
+        await lake.putFile(key, file);
+        outputs.push(key);
+      }
+    }
+  } finally {
+    fs.rmSync(staging, { recursive: true, force: true });
+  }
+
+  const quarantineKey = sink.quarantined.length ? `quarantine/${objectId}.jsonl` : null;
+  if (quarantineKey) await lake.put(quarantineKey, `${sink.quarantined.map((r) => JSON.stringify(r)).join("\n")}\n`);
+
+  const manifestKey = `manifests/${objectId}.json`;
+  const previous = await lake.getOptional(manifestKey);
+  if (previous) {
+    const old = JSON.parse(Buffer.from(previous).toString("utf8")) as Manifest;
+    const stale = [...old.outputs, ...(old.quarantine ? [old.quarantine] : [])].filter(
+      (k) => !outputs.includes(k) && k !== quarantineKey,
+    );
+    if (stale.length) await lake.delete(stale);
+  }
+  const manifest: Manifest = { source_key: sourceKey, outputs, quarantine: quarantineKey };
+  await lake.put(manifestKey, JSON.stringify(manifest));
+
+  return {
+    sourceKey,
+    objectId,
+    kind,
+    rows,
+    quarantined: sink.quarantined.length,
+    skipped: Object.fromEntries(sink.skipped),
+    outputs,
+    quarantineSamples: sink.quarantined.slice(0, 5),
+  };
+}

@@ -167,9 +167,9 @@ export class CollectingSink implements Sink {
   constructor(private readonly key: string) {}
 
   row(table: TableName, row: LakeRow): void {
-    let list = this.tables.get(table);
-    if (!list) this.tables.set(table, (list = []));
-    list.push(row);
+    const list = this.tables.get(table);
+    if (list) list.push(row);
+    else this.tables.set(table, [row]);
   }
   quarantine(position: string, reason: string, s: unknown): void {
     this.quarantined.push({ source_key: this.key, position, reason, sample: sample(s) });

@@ -147,6 +147,26 @@ export const FAILED_LOGIN_BURST = {
   windowMs: 10 * 60_000,
 };
 
+/** Event names any rule can match (root use is matched on identity type instead). */
+const CANDIDATE_EVENTS = new Set([
+  "ConsoleLogin",
+  "CreateAccessKey",
+  "AuthorizeSecurityGroupIngress",
+  "ModifySecurityGroupRules",
+  "StopLogging",
+  "DeleteTrail",
+  "PutUserPolicy",
+  "PutRolePolicy",
+  "PutGroupPolicy",
+  "CreatePolicy",
+  "CreatePolicyVersion",
+  "DeleteDetector",
+  "DisassociateFromMasterAccount",
+  "DisassociateFromAdministratorAccount",
+  "StopMonitoringMembers",
+  "UpdateDetector",
+]);
+
 const findingId = (rule: string, key: string) =>
   `sl-${rule}-${createHash("sha256").update(`${rule}\n${key}`).digest("hex").slice(0, 24)}`;
 
@@ -215,6 +235,9 @@ export function detect(rows: LakeRow[]): LakeRow[] {
   const out: LakeRow[] = [];
   const failures = new Map<string, LakeRow[]>();
   for (const row of rows) {
+    // Cheap prefilter first: most events can match no rule, and parsing JSON text is the cost.
+    const name = String(row.event_name);
+    if (!CANDIDATE_EVENTS.has(name) && row.user_type !== "Root") continue;
     const req = parse(row.request_parameters);
     const extra = parse(row.additional_event_data);
     for (const rule of RULES) {

@@ -1,6 +1,10 @@
 /**
  * Entity indicators found anywhere in a record, for pivots: IPs, ARNs, EC2 instance ids,
- * access key ids and account ids. Scans every string value (and object keys are skipped).
+ * access key ids and account ids.
+ *
+ * Speed matters here (every record of every log): the record is serialized once and each
+ * pattern runs once over that text, instead of walking every string value. IPv6 addresses
+ * are taken only from values that look like a whole address, since ARNs are full of colons.
  */
 export interface Indicators {
   any_ip: string[];
@@ -10,15 +14,24 @@ export interface Indicators {
   any_account_id: string[];
 }
 
-const IPV4 = /\b(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)\b/g;
-// Full or compressed IPv6 with at least two colons and hex groups.
-const IPV6 =
-  /(?<![\w:])(?:[0-9a-f]{1,4}:){2,7}(?::|[0-9a-f]{1,4})(?![\w:])|(?<![\w:])(?:[0-9a-f]{1,4}:){1,6}(?::[0-9a-f]{1,4}){1,6}(?![\w:])|(?<![\w:])::(?:[0-9a-f]{1,4}:){0,6}[0-9a-f]{1,4}(?![\w:])/gi;
-const ARN = /\barn:aws[\w-]*:[\w-]+:[\w-]*:\d{0,12}:[^\s"',]+/g;
+const IPV4 = /(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)(?![\d.])/g;
+const ARN = /arn:aws[\w-]*:[\w-]+:[\w-]*:\d{0,12}:[^\s"',\\]+/g;
 const INSTANCE = /\bi-[0-9a-f]{8}(?:[0-9a-f]{9})?\b/g;
 const ACCESS_KEY = /\b(?:AKIA|ASIA)[A-Z0-9]{16}\b/g;
 const ACCOUNT_IN_ARN = /^arn:aws[\w-]*:[\w-]+:[\w-]*:(\d{12}):/;
 const ACCOUNT = /^\d{12}$/;
+// Candidates: a whole JSON string value made only of hex digits and colons (optionally /prefix).
+const IPV6_CANDIDATE = /"([0-9a-fA-F:]{3,39})(?:\/\d{1,3})?"/g;
+const IPV6_GROUPS = /^(?:[0-9a-f]{0,4}:){2,7}[0-9a-f]{0,4}$/i;
+
+/** A real IPv6 address: 3–8 groups, at most one `::`, and not all empty. */
+function isIpv6(v: string): boolean {
+  if (!IPV6_GROUPS.test(v) || v === "::") return false;
+  const doubles = v.split("::").length - 1;
+  if (doubles > 1) return false;
+  const groups = v.split(":").filter(Boolean).length;
+  return doubles === 1 ? groups <= 7 : groups === 8;
+}
 
 export class IndicatorSet {
   private readonly ip = new Set<string>();
@@ -33,27 +46,34 @@ export class IndicatorSet {
     return this;
   }
 
-  scanString(v: string): void {
-    if (v.length < 7) return;
-    if (v.includes(".")) for (const m of v.matchAll(IPV4)) this.ip.add(m[0]);
-    if (v.includes(":")) {
-      for (const m of v.matchAll(ARN)) {
+  /** Scans text (a single value, or a whole record serialized as JSON). */
+  scanText(text: string): this {
+    if (text.includes(".")) for (const m of text.matchAll(IPV4)) this.ip.add(m[0]);
+    if (text.includes("arn:aws")) {
+      for (const m of text.matchAll(ARN)) {
         this.arn.add(m[0]);
         const acct = ACCOUNT_IN_ARN.exec(m[0])?.[1];
         if (acct) this.account.add(acct);
       }
-      if (!v.startsWith("arn:")) for (const m of v.matchAll(IPV6)) this.ip.add(m[0].toLowerCase());
     }
-    if (v.includes("i-")) for (const m of v.matchAll(INSTANCE)) this.instance.add(m[0]);
-    if (v.includes("A")) for (const m of v.matchAll(ACCESS_KEY)) this.key.add(m[0]);
+    if (text.includes(":")) {
+      // Whole documents are scanned as they are; a single value is quoted so it reads as one.
+      const json = text[0] === "{" || text[0] === "[" || text[0] === '"' ? text : `"${text}"`;
+      for (const m of json.matchAll(IPV6_CANDIDATE)) if (m[1] && isIpv6(m[1])) this.ip.add(m[1].toLowerCase());
+    }
+    if (text.includes("i-")) for (const m of text.matchAll(INSTANCE)) this.instance.add(m[0]);
+    if (text.includes("KIA") || text.includes("SIA")) for (const m of text.matchAll(ACCESS_KEY)) this.key.add(m[0]);
+    return this;
   }
 
-  scan(value: unknown, depth = 0): this {
-    if (depth > 32 || value == null) return this;
-    if (typeof value === "string") this.scanString(value);
-    else if (Array.isArray(value)) for (const v of value) this.scan(v, depth + 1);
-    else if (typeof value === "object") for (const v of Object.values(value)) this.scan(v, depth + 1);
-    return this;
+  /** Alias kept for single values. */
+  scanString(v: string): this {
+    return this.scanText(v);
+  }
+
+  scan(value: unknown): this {
+    if (value == null) return this;
+    return this.scanText(typeof value === "string" ? value : JSON.stringify(value));
   }
 
   toColumns(): Indicators {

@@ -21,7 +21,13 @@ const nextConfig = {
   poweredByHeader: false,
   // Typecheck runs as its own step (`npm run typecheck`); don't pay for it twice.
   typescript: { ignoreBuildErrors: true },
-  serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "pg", "postgrator"],
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "@electric-sql/pglite-socket",
+    "pg",
+    "postgrator",
+    "@duckdb/node-api",
+  ],
   async headers() {
     return [
       {

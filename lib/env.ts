@@ -23,6 +23,13 @@ export const Env = z.object({
     .int()
     .min(60)
     .default(12 * 3600),
+  /** Local backend: seed a demo lake on first start. */
+  SIGHTLINE_DEMO_DATA: z
+    .enum(["true", "false", "1", "0"])
+    .default("true")
+    .transform((v) => v === "true" || v === "1"),
+  /** Local backend: how often the raw area is scanned for new log files. */
+  SIGHTLINE_LAKE_SCAN_SECONDS: z.coerce.number().int().min(1).default(15),
   COGNITO_USER_POOL_ID: z.string().optional(),
   COGNITO_CLIENT_ID: z.string().optional(),
   AWS_REGION: z.string().optional(),

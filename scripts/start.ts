@@ -8,6 +8,7 @@ import path from "node:path";
 import { prepare } from "@/lib/bootstrap/prepare";
 import { openDatabase } from "@/lib/db/connect";
 import { loadEnv } from "@/lib/env";
+import { demoLakeHook, watchRawArea } from "@/lib/runtime/local-lake";
 
 const dev = process.argv.includes("--dev");
 const root = process.cwd();
@@ -38,13 +39,16 @@ function buildIfNeeded() {
 async function main() {
   const env = loadEnv();
   const db = await openDatabase(env);
-  const { seeded } = await prepare(env, db, (m) => console.log(`[start] ${m}`));
+  const log = (m: string) => console.log(`[start] ${m}`);
+  const local = env.SIGHTLINE_BACKEND === "local";
+  const { seeded } = await prepare(env, db, log, local ? [demoLakeHook] : []);
   if (seeded.length) {
     console.log("\n[start] First start: created one user per role. These passwords are shown only now:");
     for (const u of seeded) console.log(`  ${u.role.padEnd(10)} ${u.email.padEnd(28)} ${u.password}`);
     console.log("");
   }
   if (!dev) buildIfNeeded();
+  const stopWatching = local ? watchRawArea(env, db, log) : () => {};
 
   const child = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(env.PORT), "-H", "127.0.0.1"], {
     stdio: "inherit",
@@ -61,6 +65,7 @@ async function main() {
   process.on("SIGINT", () => stop("SIGINT"));
   process.on("SIGTERM", () => stop("SIGTERM"));
   child.on("exit", async (code) => {
+    stopWatching();
     await db.close().catch(() => {});
     process.exit(code ?? 0);
   });

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { AdminTabs } from "@/components/admin/admin-tabs";
 import { UsersView } from "@/components/admin/users-view";
 import { Forbidden } from "@/components/ui/forbidden";
 import { PageHeader } from "@/components/ui/page-header";
@@ -13,6 +14,7 @@ export default async function AdminPage() {
   return (
     <>
       <PageHeader title="Admin" />
+      <AdminTabs current="/admin" />
       <UsersView selfId={principal.id} />
     </>
   );

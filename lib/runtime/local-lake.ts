@@ -1,0 +1,68 @@
+import fs from "node:fs";
+import { DuckDbParquetWriter } from "@/lib/adapters/duckdb/parquet-writer";
+import { FsObjectStore } from "@/lib/adapters/local/fs-object-store";
+import type { FirstStartHook } from "@/lib/bootstrap/prepare";
+import { generateLake } from "@/lib/demo/generate-lake";
+import type { Env } from "@/lib/env";
+import { lakePaths } from "@/lib/lake/local-sources";
+import { rawAreaObjects } from "@/lib/lake/raw-area";
+import { type RunSummary, runLakeEtl } from "@/lib/lake/run-etl";
+import type { Queryable } from "@/lib/ports/database";
+
+/** Processes whatever is new or changed in the local raw area. */
+export async function scanRawArea(env: Env, db: Queryable, trigger: string): Promise<RunSummary | null> {
+  const paths = lakePaths(env.dataDir);
+  if (!fs.existsSync(paths.raw)) return null;
+  const writer = await DuckDbParquetWriter.create({ threads: 1, memoryLimit: "512MB" });
+  try {
+    return await runLakeEtl({
+      db,
+      lake: new FsObjectStore(paths.root),
+      writer,
+      stagingRoot: paths.staging,
+      objects: rawAreaObjects(paths.raw),
+      trigger,
+      skipUnchanged: true,
+    });
+  } finally {
+    writer.close();
+  }
+}
+
+/**
+ * The local stand-in for S3 event notifications: every few seconds, files dropped into
+ * `<data>/lake/raw/` that are new or changed go through the lake ETL. Runs never overlap.
+ */
+export function watchRawArea(env: Env, db: Queryable, log: (m: string) => void): () => void {
+  let running = false;
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    try {
+      const s = await scanRawArea(env, db, "watcher");
+      if (s && (s.objects || s.errors.length)) {
+        log(
+          `lake: ${s.objects} new objects, ${s.records} rows, ${s.quarantined} quarantined, ${s.errors.length} errors`,
+        );
+      }
+    } catch (err) {
+      log(`lake: scan failed: ${(err as Error).message}`);
+    } finally {
+      running = false;
+    }
+  };
+  const timer = setInterval(tick, env.SIGHTLINE_LAKE_SCAN_SECONDS * 1000);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
+/** First start: a small demo estate's logs (3 days) written in AWS's raw layout and loaded. */
+export const demoLakeHook: FirstStartHook = {
+  name: "demo-lake",
+  async run({ env, db, log }) {
+    if (!env.SIGHTLINE_DEMO_DATA) return;
+    const totals = generateLake({ outDir: lakePaths(env.dataDir).raw, days: 3, scale: 1, seed: 7 });
+    const s = await scanRawArea(env, db, "demo-seed");
+    log(`demo lake: ${totals.files} raw files → ${s?.records ?? 0} rows (${JSON.stringify(s?.rows ?? {})})`);
+  },
+};

@@ -30,6 +30,13 @@ export const Env = z.object({
     .transform((v) => v === "true" || v === "1"),
   /** Local backend: how often the raw area is scanned for new log files. */
   SIGHTLINE_LAKE_SCAN_SECONDS: z.coerce.number().int().min(1).default(15),
+  /** AWS: the processed-lake bucket, its Glue database, and the first date partition projection covers. */
+  SIGHTLINE_LAKE_BUCKET: z.string().optional(),
+  SIGHTLINE_GLUE_DATABASE: z.string().default("sightline"),
+  SIGHTLINE_LAKE_PROJECTION_START: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .default("2024-01-01"),
   COGNITO_USER_POOL_ID: z.string().optional(),
   COGNITO_CLIENT_ID: z.string().optional(),
   AWS_REGION: z.string().optional(),

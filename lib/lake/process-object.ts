@@ -3,11 +3,11 @@ import fs from "node:fs";
 import path from "node:path";
 import type { ObjectStore } from "@/lib/ports/object-store";
 import { CollectingSink, normalizeObject, type QuarantinedRecord, type SourceKind } from "./normalize-object";
-import { TABLE_NAMES, type TableName } from "./tables";
+import { type LakeRow, TABLE_NAMES, type TableName } from "./tables";
 
 /** Writes one table's rows as Parquet files under `outRoot`; returns the absolute paths. */
 export interface ParquetWriter {
-  write(table: TableName, rows: readonly Record<string, unknown>[], outRoot: string, stem: string): Promise<string[]>;
+  write(table: TableName, rows: readonly LakeRow[], outRoot: string, stem: string): Promise<string[]>;
 }
 
 export interface ObjectResult {

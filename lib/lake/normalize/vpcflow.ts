@@ -1,5 +1,5 @@
 import { IndicatorSet } from "../indicators";
-import type { LakeRow } from "../tables";
+import { type LakeRow, TABLES } from "../tables";
 import type { Sink } from "./types";
 
 /** The v2 default format, used when a file has no header line. */
@@ -22,37 +22,10 @@ export const DEFAULT_FLOW_FIELDS = [
 
 const INT_FIELDS = new Set(["version", "srcport", "dstport", "protocol", "tcp_flags", "traffic_path"]);
 const BIGINT_FIELDS = new Set(["packets", "bytes"]);
-const KNOWN = new Set([
-  "version",
-  "account_id",
-  "interface_id",
-  "srcaddr",
-  "dstaddr",
-  "srcport",
-  "dstport",
-  "protocol",
-  "packets",
-  "bytes",
-  "start_time",
-  "end_time",
-  "action",
-  "log_status",
-  "vpc_id",
-  "subnet_id",
-  "instance_id",
-  "tcp_flags",
-  "type",
-  "pkt_srcaddr",
-  "pkt_dstaddr",
-  "region",
-  "az_id",
-  "sublocation_type",
-  "sublocation_id",
-  "pkt_src_aws_service",
-  "pkt_dst_aws_service",
-  "flow_direction",
-  "traffic_path",
-]);
+// The flow fields we keep are exactly the vpcflow table's own columns (minus indicators/provenance).
+const KNOWN = new Set(
+  TABLES.vpcflow.columns.map((c) => c.name).filter((n) => !n.startsWith("any_") && !n.startsWith("source_")),
+);
 
 const columnOf = (field: string) => {
   const c = field.replace(/-/g, "_");

@@ -4,15 +4,12 @@
  * local lake's raw area by default) and runs them through the same ETL.
  */
 import { parseArgs } from "node:util";
-import { DuckDbParquetWriter } from "@/lib/adapters/duckdb/parquet-writer";
-import { FsObjectStore } from "@/lib/adapters/local/fs-object-store";
 import { openDatabase } from "@/lib/db/connect";
 import { migrate } from "@/lib/db/migrate";
 import { generateLake } from "@/lib/demo/generate-lake";
 import { loadEnv } from "@/lib/env";
 import { lakePaths } from "@/lib/lake/local-sources";
-import { rawAreaObjects } from "@/lib/lake/raw-area";
-import { runLakeEtl } from "@/lib/lake/run-etl";
+import { scanRawArea } from "@/lib/runtime/local-lake";
 
 async function main() {
   const { values } = parseArgs({
@@ -37,24 +34,17 @@ async function main() {
   console.log(`generated ${totals.files} raw files in ${outDir} (${((Date.now() - t0) / 1000).toFixed(1)}s):`, totals);
   if (values["no-import"] || values.out) return;
   const db = await openDatabase(env);
-  const writer = await DuckDbParquetWriter.create();
   try {
     await migrate(db);
-    const s = await runLakeEtl({
-      db,
-      lake: new FsObjectStore(lake.root),
-      writer,
-      stagingRoot: lake.staging,
-      objects: rawAreaObjects(lake.raw),
-      trigger: "generate",
-      skipUnchanged: true,
-    });
-    console.log(
-      `ETL: ${s.objects} objects, ${s.records} rows, ${s.quarantined} quarantined, ${(s.durationMs / 1000).toFixed(1)}s`,
-      s.rows,
-    );
+    // Same path as the server's raw-area watcher: only new or changed files are processed.
+    const s = await scanRawArea(env, db, "generate");
+    if (s) {
+      console.log(
+        `ETL: ${s.objects} objects, ${s.records} rows, ${s.quarantined} quarantined, ${(s.durationMs / 1000).toFixed(1)}s`,
+        s.rows,
+      );
+    }
   } finally {
-    writer.close();
     await db.close();
   }
 }

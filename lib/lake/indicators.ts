@@ -2,9 +2,21 @@
  * Entity indicators found anywhere in a record, for pivots: IPs, ARNs, EC2 instance ids,
  * access key ids and account ids.
  *
- * Speed matters here (every record of every log): the record is serialized once and each
- * pattern runs once over that text, instead of walking every string value. IPv6 addresses
- * are taken only from values that look like a whole address, since ARNs are full of colons.
+ * One token grammar, two engines: the TypeScript scanner below and the DuckDB bulk path
+ * (`lib/adapters/duckdb/cloudtrail-bulk.ts`) run the same patterns (written to mean the same in
+ * JavaScript and RE2: no look-around, ASCII classes) in the same way:
+ *
+ * 1. One left-to-right pass over the text finds non-overlapping tokens of five kinds: an ARN,
+ *    a quoted string made only of hex digits and colons (IPv6 candidate), a run of digits and
+ *    dots (IPv4 candidate), an instance id, an access key id.
+ * 2. ARN tokens are scanned again for what they contain (instance ids, IPs, keys) and give
+ *    their account.
+ * 3. Candidates are validated (IPv4 octets, IPv6 group rules) and every list is de-duplicated
+ *    and sorted, so the order does not depend on where in the record a value appeared.
+ *
+ * The run-of-digits-and-dots rule is what "an IPv4 address not inside a longer number" means
+ * without look-behind. IPv6 addresses are taken only from whole (quoted) values, since ARNs
+ * and times are full of colons.
  */
 export interface Indicators {
   any_ip: string[];
@@ -14,24 +26,44 @@ export interface Indicators {
   any_account_id: string[];
 }
 
-const IPV4 = /(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)(?![\d.])/g;
-const ARN = /arn:aws[\w-]*:[\w-]+:[\w-]*:\d{0,12}:[^\s"',\\]+/g;
-const INSTANCE = /\bi-[0-9a-f]{8}(?:[0-9a-f]{9})?\b/g;
-const ACCESS_KEY = /\b(?:AKIA|ASIA)[A-Z0-9]{16}\b/g;
-const ACCOUNT_IN_ARN = /^arn:aws[\w-]*:[\w-]+:[\w-]*:(\d{12}):/;
-const ACCOUNT = /^\d{12}$/;
-// Candidates: a whole JSON string value made only of hex digits and colons (optionally /prefix).
-const IPV6_CANDIDATE = /"([0-9a-fA-F:]{3,39})(?:\/\d{1,3})?"/g;
-const IPV6_GROUPS = /^(?:[0-9a-f]{0,4}:){2,7}[0-9a-f]{0,4}$/i;
+const ARN_SRC = String.raw`arn:aws[\w-]*:[\w-]+:[\w-]*:\d{0,12}:[^\x00-\x20"',\\]+`;
+const IPV6_CANDIDATE_SRC = String.raw`"[0-9a-fA-F:]{3,39}(?:/\d{1,3})?"`;
+const IPV4_RUN_SRC = String.raw`[0-9.]{7,}`;
+const INSTANCE_SRC = String.raw`\bi-[0-9a-f]{8}(?:[0-9a-f]{9})?\b`;
+const ACCESS_KEY_SRC = String.raw`\b(?:AKIA|ASIA)[A-Z0-9]{16}\b`;
+
+/** The patterns, as source text both engines compile. */
+export const INDICATOR_PATTERNS = {
+  /** Pass 1 over a whole text. */
+  token: [ARN_SRC, IPV6_CANDIDATE_SRC, IPV4_RUN_SRC, INSTANCE_SRC, ACCESS_KEY_SRC].join("|"),
+  /** Pass 2 inside each ARN. */
+  inner: [IPV4_RUN_SRC, INSTANCE_SRC, ACCESS_KEY_SRC].join("|"),
+  /** A run that is exactly one IPv4 address. */
+  ipv4: String.raw`(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)`,
+  /** The shape of an IPv6 address (group counts are checked apart). */
+  ipv6Groups: String.raw`(?:[0-9a-fA-F]{0,4}:){2,7}[0-9a-fA-F]{0,4}`,
+  /** The account inside an ARN. */
+  arnAccount: String.raw`^arn:aws[\w-]*:[\w-]+:[\w-]*:(\d{12}):`,
+  account: String.raw`\d{12}`,
+} as const;
+
+const TOKEN = new RegExp(INDICATOR_PATTERNS.token, "g");
+const INNER = new RegExp(INDICATOR_PATTERNS.inner, "g");
+const IPV4 = new RegExp(`^${INDICATOR_PATTERNS.ipv4}$`);
+const IPV6_GROUPS = new RegExp(`^${INDICATOR_PATTERNS.ipv6Groups}$`);
+const ARN_ACCOUNT = new RegExp(INDICATOR_PATTERNS.arnAccount);
+const ACCOUNT = new RegExp(`^${INDICATOR_PATTERNS.account}$`);
 
 /** A real IPv6 address: 3–8 groups, at most one `::`, and not all empty. */
-function isIpv6(v: string): boolean {
-  if (!IPV6_GROUPS.test(v) || v === "::") return false;
+export function isIpv6(v: string): boolean {
+  if (v === "::" || !IPV6_GROUPS.test(v)) return false;
   const doubles = v.split("::").length - 1;
   if (doubles > 1) return false;
   const groups = v.split(":").filter(Boolean).length;
   return doubles === 1 ? groups <= 7 : groups === 8;
 }
+
+const sorted = (s: Set<string>) => [...s].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 
 export class IndicatorSet {
   private readonly ip = new Set<string>();
@@ -46,24 +78,30 @@ export class IndicatorSet {
     return this;
   }
 
-  /** Scans text (a single value, or a whole record serialized as JSON). */
+  /** Scans text: a whole record serialized as JSON, or a single value (quoted so it reads as one). */
   scanText(text: string): this {
-    if (text.includes(".")) for (const m of text.matchAll(IPV4)) this.ip.add(m[0]);
-    if (text.includes("arn:aws")) {
-      for (const m of text.matchAll(ARN)) {
-        this.arn.add(m[0]);
-        const acct = ACCOUNT_IN_ARN.exec(m[0])?.[1];
+    const json = text[0] === "{" || text[0] === "[" || text[0] === '"' ? text : `"${text}"`;
+    for (const tok of json.match(TOKEN) ?? []) {
+      if (tok.startsWith("arn:")) {
+        this.arn.add(tok);
+        const acct = ARN_ACCOUNT.exec(tok)?.[1];
         if (acct) this.account.add(acct);
+        for (const inner of tok.match(INNER) ?? []) this.plain(inner);
+      } else if (tok[0] === '"') {
+        const v = tok.slice(1, -1).split("/")[0] ?? "";
+        if (isIpv6(v)) this.ip.add(v.toLowerCase());
+      } else {
+        this.plain(tok);
       }
     }
-    if (text.includes(":")) {
-      // Whole documents are scanned as they are; a single value is quoted so it reads as one.
-      const json = text[0] === "{" || text[0] === "[" || text[0] === '"' ? text : `"${text}"`;
-      for (const m of json.matchAll(IPV6_CANDIDATE)) if (m[1] && isIpv6(m[1])) this.ip.add(m[1].toLowerCase());
-    }
-    if (text.includes("i-")) for (const m of text.matchAll(INSTANCE)) this.instance.add(m[0]);
-    if (text.includes("KIA") || text.includes("SIA")) for (const m of text.matchAll(ACCESS_KEY)) this.key.add(m[0]);
     return this;
+  }
+
+  private plain(tok: string) {
+    const c = tok[0];
+    if (c === "i") this.instance.add(tok);
+    else if (c === "A") this.key.add(tok);
+    else if (IPV4.test(tok)) this.ip.add(tok);
   }
 
   /** Alias kept for single values. */
@@ -78,11 +116,11 @@ export class IndicatorSet {
 
   toColumns(): Indicators {
     return {
-      any_ip: [...this.ip],
-      any_arn: [...this.arn],
-      any_instance_id: [...this.instance],
-      any_access_key_id: [...this.key],
-      any_account_id: [...this.account],
+      any_ip: sorted(this.ip),
+      any_arn: sorted(this.arn),
+      any_instance_id: sorted(this.instance),
+      any_access_key_id: sorted(this.key),
+      any_account_id: sorted(this.account),
     };
   }
 }

@@ -1,0 +1,53 @@
+import { expect, test } from "vitest";
+import { IndicatorSet, isIpv6 } from "./indicators";
+
+const scan = (v: unknown) => new IndicatorSet().scan(v).toColumns();
+
+test("finds every kind once, sorted, wherever it sits in the record", () => {
+  const cols = scan({
+    b: "arn:aws:iam::444455556666:user/zed",
+    a: { deep: ["198.51.100.7", "10.0.0.1", "198.51.100.7"] },
+    key: "AKIAABCDEFGHIJKLMNOP",
+    inst: "i-0aaaaaaaaaaaaaaaa",
+    v6: "2001:DB8::10",
+  });
+  expect(cols).toEqual({
+    any_ip: ["10.0.0.1", "198.51.100.7", "2001:db8::10"],
+    any_arn: ["arn:aws:iam::444455556666:user/zed"],
+    any_instance_id: ["i-0aaaaaaaaaaaaaaaa"],
+    any_access_key_id: ["AKIAABCDEFGHIJKLMNOP"],
+    any_account_id: ["444455556666"],
+  });
+});
+
+test("an ARN also yields the instance id, address and account inside it", () => {
+  const cols = scan({ r: "arn:aws:ec2:us-east-1:111122223333:instance/i-0123456789abcdef0" });
+  expect(cols.any_instance_id).toEqual(["i-0123456789abcdef0"]);
+  expect(cols.any_account_id).toEqual(["111122223333"]);
+});
+
+test("IPv4 only as a whole run of digits and dots; IPv6 only as a whole value", () => {
+  const cols = scan({
+    note: 'from 10.0.0.1.5 and 10.0.0.300 and v1.2.3.4, peer "fe80::1" at 192.168.1.1',
+    version: "aws-cli/2.15.0",
+    cidr: "0.0.0.0/0",
+    notIpv6: "1::2::3",
+    short: "cafe:babe",
+    time: "2026-11-20T10:00:00Z",
+    prefix: "2001:db8::/32",
+  });
+  expect(cols.any_ip).toEqual(["0.0.0.0", "1.2.3.4", "192.168.1.1", "2001:db8::"]);
+});
+
+test("single values are read as one whole value", () => {
+  expect(new IndicatorSet().scanString("2001:db8::5").toColumns().any_ip).toEqual(["2001:db8::5"]);
+  expect(new IndicatorSet().scanString("connect from 2001:db8::5 port 22").toColumns().any_ip).toEqual([]);
+});
+
+test("isIpv6 follows the group rules", () => {
+  expect(isIpv6("2001:db8:0:0:0:0:0:1")).toBe(true);
+  expect(isIpv6("fe80::1")).toBe(true);
+  expect(isIpv6("::")).toBe(false);
+  expect(isIpv6("1:2:3:4:5:6:7")).toBe(false);
+  expect(isIpv6("1::2::3")).toBe(false);
+});

@@ -33,6 +33,7 @@ export const Env = z.object({
   /** AWS: the processed-lake bucket, its Glue database, and the first date partition projection covers. */
   SIGHTLINE_LAKE_BUCKET: z.string().optional(),
   SIGHTLINE_GLUE_DATABASE: z.string().default("sightline"),
+  SIGHTLINE_ATHENA_WORKGROUP: z.string().default("sightline"),
   SIGHTLINE_LAKE_PROJECTION_START: z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/)

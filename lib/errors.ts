@@ -7,8 +7,11 @@ export const ERROR_STATUS = {
   gone: 410,
   invalid_input: 422,
   rate_limited: 429,
+  cancelled: 499,
   internal: 500,
+  query_failed: 502,
   unavailable: 503,
+  query_timeout: 504,
 } as const;
 export type ErrorCode = keyof typeof ERROR_STATUS;
 

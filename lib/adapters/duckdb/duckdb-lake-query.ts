@@ -1,0 +1,101 @@
+import { type DuckDBConnection, DuckDBInstance, type DuckDBValue } from "@duckdb/node-api";
+import { AppError } from "@/lib/errors";
+import type { TableName } from "@/lib/lake/tables";
+import { duckDbTableSource } from "@/lib/lake/views";
+import type { LakeDialect, LakeParam, LakeQueryEngine, LakeQueryResult } from "@/lib/ports/lake-query";
+
+export const duckDbDialect = (lakeRoot: string): LakeDialect => ({
+  engine: "duckdb",
+  table: (name: TableName) => duckDbTableSource(lakeRoot, name),
+  epochMs: (c) => `epoch_ms(${c})`,
+  msToTimestamp: (e) => `make_timestamp(CAST(${e} AS BIGINT) * 1000)`,
+  timestampParam: () => "CAST(? AS TIMESTAMP)",
+  listContains: (c) => `list_contains(${c}, ?)`,
+  listAsJson: (c) => `CAST(to_json(${c}) AS VARCHAR)`,
+  containsText: (c) => `contains(lower(${c}), lower(?))`,
+  day: (c) => `strftime(${c}, '%Y-%m-%d')`,
+});
+
+/** JSON-friendly value: BIGINT → number, nested values → plain arrays/objects. */
+function plain(v: unknown): unknown {
+  if (typeof v === "bigint") return Number(v);
+  if (Array.isArray(v)) return v.map(plain);
+  return v;
+}
+
+/**
+ * Local lake queries: DuckDB over the Parquet partitions the ETL writes. One in-memory instance
+ * per process and a small pool of connections, each used by one query at a time, so concurrent
+ * requests neither share a connection nor queue behind one. Queries with a `dt` condition read
+ * only those partitions (hive partition pruning).
+ */
+export class DuckDbLakeQuery implements LakeQueryEngine {
+  readonly dialect: LakeDialect;
+  private readonly idle: DuckDBConnection[] = [];
+  private readonly waiting: ((c: DuckDBConnection) => void)[] = [];
+
+  private constructor(
+    private readonly instance: DuckDBInstance,
+    lakeRoot: string,
+  ) {
+    this.dialect = duckDbDialect(lakeRoot);
+  }
+
+  static async open(lakeRoot: string, opts: { connections?: number; threads?: number } = {}): Promise<DuckDbLakeQuery> {
+    const instance = await DuckDBInstance.create(":memory:", {
+      threads: String(opts.threads ?? 2),
+      memory_limit: "2GB",
+      enable_external_access: "true",
+    });
+    const engine = new DuckDbLakeQuery(instance, lakeRoot);
+    for (let i = 0; i < (opts.connections ?? 4); i++) engine.idle.push(await instance.connect());
+    return engine;
+  }
+
+  private acquire(): Promise<DuckDBConnection> {
+    const c = this.idle.pop();
+    return c ? Promise.resolve(c) : new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  private release(c: DuckDBConnection) {
+    const next = this.waiting.shift();
+    if (next) next(c);
+    else this.idle.push(c);
+  }
+
+  async query<T extends Record<string, unknown>>(
+    sql: string,
+    params: readonly LakeParam[],
+    opts: { signal?: AbortSignal } = {},
+  ): Promise<LakeQueryResult<T>> {
+    const conn = await this.acquire();
+    const onAbort = () => conn.interrupt();
+    opts.signal?.addEventListener("abort", onAbort, { once: true });
+    const t0 = performance.now();
+    try {
+      const reader = await conn.runAndReadAll(sql, params as DuckDBValue[]);
+      const rows = reader.getRowObjectsJS().map((r) => {
+        const out: Record<string, unknown> = {};
+        for (const [k, v] of Object.entries(r)) out[k] = plain(v);
+        return out as T;
+      });
+      return { rows, stats: { engineMs: performance.now() - t0, bytesScanned: null } };
+    } catch (err) {
+      const message = (err as Error).message;
+      if (opts.signal?.aborted) throw new AppError("cancelled", "The query was cancelled");
+      // No files yet for a table (a fresh lake) is an empty result, not an error.
+      if (/No files found that match the pattern/.test(message)) {
+        return { rows: [], stats: { engineMs: performance.now() - t0, bytesScanned: 0 } };
+      }
+      throw err;
+    } finally {
+      opts.signal?.removeEventListener("abort", onAbort);
+      this.release(conn);
+    }
+  }
+
+  async close(): Promise<void> {
+    for (const c of this.idle.splice(0)) c.closeSync();
+    this.instance.closeSync();
+  }
+}

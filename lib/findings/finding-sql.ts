@@ -1,0 +1,81 @@
+import type { LakeDialect } from "@/lib/ports/lake-query";
+import type { FindingSummary, TriageStatus } from "@/lib/schemas/findings";
+
+/**
+ * Findings are observations in Parquet (a GuardDuty finding that repeats is a new row); a finding
+ * is its latest observation, first seen = earliest, last seen = latest. Written with window
+ * functions both engines have (Athena has no QUALIFY).
+ */
+export const currentFindingsSql = (d: LakeDialect, where: string) => `
+  SELECT * FROM (
+    SELECT finding_id, origin, finding_type, title, description, explanation, severity, severity_label,
+      account_id, region, resource_type, resource_id, principal, event_count, detail,
+      ${d.listAsJson("matched_event_ids")} AS matched_event_ids,
+      ${d.listAsJson("any_ip")} AS any_ip, ${d.listAsJson("any_arn")} AS any_arn,
+      ${d.listAsJson("any_instance_id")} AS any_instance_id, ${d.listAsJson("any_access_key_id")} AS any_access_key_id,
+      ${d.listAsJson("any_account_id")} AS any_account_id,
+      ${d.epochMs("min(first_seen) OVER (PARTITION BY finding_id)")} AS first_seen_ms,
+      ${d.epochMs("max(last_seen) OVER (PARTITION BY finding_id)")} AS last_seen_ms,
+      row_number() OVER (PARTITION BY finding_id ORDER BY updated_at DESC, source_key DESC, source_ordinal DESC) AS rn
+    FROM ${d.table("findings")} WHERE ${where}
+  ) f WHERE rn = 1`;
+
+export interface FindingRow extends Record<string, unknown> {
+  finding_id: string;
+  origin: string;
+  finding_type: string;
+  title: string;
+  description: string | null;
+  explanation: string | null;
+  severity: number;
+  severity_label: string;
+  account_id: string | null;
+  region: string | null;
+  resource_type: string | null;
+  resource_id: string | null;
+  principal: string | null;
+  event_count: number | null;
+  detail: string | null;
+  matched_event_ids: string;
+  any_ip: string;
+  any_arn: string;
+  any_instance_id: string;
+  any_access_key_id: string;
+  any_account_id: string;
+  first_seen_ms: number;
+  last_seen_ms: number;
+}
+
+export function toSummary(
+  r: FindingRow,
+  triage: { status: TriageStatus; assignee: string | null } | undefined,
+): FindingSummary {
+  return {
+    findingId: r.finding_id,
+    origin: r.origin,
+    type: r.finding_type,
+    title: r.title,
+    severity: Number(r.severity),
+    severityLabel: r.severity_label,
+    accountId: r.account_id,
+    region: r.region,
+    resourceType: r.resource_type,
+    resourceId: r.resource_id,
+    principal: r.principal,
+    firstSeen: new Date(Number(r.first_seen_ms)).toISOString(),
+    lastSeen: new Date(Number(r.last_seen_ms)).toISOString(),
+    count: Number(r.event_count ?? 1),
+    status: triage?.status ?? "new",
+    assignee: triage?.assignee ?? null,
+  };
+}
+
+export const jsonList = (v: unknown): string[] => {
+  if (typeof v !== "string") return [];
+  try {
+    const parsed = JSON.parse(v) as unknown;
+    return Array.isArray(parsed) ? parsed.map(String) : [];
+  } catch {
+    return [];
+  }
+};

@@ -1,0 +1,182 @@
+import fs from "node:fs";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { DuckDbLakeQuery } from "@/lib/adapters/duckdb/duckdb-lake-query";
+import { DuckDbParquetWriter } from "@/lib/adapters/duckdb/parquet-writer";
+import { FsObjectStore } from "@/lib/adapters/local/fs-object-store";
+import { migrate } from "@/lib/db/migrate";
+import type { PgDatabase } from "@/lib/db/pg-database";
+import { processObject } from "@/lib/lake/process-object";
+import type { Principal } from "@/lib/schemas/auth";
+import { DB_TARGETS, tempDir } from "@/test/support/databases";
+import { getEntityTimeline } from "./entity-timeline";
+import { getFinding } from "./get-finding";
+import { listFindings } from "./list-findings";
+import { searchActivity } from "./search-activity";
+import { updateTriage } from "./update-triage";
+
+const analyst: Principal = { id: "u1", email: "analyst@sightline.local", roles: ["analysts"] };
+const reviewer: Principal = { id: "u2", email: "reviewer@sightline.local", roles: ["reviewers"] };
+const WINDOW = { from: "2026-11-19T00:00:00Z", to: "2026-11-22T00:00:00Z" };
+
+/** Strings that would change a query if they were ever concatenated into SQL. */
+const INJECTIONS = ["' OR '1'='1", "x'); DROP TABLE findings; --", "%' OR 1=1 --", "\\' OR 1=1 --", '" OR ""="'];
+
+let lakeRoot: string;
+let lake: DuckDbLakeQuery;
+
+beforeAll(async () => {
+  lakeRoot = tempDir("findings-lake");
+  const writer = await DuckDbParquetWriter.create({ threads: 2 });
+  const store = new FsObjectStore(lakeRoot);
+  const fixtures: [string, string][] = [
+    ["cloudtrail-records.json", "AWSLogs/111122223333/CloudTrail/us-east-1/2026/11/20/ct_a.json.gz"],
+    ["guardduty-export.jsonl", "AWSLogs/111122223333/GuardDuty/us-east-1/2026/11/20/gd.jsonl.gz"],
+    ["vpcflow-v5-custom.log", "AWSLogs/111122223333/vpcflowlogs/us-east-1/2025/11/20/flow.log.gz"],
+  ];
+  for (const [name, key] of fixtures) {
+    await processObject({
+      sourceKey: key,
+      bytes: gzipSync(fs.readFileSync(path.resolve("test/fixtures/lake", name))),
+      lake: store,
+      writer,
+      stagingRoot: path.join(lakeRoot, ".staging"),
+    });
+  }
+  writer.close();
+  lake = await DuckDbLakeQuery.open(lakeRoot, { connections: 3 });
+});
+afterAll(async () => lake?.close());
+
+describe.each(DB_TARGETS)("findings explorer on DuckDB + $name", (target) => {
+  let db: PgDatabase;
+  const ctx = (principal: Principal = analyst) => ({ db, lake, principal });
+  beforeAll(async () => {
+    db = await target.open();
+    await migrate(db);
+  });
+  afterAll(async () => db?.close());
+
+  test("lists current findings with facets, timeline and query stats", async () => {
+    const page = await listFindings({ ctx: ctx(), input: { ...WINDOW } });
+    expect(page.items.length).toBeGreaterThan(5);
+    expect(page.items.every((f) => f.status === "new")).toBe(true);
+    const sevTotal = page.facets.severity.reduce((a, f) => a + f.count, 0);
+    expect(sevTotal).toBe(page.items.length);
+    expect(page.facets.type.length).toBeGreaterThan(1);
+    expect(page.timeline.reduce((a, t) => a + t.count, 0)).toBe(page.items.length);
+    expect(page.stats).toMatchObject({ engine: "duckdb", prunedByTime: true, queries: 3 });
+    // Sorted newest first, ids unique (GuardDuty repeats are folded into one finding).
+    const ids = page.items.map((f) => f.findingId);
+    expect(new Set(ids).size).toBe(ids.length);
+    const seen = page.items.map((f) => f.lastSeen);
+    expect([...seen].sort().reverse()).toEqual(seen);
+  });
+
+  test("filters by severity and free text, and paginates with a cursor without gaps or repeats", async () => {
+    const all = await listFindings({ ctx: ctx(), input: { ...WINDOW, sort: "severity" } });
+    const high = await listFindings({ ctx: ctx(), input: { ...WINDOW, severity: ["4", "5"] } });
+    expect(high.items.length).toBeGreaterThan(0);
+    expect(high.items.every((f) => f.severity >= 4)).toBe(true);
+    expect(high.items.length).toBe(all.items.filter((f) => f.severity >= 4).length);
+
+    const root = await listFindings({ ctx: ctx(), input: { ...WINDOW, q: "root" } });
+    expect(root.items.length).toBeGreaterThan(0);
+    expect(root.items.every((f) => /root/i.test(`${f.title} ${f.type} ${f.resourceId} ${f.principal}`))).toBe(true);
+
+    const pages: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const p = await listFindings({ ctx: ctx(), input: { ...WINDOW, sort: "severity", limit: "3", cursor } });
+      pages.push(...p.items.map((f) => f.findingId));
+      cursor = p.nextCursor ?? undefined;
+    } while (cursor);
+    expect(pages).toEqual(all.items.map((f) => f.findingId));
+  });
+
+  test("injection strings in every filter are literal values: no match, no error, tables intact", async () => {
+    for (const s of INJECTIONS) {
+      for (const field of ["type", "resource", "q"]) {
+        const page = await listFindings({ ctx: ctx(), input: { ...WINDOW, [field]: s } });
+        expect(page.items).toEqual([]);
+      }
+      for (const field of ["principal", "eventName", "eventSource", "sourceIp", "errorCode"]) {
+        const page = await searchActivity({ ctx: ctx(), input: { ...WINDOW, [field]: s } });
+        expect(page.items).toEqual([]);
+      }
+      await expect(getFinding({ ctx: ctx(), id: s })).rejects.toMatchObject({ code: "not_found" });
+      const pivot = await getEntityTimeline({ ctx: ctx(), input: { kind: "ip", value: s, ...WINDOW } });
+      expect(pivot.events).toEqual([]);
+    }
+    // Fields with a strict shape refuse such input outright.
+    await expect(listFindings({ ctx: ctx(), input: { ...WINDOW, account: INJECTIONS[0] } })).rejects.toThrow();
+    await expect(listFindings({ ctx: ctx(), input: { ...WINDOW, region: INJECTIONS[1] } })).rejects.toThrow();
+    expect((await listFindings({ ctx: ctx(), input: { ...WINDOW } })).items.length).toBeGreaterThan(5);
+  });
+
+  test("finding detail carries related activity by shared indicators, and triage changes are audited", async () => {
+    const page = await listFindings({ ctx: ctx(), input: { ...WINDOW, q: "security group" } });
+    const sg = page.items[0];
+    expect(sg).toBeDefined();
+    const detail = await getFinding({ ctx: ctx(), id: sg?.findingId ?? "" });
+    expect(detail.finding.explanation).toBeTruthy();
+    expect(detail.finding.matchedEventIds.length).toBeGreaterThan(0);
+    expect(detail.related.some((e) => e.source === "cloudtrail")).toBe(true);
+    expect(detail.stats.prunedByTime).toBe(false);
+
+    await updateTriage({
+      ctx: ctx(),
+      id: sg?.findingId ?? "",
+      input: { status: "in_progress", assignee: analyst.email },
+    });
+    await updateTriage({
+      ctx: ctx(),
+      id: sg?.findingId ?? "",
+      input: { status: "resolved", note: "Rule removed by owner" },
+    });
+    const after = await getFinding({ ctx: ctx(), id: sg?.findingId ?? "" });
+    expect(after.finding).toMatchObject({ status: "resolved", assignee: analyst.email });
+    expect(after.notes.map((n) => n.body)).toEqual(["Rule removed by owner"]);
+    expect(after.history.map((h) => h.action)).toEqual(["finding.status", "finding.status", "finding.note"]);
+
+    const resolved = await listFindings({ ctx: ctx(), input: { ...WINDOW, status: "resolved" } });
+    expect(resolved.items.map((f) => f.findingId)).toEqual([sg?.findingId]);
+    const open = await listFindings({ ctx: ctx(), input: { ...WINDOW, status: ["new", "in_progress"] } });
+    expect(open.items.map((f) => f.findingId)).not.toContain(sg?.findingId);
+
+    await expect(
+      updateTriage({ ctx: ctx(), id: sg?.findingId ?? "", input: { status: "suppressed" } }),
+    ).rejects.toThrow(/reason/);
+  });
+
+  test("activity search by principal with top callers; pivot joins CloudTrail, VPC Flow and findings", async () => {
+    const act = await searchActivity({ ctx: ctx(), input: { ...WINDOW, principal: "alice" } });
+    expect(act.items.length).toBeGreaterThan(0);
+    expect(act.items.every((e) => /alice/.test(e.principal ?? ""))).toBe(true);
+    expect(act.topCallers[0]?.value).toMatch(/alice/);
+
+    const pivot = await getEntityTimeline({
+      ctx: ctx(),
+      input: { kind: "instance", value: "i-0123456789abcdef0", from: "2025-11-01T00:00:00Z", to: WINDOW.to },
+    });
+    const sources = new Set(pivot.events.map((e) => e.source));
+    expect(sources.has("finding")).toBe(true);
+    expect(sources.has("vpcflow")).toBe(true);
+    const times = pivot.events.map((e) => e.time);
+    expect([...times].sort().reverse()).toEqual(times);
+  });
+
+  test("reviewers are refused by every verb", async () => {
+    const r = ctx(reviewer);
+    await expect(listFindings({ ctx: r, input: {} })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(searchActivity({ ctx: r, input: {} })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(getFinding({ ctx: r, id: "x" })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(updateTriage({ ctx: r, id: "x", input: { status: "resolved" } })).rejects.toMatchObject({
+      code: "forbidden",
+    });
+    await expect(getEntityTimeline({ ctx: r, input: { kind: "ip", value: "10.0.0.1" } })).rejects.toMatchObject({
+      code: "forbidden",
+    });
+  });
+});

@@ -1,0 +1,79 @@
+import { AppError } from "@/lib/errors";
+import type { FindingDetail } from "@/lib/schemas/findings";
+import { requireRole } from "@/lib/users/require-role";
+import { type EntityMatch, type EventRow, entityEventsQuery, toActivityEvent } from "./entity-events";
+import { currentFindingsSql, type FindingRow, jsonList, toSummary } from "./finding-sql";
+import { resolveWindow } from "./lake-window";
+import { FINDINGS_ROLES, type LakeCtx } from "./list-findings";
+import { combineStats } from "./query-stats";
+import { historyFor, notesFor, triageFor } from "./triage-store";
+
+/** How far around a finding we look for related activity. */
+const RELATED_WINDOW_MS = 6 * 3_600_000;
+
+const parseJson = (v: unknown) => {
+  if (typeof v !== "string") return null;
+  try {
+    return JSON.parse(v) as unknown;
+  } catch {
+    return v;
+  }
+};
+
+/**
+ * One finding with its triage overlay, notes, history and related activity: CloudTrail events,
+ * VPC flows and other findings touching its principal, IPs, instances or access keys within
+ * six hours either side. The lookup by id cannot be pruned by time (it says so).
+ */
+export async function getFinding({ ctx, id }: { ctx: LakeCtx; id: string }): Promise<FindingDetail> {
+  requireRole(ctx.principal, FINDINGS_ROLES);
+  const d = ctx.lake.dialect;
+  const found = await ctx.lake.query<FindingRow>(`${currentFindingsSql(d, "finding_id = ?")}`, [id]);
+  const row = found.rows[0];
+  if (!row) throw new AppError("not_found", "No such finding");
+
+  const indicators = {
+    ip: jsonList(row.any_ip),
+    arn: jsonList(row.any_arn),
+    instance: jsonList(row.any_instance_id),
+    accessKey: jsonList(row.any_access_key_id),
+    account: jsonList(row.any_account_id),
+  };
+  const entities: EntityMatch[] = [
+    ...indicators.ip.map((value) => ({ kind: "ip" as const, value })),
+    ...indicators.arn.map((value) => ({ kind: "arn" as const, value })),
+    ...indicators.instance.map((value) => ({ kind: "instance" as const, value })),
+    ...indicators.accessKey.map((value) => ({ kind: "access-key" as const, value })),
+  ].slice(0, 20);
+  const stats = [found.stats];
+  let related: FindingDetail["related"] = [];
+  if (entities.length) {
+    const win = resolveWindow({
+      from: new Date(Number(row.first_seen_ms) - RELATED_WINDOW_MS).toISOString(),
+      to: new Date(Number(row.last_seen_ms) + RELATED_WINDOW_MS).toISOString(),
+    });
+    const q = entityEventsQuery(d, entities, win, 200);
+    const res = await ctx.lake.query<EventRow>(q.sql, q.params);
+    stats.push(res.stats);
+    related = res.rows.filter((r) => !(r.source === "finding" && r.event_id === id)).map(toActivityEvent);
+  }
+
+  const triage = (await triageFor(ctx.db, [id])).get(id);
+  const { rn: _rn, ...raw } = row;
+  return {
+    finding: {
+      ...toSummary(row, triage),
+      description: row.description,
+      explanation: row.explanation,
+      matchedEventIds: jsonList(row.matched_event_ids),
+      indicators,
+      detail: parseJson(row.detail),
+      raw,
+      reason: triage?.reason ?? null,
+    },
+    related,
+    notes: await notesFor(ctx.db, id),
+    history: await historyFor(ctx.db, id),
+    stats: combineStats(ctx.lake, stats, false),
+  };
+}

@@ -1,0 +1,127 @@
+import type { Database } from "@/lib/ports/database";
+import type { LakeParam, LakeQueryEngine } from "@/lib/ports/lake-query";
+import type { Principal } from "@/lib/schemas/auth";
+import { type Facet, type FindingsPage, FindingsQuery, type TriageStatus } from "@/lib/schemas/findings";
+import { requireRole } from "@/lib/users/require-role";
+import { currentFindingsSql, type FindingRow, toSummary } from "./finding-sql";
+import { addWindow, decodeCursor, encodeCursor, resolveWindow, Where } from "./lake-window";
+import { combineStats } from "./query-stats";
+import { triagedIds, triageFor } from "./triage-store";
+
+export const FINDINGS_ROLES = ["analysts", "admins"] as const;
+
+export interface LakeCtx {
+  db: Database;
+  lake: LakeQueryEngine;
+  principal: Principal | null;
+}
+
+/** Status lives in the relational overlay: turn a status filter into id conditions on the lake query. */
+async function statusCondition(db: Database, statuses: TriageStatus[] | undefined) {
+  if (!statuses?.length || statuses.length === 4) return null;
+  const triaged = await triagedIds(db);
+  const wanted = new Set(statuses);
+  if (wanted.has("new")) {
+    const exclude = [...triaged].filter(([, s]) => !wanted.has(s)).map(([id]) => id);
+    return exclude.length ? { sql: `finding_id NOT IN (${exclude.map(() => "?").join(", ")})`, params: exclude } : null;
+  }
+  const include = [...triaged].filter(([, s]) => wanted.has(s)).map(([id]) => id);
+  return { sql: include.length ? `finding_id IN (${include.map(() => "?").join(", ")})` : "false", params: include };
+}
+
+/** The findings page: one page of current findings, facet counts and the severity timeline, for one filter. */
+export async function listFindings({ ctx, input }: { ctx: LakeCtx; input: unknown }): Promise<FindingsPage> {
+  requireRole(ctx.principal, FINDINGS_ROLES);
+  const f = FindingsQuery.parse(input);
+  const d = ctx.lake.dialect;
+  const win = resolveWindow(f);
+
+  const scan = addWindow(new Where(), d, "updated_at", win);
+  const filter = new Where();
+  if (f.severity?.length) filter.add(`severity IN (${f.severity.map(() => "?").join(", ")})`, ...f.severity);
+  if (f.type) filter.add(d.containsText("finding_type"), f.type);
+  if (f.account) filter.add("account_id = ?", f.account);
+  if (f.region) filter.add("region = ?", f.region);
+  if (f.resource) {
+    // In the current-findings view the indicator lists are JSON text, so a substring test covers them too.
+    const cols = ["resource_id", "any_instance_id", "any_arn"];
+    filter.add(cols.map((c) => d.containsText(c)).join(" OR "), ...cols.map(() => f.resource as string));
+  }
+  if (f.q) {
+    const cols = ["title", "finding_type", "resource_id", "principal", "description"];
+    filter.add(cols.map((c) => d.containsText(c)).join(" OR "), ...cols.map(() => f.q as string));
+  }
+  const status = await statusCondition(ctx.db, f.status);
+  if (status) filter.add(status.sql, ...status.params);
+
+  const base = currentFindingsSql(d, scan.sql());
+  const filtered = `SELECT * FROM (${base}) c WHERE ${filter.sql()}`;
+  const baseParams: LakeParam[] = [...scan.params, ...filter.params];
+
+  const page = new Where();
+  const cursor = decodeCursor(f.cursor, f.sort === "severity" ? ["number", "number", "string"] : ["number", "string"]);
+  if (cursor && f.sort === "severity") {
+    const [sev, ls, id] = cursor;
+    page.add(
+      "severity < ? OR (severity = ? AND (last_seen_ms < ? OR (last_seen_ms = ? AND finding_id > ?)))",
+      sev as number,
+      sev as number,
+      ls as number,
+      ls as number,
+      id as string,
+    );
+  } else if (cursor) {
+    const [ls, id] = cursor;
+    page.add("last_seen_ms < ? OR (last_seen_ms = ? AND finding_id > ?)", ls as number, ls as number, id as string);
+  }
+  const order =
+    f.sort === "severity" ? "severity DESC, last_seen_ms DESC, finding_id" : "last_seen_ms DESC, finding_id";
+
+  const [items, facets, timeline] = await Promise.all([
+    ctx.lake.query<FindingRow>(
+      `SELECT * FROM (${filtered}) p WHERE ${page.sql()} ORDER BY ${order} LIMIT ${f.limit + 1}`,
+      [...baseParams, ...page.params],
+    ),
+    ctx.lake.query<{ facet: string; value: string | number | null; n: number }>(
+      `SELECT CASE WHEN grouping(severity) = 0 THEN 'severity' WHEN grouping(finding_type) = 0 THEN 'type'
+                   WHEN grouping(account_id) = 0 THEN 'account' ELSE 'region' END AS facet,
+              coalesce(CAST(severity AS VARCHAR), finding_type, account_id, region) AS value, count(*) AS n
+       FROM (${filtered}) x GROUP BY GROUPING SETS ((severity), (finding_type), (account_id), (region))`,
+      baseParams,
+    ),
+    ctx.lake.query<{ day: string; severity: number; n: number }>(
+      `SELECT ${d.day(d.msToTimestamp("last_seen_ms"))} AS day, severity, count(*) AS n
+       FROM (${filtered}) y GROUP BY 1, 2 ORDER BY 1, 2`,
+      baseParams,
+    ),
+  ]);
+
+  const more = items.rows.length > f.limit;
+  const rows = items.rows.slice(0, f.limit);
+  const triage = await triageFor(
+    ctx.db,
+    rows.map((r) => r.finding_id),
+  );
+  const last = rows.at(-1);
+  const facetsOut: FindingsPage["facets"] = { severity: [], type: [], account: [], region: [] };
+  for (const r of facets.rows) {
+    if (r.value === null) continue;
+    (facetsOut[r.facet as keyof typeof facetsOut] as Facet[]).push({ value: String(r.value), count: Number(r.n) });
+  }
+  for (const list of Object.values(facetsOut)) list.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+  return {
+    items: rows.map((r) => toSummary(r, triage.get(r.finding_id))),
+    nextCursor:
+      more && last
+        ? encodeCursor(
+            f.sort === "severity"
+              ? [Number(last.severity), Number(last.last_seen_ms), last.finding_id]
+              : [Number(last.last_seen_ms), last.finding_id],
+          )
+        : null,
+    facets: facetsOut,
+    timeline: timeline.rows.map((r) => ({ day: r.day, severity: Number(r.severity), count: Number(r.n) })),
+    window: win,
+    stats: combineStats(ctx.lake, [items.stats, facets.stats, timeline.stats], true),
+  };
+}

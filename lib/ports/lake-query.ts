@@ -1,0 +1,51 @@
+import type { TableName } from "@/lib/lake/tables";
+
+/** A value bound to a `?` placeholder. User input only ever reaches SQL this way. */
+export type LakeParam = string | number;
+
+/**
+ * The SQL differences between engines. Domain queries are written once against this: they put
+ * `?` where a value goes and call these for table sources and engine-specific functions.
+ */
+export interface LakeDialect {
+  readonly engine: "duckdb" | "athena";
+  /** FROM-clause source of a lake table (partition columns `dt`, `hr` are strings). */
+  table(name: TableName): string;
+  /** Epoch milliseconds (a number) of a timestamp column. */
+  epochMs(column: string): string;
+  /** A timestamp from an epoch-milliseconds expression. */
+  msToTimestamp(expr: string): string;
+  /** A timestamp from an ISO-8601 string parameter. */
+  timestampParam(): string;
+  /** Whether the string array column holds the parameter. */
+  listContains(column: string): string;
+  /** An array column as JSON text (results carry no engine-specific array values). */
+  listAsJson(column: string): string;
+  /** Case-insensitive "contains" of a parameter (the parameter is the bare needle). */
+  containsText(column: string): string;
+  /** UTC day (yyyy-mm-dd) of a timestamp column. */
+  day(column: string): string;
+}
+
+export interface LakeQueryStats {
+  /** Time the engine reports (Athena) or we measure around the call (DuckDB). */
+  engineMs: number;
+  /** Bytes read from the lake when the engine reports it. */
+  bytesScanned: number | null;
+}
+
+export interface LakeQueryResult<T> {
+  rows: T[];
+  stats: LakeQueryStats;
+}
+
+/** Read-only SQL over the lake tables. Rows come back as plain JSON values (numbers, strings, booleans, null). */
+export interface LakeQueryEngine {
+  readonly dialect: LakeDialect;
+  query<T extends Record<string, unknown>>(
+    sql: string,
+    params: readonly LakeParam[],
+    opts?: { signal?: AbortSignal },
+  ): Promise<LakeQueryResult<T>>;
+  close(): Promise<void>;
+}

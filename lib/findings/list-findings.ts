@@ -8,6 +8,8 @@ import { addWindow, decodeCursor, encodeCursor, resolveWindow, Where } from "./l
 import { combineStats } from "./query-stats";
 import { triagedIds, triageFor } from "./triage-store";
 
+const EMPTY = Promise.resolve({ rows: [] as never[], stats: { engineMs: 0, bytesScanned: 0 } });
+
 export const FINDINGS_ROLES = ["analysts", "admins"] as const;
 
 export interface LakeCtx {
@@ -30,7 +32,16 @@ async function statusCondition(db: Database, statuses: TriageStatus[] | undefine
 }
 
 /** The findings page: one page of current findings, facet counts and the severity timeline, for one filter. */
-export async function listFindings({ ctx, input }: { ctx: LakeCtx; input: unknown }): Promise<FindingsPage> {
+export async function listFindings({
+  ctx,
+  input,
+  itemsOnly = false,
+}: {
+  ctx: LakeCtx;
+  input: unknown;
+  /** Only the page of items (CSV export pages through this). */
+  itemsOnly?: boolean;
+}): Promise<FindingsPage> {
   requireRole(ctx.principal, FINDINGS_ROLES);
   const f = FindingsQuery.parse(input);
   const d = ctx.lake.dialect;
@@ -82,18 +93,22 @@ export async function listFindings({ ctx, input }: { ctx: LakeCtx; input: unknow
       `SELECT * FROM (${filtered}) p WHERE ${page.sql()} ORDER BY ${order} LIMIT ${f.limit + 1}`,
       [...baseParams, ...page.params],
     ),
-    ctx.lake.query<{ facet: string; value: string | number | null; n: number }>(
-      `SELECT CASE WHEN grouping(severity) = 0 THEN 'severity' WHEN grouping(finding_type) = 0 THEN 'type'
+    itemsOnly
+      ? EMPTY
+      : ctx.lake.query<{ facet: string; value: string | number | null; n: number }>(
+          `SELECT CASE WHEN grouping(severity) = 0 THEN 'severity' WHEN grouping(finding_type) = 0 THEN 'type'
                    WHEN grouping(account_id) = 0 THEN 'account' ELSE 'region' END AS facet,
               coalesce(CAST(severity AS VARCHAR), finding_type, account_id, region) AS value, count(*) AS n
        FROM (${filtered}) x GROUP BY GROUPING SETS ((severity), (finding_type), (account_id), (region))`,
-      baseParams,
-    ),
-    ctx.lake.query<{ day: string; severity: number; n: number }>(
-      `SELECT ${d.day(d.msToTimestamp("last_seen_ms"))} AS day, severity, count(*) AS n
+          baseParams,
+        ),
+    itemsOnly
+      ? EMPTY
+      : ctx.lake.query<{ day: string; severity: number; n: number }>(
+          `SELECT ${d.day(d.msToTimestamp("last_seen_ms"))} AS day, severity, count(*) AS n
        FROM (${filtered}) y GROUP BY 1, 2 ORDER BY 1, 2`,
-      baseParams,
-    ),
+          baseParams,
+        ),
   ]);
 
   const more = items.rows.length > f.limit;
@@ -122,6 +137,6 @@ export async function listFindings({ ctx, input }: { ctx: LakeCtx; input: unknow
     facets: facetsOut,
     timeline: timeline.rows.map((r) => ({ day: r.day, severity: Number(r.severity), count: Number(r.n) })),
     window: win,
-    stats: combineStats(ctx.lake, [items.stats, facets.stats, timeline.stats], true),
+    stats: combineStats(ctx.lake, itemsOnly ? [items.stats] : [items.stats, facets.stats, timeline.stats], true),
   };
 }

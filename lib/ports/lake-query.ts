@@ -49,3 +49,13 @@ export interface LakeQueryEngine {
   ): Promise<LakeQueryResult<T>>;
   close(): Promise<void>;
 }
+
+/** The same engine with every query tied to `signal` (a route passes its request's, so a client going away stops the query). */
+export const withSignal = (engine: LakeQueryEngine, signal: AbortSignal | undefined): LakeQueryEngine =>
+  signal
+    ? {
+        dialect: engine.dialect,
+        query: (sql, params, opts) => engine.query(sql, params, { signal: opts?.signal ?? signal }),
+        close: () => engine.close(),
+      }
+    : engine;

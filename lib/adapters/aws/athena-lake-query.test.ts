@@ -1,0 +1,157 @@
+import {
+  AthenaClient,
+  GetQueryExecutionCommand,
+  GetQueryResultsCommand,
+  StartQueryExecutionCommand,
+  StopQueryExecutionCommand,
+} from "@aws-sdk/client-athena";
+import { mockClient } from "aws-sdk-client-mock";
+import { beforeEach, describe, expect, test } from "vitest";
+import { listFindings } from "@/lib/findings/list-findings";
+import { searchActivity } from "@/lib/findings/search-activity";
+import type { Database } from "@/lib/ports/database";
+import { AthenaLakeQuery, athenaLiteral } from "./athena-lake-query";
+
+const athena = mockClient(AthenaClient);
+const engine = (over: Partial<ConstructorParameters<typeof AthenaLakeQuery>[0]> = {}) =>
+  new AthenaLakeQuery({
+    database: "sightline",
+    workGroup: "sightline-wg",
+    client: new AthenaClient({ region: "us-east-1" }),
+    pollMs: 1,
+    maxPollMs: 2,
+    ...over,
+  });
+
+const succeeded = (bytes = 1_000_000) => ({
+  QueryExecution: {
+    Status: { State: "SUCCEEDED" as const },
+    Statistics: { DataScannedInBytes: bytes, EngineExecutionTimeInMillis: 420 },
+  },
+});
+const columns = (...cols: [string, string][]) => ({
+  ColumnInfo: cols.map(([Name, Type]) => ({ Name, Type, Label: Name })),
+});
+
+beforeEach(() => athena.reset());
+
+describe("AthenaLakeQuery", () => {
+  test("starts in the workgroup with literal execution parameters and result reuse; pages results into typed rows", async () => {
+    athena.on(StartQueryExecutionCommand).resolves({ QueryExecutionId: "q-1" });
+    athena
+      .on(GetQueryExecutionCommand)
+      .resolvesOnce({ QueryExecution: { Status: { State: "QUEUED" } } })
+      .resolvesOnce({ QueryExecution: { Status: { State: "RUNNING" } } })
+      .resolves(succeeded(2048));
+    athena
+      .on(GetQueryResultsCommand, { NextToken: undefined })
+      .resolves({
+        NextToken: "t2",
+        ResultSet: {
+          ResultSetMetadata: columns(["name", "varchar"], ["n", "bigint"], ["ok", "boolean"]),
+          Rows: [
+            { Data: [{ VarCharValue: "name" }, { VarCharValue: "n" }, { VarCharValue: "ok" }] },
+            { Data: [{ VarCharValue: "a" }, { VarCharValue: "1" }, { VarCharValue: "true" }] },
+          ],
+        },
+      })
+      .on(GetQueryResultsCommand, { NextToken: "t2" })
+      .resolves({ ResultSet: { Rows: [{ Data: [{}, { VarCharValue: "2" }, { VarCharValue: "false" }] }] } });
+
+    const res = await engine().query("SELECT name, n, ok FROM t WHERE name = ? AND n > ?", ["it's", 3]);
+    expect(res.rows).toEqual([
+      { name: "a", n: 1, ok: true },
+      { name: null, n: 2, ok: false },
+    ]);
+    expect(res.stats).toEqual({ engineMs: 420, bytesScanned: 2048 });
+    const start = athena.commandCalls(StartQueryExecutionCommand)[0]?.args[0].input;
+    expect(start).toMatchObject({
+      QueryString: "SELECT name, n, ok FROM t WHERE name = ? AND n > ?",
+      WorkGroup: "sightline-wg",
+      QueryExecutionContext: { Database: "sightline" },
+      ExecutionParameters: ["'it''s'", "3"],
+      ResultReuseConfiguration: { ResultReuseByAgeConfiguration: { Enabled: true, MaxAgeInMinutes: 15 } },
+    });
+    expect(athena.commandCalls(GetQueryExecutionCommand)).toHaveLength(3);
+  });
+
+  test("FAILED carries Athena's reason; CANCELLED is cancelled; throttling is rate_limited", async () => {
+    athena.on(StartQueryExecutionCommand).resolves({ QueryExecutionId: "q-2" });
+    athena.on(GetQueryExecutionCommand).resolves({
+      QueryExecution: { Status: { State: "FAILED", StateChangeReason: "HIVE_BAD_DATA: broken file" } },
+    });
+    await expect(engine().query("SELECT 1", [])).rejects.toMatchObject({
+      code: "query_failed",
+      message: expect.stringContaining("HIVE_BAD_DATA"),
+    });
+
+    athena.on(GetQueryExecutionCommand).resolves({ QueryExecution: { Status: { State: "CANCELLED" } } });
+    await expect(engine().query("SELECT 1", [])).rejects.toMatchObject({ code: "cancelled" });
+
+    const throttled = Object.assign(new Error("Rate exceeded"), { name: "TooManyRequestsException" });
+    athena.on(StartQueryExecutionCommand).rejects(throttled);
+    await expect(engine().query("SELECT 1", [])).rejects.toMatchObject({ code: "rate_limited" });
+  });
+
+  test("past the deadline, or when the caller goes away, the query is stopped", async () => {
+    athena.on(StartQueryExecutionCommand).resolves({ QueryExecutionId: "q-3" });
+    athena.on(GetQueryExecutionCommand).resolves({ QueryExecution: { Status: { State: "RUNNING" } } });
+    athena.on(StopQueryExecutionCommand).resolves({});
+    await expect(engine({ deadlineMs: 20 }).query("SELECT 1", [])).rejects.toMatchObject({ code: "query_timeout" });
+    expect(athena.commandCalls(StopQueryExecutionCommand)[0]?.args[0].input).toEqual({ QueryExecutionId: "q-3" });
+
+    const ac = new AbortController();
+    const pending = engine({ pollMs: 50, maxPollMs: 50 }).query("SELECT 1", [], { signal: ac.signal });
+    setTimeout(() => ac.abort(), 10);
+    await expect(pending).rejects.toMatchObject({ code: "cancelled" });
+    expect(athena.commandCalls(StopQueryExecutionCommand)).toHaveLength(2);
+  });
+
+  test("literals: quotes doubled, numbers bare, non-finite refused", () => {
+    expect(athenaLiteral("x'); DROP TABLE t; --")).toBe("'x''); DROP TABLE t; --'");
+    expect(athenaLiteral(4.5)).toBe("4.5");
+    expect(() => athenaLiteral(Number.NaN)).toThrow();
+  });
+});
+
+describe("domain queries on Athena", () => {
+  const INJECTIONS = ["' OR '1'='1", "x'); DROP TABLE findings; --"];
+  const db = {
+    query: async () => [],
+    transaction: async () => undefined,
+  } as unknown as Database;
+  const principal = { id: "u", email: "analyst@sightline.local", roles: ["analysts" as const] };
+
+  beforeEach(() => {
+    athena.on(StartQueryExecutionCommand).resolves({ QueryExecutionId: "q" });
+    athena.on(GetQueryExecutionCommand).resolves(succeeded(50 * 1024 * 1024));
+    athena.on(GetQueryResultsCommand).resolves({
+      ResultSet: { ResultSetMetadata: columns(["x", "varchar"]), Rows: [{ Data: [{ VarCharValue: "x" }] }] },
+    });
+  });
+
+  test("user input reaches Athena only as execution parameters; stats show bytes and estimated cost", async () => {
+    const lake = engine();
+    for (const s of INJECTIONS) {
+      const page = await listFindings({
+        ctx: { db, lake, principal },
+        input: { type: s, resource: s, q: s, from: "2026-11-01", to: "2026-11-02" },
+      });
+      expect(page.stats).toMatchObject({ engine: "athena", prunedByTime: true, queries: 3 });
+      expect(page.stats.bytesScanned).toBe(3 * 50 * 1024 * 1024);
+      expect(page.stats.estimatedCostUsd).toBeCloseTo((3 * 50 * 1024 * 1024 * 5) / 1e12, 10);
+      await searchActivity({ ctx: { db, lake, principal }, input: { principal: s, eventName: s, sourceIp: s } });
+    }
+    const calls = athena.commandCalls(StartQueryExecutionCommand).map((c) => c.args[0].input);
+    expect(calls.length).toBe(INJECTIONS.length * 6);
+    for (const c of calls) {
+      for (const s of INJECTIONS) expect(c.QueryString).not.toContain(s);
+      expect(c.QueryString).toContain('"sightline"."');
+      expect(c.QueryString).toContain("dt BETWEEN ? AND ?");
+      expect(c.QueryString?.split("?").length).toBe((c.ExecutionParameters?.length ?? 0) + 1);
+    }
+    const params = calls.flatMap((c) => c.ExecutionParameters ?? []);
+    expect(params).toContain("'x''); DROP TABLE findings; --'");
+    expect(params).toContain("'2026-11-01'");
+  });
+});

@@ -1,0 +1,6 @@
+export { EntityInput, getEntityTimeline } from "./entity-timeline";
+export { exportFindingsCsv } from "./export-findings";
+export { getFinding } from "./get-finding";
+export { FINDINGS_ROLES, type LakeCtx, listFindings } from "./list-findings";
+export { searchActivity } from "./search-activity";
+export { updateTriage } from "./update-triage";

@@ -1,10 +1,22 @@
 import type { Metadata } from "next";
-import { SectionPlaceholder } from "../section-placeholder";
+import { Suspense } from "react";
+import { ActivityView } from "@/components/findings/activity-view";
+import { Forbidden } from "@/components/ui/forbidden";
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePagePrincipal } from "@/lib/http/page-auth";
+import { rolesFor } from "@/lib/schemas/navigation";
 
 export const metadata: Metadata = { title: "Activity" };
 
-export default function ActivityPage() {
+export default async function Page() {
+  const { allowed } = await requirePagePrincipal("/activity", rolesFor("/activity"));
+  if (!allowed) return <Forbidden section="Activity" />;
   return (
-    <SectionPlaceholder href="/activity" message="CloudTrail activity search arrives with the lake query layer." />
+    <>
+      <PageHeader title="Activity" />
+      <Suspense>
+        <ActivityView />
+      </Suspense>
+    </>
   );
 }

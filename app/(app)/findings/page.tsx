@@ -1,13 +1,22 @@
 import type { Metadata } from "next";
-import { SectionPlaceholder } from "../section-placeholder";
+import { Suspense } from "react";
+import { FindingsView } from "@/components/findings/findings-view";
+import { Forbidden } from "@/components/ui/forbidden";
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePagePrincipal } from "@/lib/http/page-auth";
+import { rolesFor } from "@/lib/schemas/navigation";
 
 export const metadata: Metadata = { title: "Findings" };
 
-export default function FindingsPage() {
+export default async function Page() {
+  const { allowed } = await requirePagePrincipal("/findings", rolesFor("/findings"));
+  if (!allowed) return <Forbidden section="Findings" />;
   return (
-    <SectionPlaceholder
-      href="/findings"
-      message="Findings from GuardDuty and Sightline's detections will appear here once the lake has data."
-    />
+    <>
+      <PageHeader title="Findings" />
+      <Suspense>
+        <FindingsView />
+      </Suspense>
+    </>
   );
 }

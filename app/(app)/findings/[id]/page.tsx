@@ -1,0 +1,24 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { FindingDetailView } from "@/components/findings/finding-detail-view";
+import { Forbidden } from "@/components/ui/forbidden";
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePagePrincipal } from "@/lib/http/page-auth";
+import { rolesFor } from "@/lib/schemas/navigation";
+
+export const metadata: Metadata = { title: "Finding" };
+
+export default async function FindingPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const { allowed } = await requirePagePrincipal(`/findings/${id}`, rolesFor("/findings"));
+  if (!allowed) return <Forbidden section="Findings" />;
+  return (
+    <>
+      <PageHeader title="Finding" />
+      <Link href="/findings" className="text-sm text-sky-700 hover:underline dark:text-sky-400">
+        ← All findings
+      </Link>
+      <FindingDetailView id={decodeURIComponent(id)} />
+    </>
+  );
+}

@@ -1,0 +1,48 @@
+import Link from "next/link";
+import type { ActivityEvent } from "@/lib/schemas/findings";
+
+const td = "px-2 py-1.5";
+const ipLink = (ip: string) => `/entities?kind=ip&value=${encodeURIComponent(ip)}`;
+
+/** Events from CloudTrail, VPC Flow Logs and findings on one time axis. */
+export function TimelineTable({ events }: { events: ActivityEvent[] }) {
+  if (events.length === 0) return <p className="text-sm">Nothing in this window.</p>;
+  return (
+    <table className="w-full text-sm">
+      <tbody>
+        {events.map((e, i) => (
+          <tr
+            key={`${e.source}-${e.eventId ?? i}-${e.time}`}
+            className="border-b border-slate-100 dark:border-slate-900"
+          >
+            <td className={`${td} whitespace-nowrap`}>{new Date(e.time).toLocaleString()}</td>
+            <td className={td}>
+              <span className="rounded bg-slate-100 px-1.5 text-xs dark:bg-slate-800">{e.source}</span>
+            </td>
+            <td className={td}>
+              {e.source === "finding" && e.eventId ? (
+                <Link
+                  className="text-sky-700 hover:underline dark:text-sky-400"
+                  href={`/findings/${encodeURIComponent(e.eventId)}`}
+                >
+                  {e.summary}
+                </Link>
+              ) : (
+                e.summary
+              )}
+              {e.errorCode ? <span className="ml-2 text-rose-600">{e.errorCode}</span> : null}
+            </td>
+            <td className={`${td} max-w-64 truncate`}>{e.principal ?? ""}</td>
+            <td className={td}>
+              {e.sourceIp ? (
+                <Link className="hover:underline" href={ipLink(e.sourceIp)}>
+                  {e.sourceIp}
+                </Link>
+              ) : null}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

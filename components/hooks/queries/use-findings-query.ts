@@ -1,0 +1,45 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { ActivityPage, EntityTimeline, FindingDetail, FindingsPage, TriageInput } from "@/lib/schemas/findings";
+import { apiFetch } from "../api-fetch";
+
+/** The page's URL query string is the filter: the same string goes to the API. */
+export function useFindingsQuery(search: string) {
+  return useQuery({
+    queryKey: ["findings", "list", search],
+    queryFn: ({ signal }) => apiFetch<FindingsPage>(`/api/findings?${search}`, { signal }),
+    placeholderData: (prev) => prev,
+  });
+}
+
+export function useFindingQuery(id: string) {
+  return useQuery({
+    queryKey: ["findings", "detail", id],
+    queryFn: ({ signal }) => apiFetch<FindingDetail>(`/api/findings/${encodeURIComponent(id)}`, { signal }),
+  });
+}
+
+export function useTriageMutation(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: TriageInput) =>
+      apiFetch<{ ok: true }>(`/api/findings/${encodeURIComponent(id)}`, { method: "PATCH", json: input }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ["findings"] }),
+  });
+}
+
+export function useActivityQuery(search: string) {
+  return useQuery({
+    queryKey: ["activity", "search", search],
+    queryFn: ({ signal }) => apiFetch<ActivityPage>(`/api/activity?${search}`, { signal }),
+    placeholderData: (prev) => prev,
+  });
+}
+
+export function useEntityQuery(search: string) {
+  return useQuery({
+    queryKey: ["entities", "timeline", search],
+    queryFn: ({ signal }) => apiFetch<EntityTimeline>(`/api/entities?${search}`, { signal }),
+  });
+}

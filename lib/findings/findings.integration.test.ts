@@ -167,6 +167,20 @@ describe.each(DB_TARGETS)("findings explorer on DuckDB + $name", (target) => {
     expect([...times].sort().reverse()).toEqual(times);
   });
 
+  test("a lake missing a source (or still empty) answers with empty results, not errors", async () => {
+    const empty = await DuckDbLakeQuery.open(tempDir("empty-lake"), { connections: 1 });
+    try {
+      const c = { db, lake: empty, principal: analyst };
+      expect((await listFindings({ ctx: c, input: WINDOW })).items).toEqual([]);
+      expect((await getEntityTimeline({ ctx: c, input: { kind: "ip", value: "10.0.1.25", ...WINDOW } })).events).toEqual([]);
+    } finally {
+      await empty.close();
+    }
+    // This lake has CloudTrail, GuardDuty and VPC Flow but no CloudWatch Logs; the pivot still unions what exists.
+    const pivot = await getEntityTimeline({ ctx: ctx(), input: { kind: "ip", value: "10.0.1.25", ...WINDOW } });
+    expect(pivot.events.length).toBeGreaterThan(0);
+  });
+
   test("reviewers are refused by every verb", async () => {
     const r = ctx(reviewer);
     await expect(listFindings({ ctx: r, input: {} })).rejects.toMatchObject({ code: "forbidden" });

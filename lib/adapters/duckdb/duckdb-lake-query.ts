@@ -1,12 +1,38 @@
+import fs from "node:fs";
+import path from "node:path";
 import { type DuckDBConnection, DuckDBInstance, type DuckDBValue } from "@duckdb/node-api";
 import { AppError } from "@/lib/errors";
-import type { TableName } from "@/lib/lake/tables";
+import { type ColumnType, TABLES, type TableName } from "@/lib/lake/tables";
 import { duckDbTableSource } from "@/lib/lake/views";
 import type { LakeDialect, LakeParam, LakeQueryEngine, LakeQueryResult } from "@/lib/ports/lake-query";
 
+const SQL_TYPE: Record<ColumnType, string> = {
+  string: "VARCHAR",
+  json: "VARCHAR",
+  int: "INTEGER",
+  bigint: "BIGINT",
+  double: "DOUBLE",
+  boolean: "BOOLEAN",
+  timestamp: "TIMESTAMP",
+  "string[]": "VARCHAR[]",
+};
+
+/** A table with no files yet (a lake without VPC Flow Logs, say) reads as empty, with its columns, instead of failing the query. */
+const emptyTable = (name: TableName) =>
+  `(SELECT ${[...TABLES[name].columns.map((c) => `CAST(NULL AS ${SQL_TYPE[c.type]}) AS ${c.name}`), "CAST(NULL AS VARCHAR) AS dt", "CAST(NULL AS VARCHAR) AS hr"].join(", ")} WHERE false)`;
+
+const hasFiles = (dir: string) => {
+  try {
+    return fs.readdirSync(dir).length > 0;
+  } catch {
+    return false;
+  }
+};
+
 export const duckDbDialect = (lakeRoot: string): LakeDialect => ({
   engine: "duckdb",
-  table: (name: TableName) => duckDbTableSource(lakeRoot, name),
+  table: (name: TableName) =>
+    hasFiles(path.join(lakeRoot, "processed", name)) ? duckDbTableSource(lakeRoot, name) : emptyTable(name),
   epochMs: (c) => `epoch_ms(${c})`,
   msToTimestamp: (e) => `make_timestamp(CAST(${e} AS BIGINT) * 1000)`,
   timestampParam: () => "CAST(? AS TIMESTAMP)",

@@ -79,3 +79,13 @@ export const jsonList = (v: unknown): string[] => {
     return [];
   }
 };
+
+/** A JSON text column's value, parsed (or the text itself when it is not JSON). */
+export const parseJsonText = (v: unknown): unknown => {
+  if (typeof v !== "string") return null;
+  try {
+    return JSON.parse(v) as unknown;
+  } catch {
+    return v;
+  }
+};

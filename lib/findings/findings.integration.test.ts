@@ -172,7 +172,9 @@ describe.each(DB_TARGETS)("findings explorer on DuckDB + $name", (target) => {
     try {
       const c = { db, lake: empty, principal: analyst };
       expect((await listFindings({ ctx: c, input: WINDOW })).items).toEqual([]);
-      expect((await getEntityTimeline({ ctx: c, input: { kind: "ip", value: "10.0.1.25", ...WINDOW } })).events).toEqual([]);
+      expect(
+        (await getEntityTimeline({ ctx: c, input: { kind: "ip", value: "10.0.1.25", ...WINDOW } })).events,
+      ).toEqual([]);
     } finally {
       await empty.close();
     }

@@ -2,7 +2,7 @@ import { AppError } from "@/lib/errors";
 import type { FindingDetail } from "@/lib/schemas/findings";
 import { requireRole } from "@/lib/users/require-role";
 import { type EntityMatch, type EventRow, entityEventsQuery, toActivityEvent } from "./entity-events";
-import { currentFindingsSql, type FindingRow, jsonList, toSummary } from "./finding-sql";
+import { currentFindingsSql, type FindingRow, jsonList, parseJsonText, toSummary } from "./finding-sql";
 import { resolveWindow } from "./lake-window";
 import { FINDINGS_ROLES, type LakeCtx } from "./list-findings";
 import { combineStats } from "./query-stats";
@@ -10,15 +10,6 @@ import { historyFor, notesFor, triageFor } from "./triage-store";
 
 /** How far around a finding we look for related activity. */
 const RELATED_WINDOW_MS = 6 * 3_600_000;
-
-const parseJson = (v: unknown) => {
-  if (typeof v !== "string") return null;
-  try {
-    return JSON.parse(v) as unknown;
-  } catch {
-    return v;
-  }
-};
 
 /**
  * One finding with its triage overlay, notes, history and related activity: CloudTrail events,
@@ -67,7 +58,7 @@ export async function getFinding({ ctx, id }: { ctx: LakeCtx; id: string }): Pro
       explanation: row.explanation,
       matchedEventIds: jsonList(row.matched_event_ids),
       indicators,
-      detail: parseJson(row.detail),
+      detail: parseJsonText(row.detail),
       raw,
       reason: triage?.reason ?? null,
     },

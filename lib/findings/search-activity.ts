@@ -1,5 +1,6 @@
 import { type ActivityPage, ActivityQuery, type ActivityRow } from "@/lib/schemas/findings";
 import { requireRole } from "@/lib/users/require-role";
+import { parseJsonText } from "./finding-sql";
 import { addWindow, decodeCursor, encodeCursor, resolveWindow, Where } from "./lake-window";
 import { FINDINGS_ROLES, type LakeCtx } from "./list-findings";
 import { combineStats } from "./query-stats";
@@ -19,15 +20,6 @@ interface Row extends Record<string, unknown> {
   source_key: string;
   source_ordinal: number;
 }
-
-const json = (v: string | null) => {
-  if (v === null) return null;
-  try {
-    return JSON.parse(v) as unknown;
-  } catch {
-    return v;
-  }
-};
 
 /** CloudTrail search: a page of events for the filter, plus top callers and top denied calls. */
 export async function searchActivity({ ctx, input }: { ctx: LakeCtx; input: unknown }): Promise<ActivityPage> {
@@ -102,8 +94,8 @@ export async function searchActivity({ ctx, input }: { ctx: LakeCtx; input: unkn
         sourceIp: r.source_ip_address,
         region: r.aws_region,
         errorCode: r.error_code,
-        requestParameters: json(r.request_parameters),
-        responseElements: json(r.response_elements),
+        requestParameters: parseJsonText(r.request_parameters),
+        responseElements: parseJsonText(r.response_elements),
       }),
     ),
     nextCursor: more && last ? encodeCursor([Number(last.ms), last.source_key, Number(last.source_ordinal)]) : null,

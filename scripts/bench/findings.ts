@@ -11,13 +11,14 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { DuckDbLakeQuery } from "@/lib/adapters/duckdb/duckdb-lake-query";
+import { duckDbType } from "@/lib/adapters/duckdb/sql-types";
 import { startEmbeddedOwner } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
 import { PgDatabase } from "@/lib/db/pg-database";
 import { getEntityTimeline } from "@/lib/findings/entity-timeline";
 import { listFindings } from "@/lib/findings/list-findings";
 import { searchActivity } from "@/lib/findings/search-activity";
-import { type ColumnType, TABLES, type TableName } from "@/lib/lake/tables";
+import { TABLES, type TableName } from "@/lib/lake/tables";
 import type { Principal } from "@/lib/schemas/auth";
 
 const { values } = parseArgs({
@@ -39,20 +40,11 @@ const END = Date.UTC(2026, 10, 1);
 const root = path.join(values.dir ?? "", `lake-${N}-${F}-${V}`);
 const rawDir = path.join(root, "raw");
 
-const TYPE: Record<ColumnType, string> = {
-  string: "VARCHAR",
-  json: "VARCHAR",
-  int: "INTEGER",
-  bigint: "BIGINT",
-  double: "DOUBLE",
-  boolean: "BOOLEAN",
-  timestamp: "TIMESTAMP_MS",
-  "string[]": "VARCHAR[]",
-};
-
 /** Columns we give values to; the rest are typed NULLs so the schema is the ETL's. */
 function select(table: TableName, exprs: Record<string, string>, timeColumn: string) {
-  const cols = TABLES[table].columns.map((c) => `CAST(${exprs[c.name] ?? "NULL"} AS ${TYPE[c.type]}) AS ${c.name}`);
+  const cols = TABLES[table].columns.map(
+    (c) => `CAST(${exprs[c.name] ?? "NULL"} AS ${duckDbType(c.type)}) AS ${c.name}`,
+  );
   return `${cols.join(",\n")}, strftime(${timeColumn}, '%Y-%m-%d') AS dt, strftime(${timeColumn}, '%H') AS hr`;
 }
 const timeOf = (i: string, n: number) =>

@@ -2,24 +2,14 @@ import fs from "node:fs";
 import path from "node:path";
 import { type DuckDBConnection, DuckDBInstance, type DuckDBValue } from "@duckdb/node-api";
 import { AppError } from "@/lib/errors";
-import { type ColumnType, TABLES, type TableName } from "@/lib/lake/tables";
+import { TABLES, type TableName } from "@/lib/lake/tables";
 import { duckDbTableSource } from "@/lib/lake/views";
 import type { LakeDialect, LakeParam, LakeQueryEngine, LakeQueryResult } from "@/lib/ports/lake-query";
-
-const SQL_TYPE: Record<ColumnType, string> = {
-  string: "VARCHAR",
-  json: "VARCHAR",
-  int: "INTEGER",
-  bigint: "BIGINT",
-  double: "DOUBLE",
-  boolean: "BOOLEAN",
-  timestamp: "TIMESTAMP",
-  "string[]": "VARCHAR[]",
-};
+import { duckDbType } from "./sql-types";
 
 /** A table with no files yet (a lake without VPC Flow Logs, say) reads as empty, with its columns, instead of failing the query. */
 const emptyTable = (name: TableName) =>
-  `(SELECT ${[...TABLES[name].columns.map((c) => `CAST(NULL AS ${SQL_TYPE[c.type]}) AS ${c.name}`), "CAST(NULL AS VARCHAR) AS dt", "CAST(NULL AS VARCHAR) AS hr"].join(", ")} WHERE false)`;
+  `(SELECT ${[...TABLES[name].columns.map((c) => `CAST(NULL AS ${duckDbType(c.type, "TIMESTAMP")}) AS ${c.name}`), "CAST(NULL AS VARCHAR) AS dt", "CAST(NULL AS VARCHAR) AS hr"].join(", ")} WHERE false)`;
 
 const hasFiles = (dir: string) => {
   try {

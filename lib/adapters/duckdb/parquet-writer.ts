@@ -3,18 +3,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
-import { type ColumnType, type LakeRow, TABLES, type TableName } from "@/lib/lake/tables";
-
-const READ_TYPE: Record<ColumnType, string> = {
-  string: "VARCHAR",
-  json: "VARCHAR",
-  int: "INTEGER",
-  bigint: "BIGINT",
-  double: "DOUBLE",
-  boolean: "BOOLEAN",
-  timestamp: "BIGINT",
-  "string[]": "VARCHAR[]",
-};
+import { type LakeRow, TABLES, type TableName } from "@/lib/lake/tables";
+import { duckDbType } from "./sql-types";
 
 const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
@@ -26,7 +16,7 @@ function selectFor(table: TableName): string {
 }
 
 const readColumns = (table: TableName) =>
-  `{${TABLES[table].columns.map((c) => `${q(c.name)}: ${q(READ_TYPE[c.type])}`).join(", ")}}`;
+  `{${TABLES[table].columns.map((c) => `${q(c.name)}: ${q(duckDbType(c.type, "BIGINT"))}`).join(", ")}}`;
 
 /**
  * Writes normalized rows as ZSTD Parquet, Hive-partitioned by event date and hour, with

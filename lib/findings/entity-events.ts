@@ -1,6 +1,6 @@
 import type { LakeDialect, LakeParam } from "@/lib/ports/lake-query";
 import type { ActivityEvent, EntityKind } from "@/lib/schemas/findings";
-import { addWindow, Where, type Window } from "./lake-window";
+import { addWindow, daysOf, Where, type Window } from "./lake-window";
 
 export const INDICATOR_COLUMN: Record<EntityKind, string> = {
   ip: "any_ip",
@@ -40,7 +40,7 @@ export function entityEventsQuery(
     const w = addWindow(new Where(), d, time, win);
     w.add(entities.map((e) => d.listContains(INDICATOR_COLUMN[e.kind])).join(" OR "), ...entities.map((e) => e.value));
     params.push(...w.params);
-    return `SELECT ${select}, ${d.epochMs(time)} AS ms FROM ${d.table(table)} WHERE ${w.sql()}`;
+    return `SELECT ${select}, ${d.epochMs(time)} AS ms FROM ${d.table(table, daysOf(win))} WHERE ${w.sql()}`;
   };
   const sql = [
     branch(

@@ -6,18 +6,27 @@ import type { FindingSummary, TriageStatus } from "@/lib/schemas/findings";
  * is its latest observation, first seen = earliest, last seen = latest. Written with window
  * functions both engines have (Athena has no QUALIFY).
  */
-export const currentFindingsSql = (d: LakeDialect, where: string) => `
+export const currentFindingsSql = (
+  d: LakeDialect,
+  where: string,
+  days?: { from: string; to: string },
+  /** `list`: only what the findings list shows and filters on. */
+  columns: "all" | "list" = "all",
+) => `
   SELECT * FROM (
-    SELECT finding_id, origin, finding_type, title, description, explanation, severity, severity_label,
-      account_id, region, resource_type, resource_id, principal, event_count, detail,
-      ${d.listAsJson("matched_event_ids")} AS matched_event_ids,
-      ${d.listAsJson("any_ip")} AS any_ip, ${d.listAsJson("any_arn")} AS any_arn,
-      ${d.listAsJson("any_instance_id")} AS any_instance_id, ${d.listAsJson("any_access_key_id")} AS any_access_key_id,
-      ${d.listAsJson("any_account_id")} AS any_account_id,
+    SELECT finding_id, origin, finding_type, title, description, severity, severity_label,
+      account_id, region, resource_type, resource_id, principal, event_count,
+      ${d.listAsJson("any_instance_id")} AS any_instance_id, ${d.listAsJson("any_arn")} AS any_arn,
+      ${
+        columns === "all"
+          ? `explanation, detail, ${d.listAsJson("matched_event_ids")} AS matched_event_ids, ${d.listAsJson("any_ip")} AS any_ip,
+             ${d.listAsJson("any_access_key_id")} AS any_access_key_id, ${d.listAsJson("any_account_id")} AS any_account_id,`
+          : ""
+      }
       ${d.epochMs("min(first_seen) OVER (PARTITION BY finding_id)")} AS first_seen_ms,
       ${d.epochMs("max(last_seen) OVER (PARTITION BY finding_id)")} AS last_seen_ms,
       row_number() OVER (PARTITION BY finding_id ORDER BY updated_at DESC, source_key DESC, source_ordinal DESC) AS rn
-    FROM ${d.table("findings")} WHERE ${where}
+    FROM ${d.table("findings", days)} WHERE ${where}
   ) f WHERE rn = 1`;
 
 export interface FindingRow extends Record<string, unknown> {

@@ -41,6 +41,9 @@ export function addWindow(w: Where, d: { timestampParam(): string }, timeColumn:
     .add(`${timeColumn} BETWEEN ${d.timestampParam()} AND ${d.timestampParam()}`, stamp(win.from), stamp(win.to));
 }
 
+/** The window's UTC days, for engines that read partitions by listing them. */
+export const daysOf = (win: Window) => ({ from: win.from.slice(0, 10), to: win.to.slice(0, 10) });
+
 /** ISO instant → `yyyy-mm-dd hh:mm:ss.SSS` (a timestamp literal both engines parse). */
 export const stamp = (iso: string) => iso.replace("T", " ").replace("Z", "");
 

@@ -4,11 +4,9 @@ import type { Principal } from "@/lib/schemas/auth";
 import { type Facet, type FindingsPage, FindingsQuery, type TriageStatus } from "@/lib/schemas/findings";
 import { requireRole } from "@/lib/users/require-role";
 import { currentFindingsSql, type FindingRow, toSummary } from "./finding-sql";
-import { addWindow, decodeCursor, encodeCursor, resolveWindow, Where } from "./lake-window";
+import { addWindow, daysOf, decodeCursor, encodeCursor, resolveWindow, Where } from "./lake-window";
 import { combineStats } from "./query-stats";
 import { triagedIds, triageFor } from "./triage-store";
-
-const EMPTY = Promise.resolve({ rows: [] as never[], stats: { engineMs: 0, bytesScanned: 0 } });
 
 export const FINDINGS_ROLES = ["analysts", "admins"] as const;
 
@@ -65,8 +63,7 @@ export async function listFindings({
   const status = await statusCondition(ctx.db, f.status);
   if (status) filter.add(status.sql, ...status.params);
 
-  const base = currentFindingsSql(d, scan.sql());
-  const filtered = `SELECT * FROM (${base}) c WHERE ${filter.sql()}`;
+  const base = currentFindingsSql(d, scan.sql(), daysOf(win), "list");
   const baseParams: LakeParam[] = [...scan.params, ...filter.params];
 
   const page = new Where();
@@ -88,28 +85,68 @@ export async function listFindings({
   const order =
     f.sort === "severity" ? "severity DESC, last_seen_ms DESC, finding_id" : "last_seen_ms DESC, finding_id";
 
-  const [items, facets, timeline] = await Promise.all([
-    ctx.lake.query<FindingRow>(
-      `SELECT * FROM (${filtered}) p WHERE ${page.sql()} ORDER BY ${order} LIMIT ${f.limit + 1}`,
-      [...baseParams, ...page.params],
-    ),
-    itemsOnly
-      ? EMPTY
-      : ctx.lake.query<{ facet: string; value: string | number | null; n: number }>(
-          `SELECT CASE WHEN grouping(severity) = 0 THEN 'severity' WHEN grouping(finding_type) = 0 THEN 'type'
-                   WHEN grouping(account_id) = 0 THEN 'account' ELSE 'region' END AS facet,
-              coalesce(CAST(severity AS VARCHAR), finding_type, account_id, region) AS value, count(*) AS n
-       FROM (${filtered}) x GROUP BY GROUPING SETS ((severity), (finding_type), (account_id), (region))`,
-          baseParams,
-        ),
-    itemsOnly
-      ? EMPTY
-      : ctx.lake.query<{ day: string; severity: number; n: number }>(
-          `SELECT ${d.day(d.msToTimestamp("last_seen_ms"))} AS day, severity, count(*) AS n
-       FROM (${filtered}) y GROUP BY 1, 2 ORDER BY 1, 2`,
-          baseParams,
-        ),
-  ]);
+  // One query: the matching current findings are computed once, then paged, counted per facet
+  // and bucketed per day.
+  const cols = [
+    "finding_id",
+    "origin",
+    "finding_type",
+    "title",
+    "severity",
+    "severity_label",
+    "account_id",
+    "region",
+    "resource_type",
+    "resource_id",
+    "principal",
+    "event_count",
+    "first_seen_ms",
+    "last_seen_ms",
+  ];
+  const NUMERIC = new Set(["severity", "event_count", "first_seen_ms", "last_seen_ms"]);
+  const nulls = (keep: Record<string, string>) =>
+    cols.map((c) => keep[c] ?? `CAST(NULL AS ${NUMERIC.has(c) ? "BIGINT" : "VARCHAR"}) AS ${c}`).join(", ");
+  const tail = (facet: string, value: string, day: string, n: string) =>
+    `${facet} AS facet, ${value} AS value, ${day} AS day, ${n} AS n`;
+  const T = "CAST(NULL AS VARCHAR)";
+  const N = "CAST(NULL AS BIGINT)";
+  const withCur = `WITH cur AS ${d.materialized} (SELECT * FROM (${base}) c WHERE ${filter.sql()})`;
+  const selects = [
+    `SELECT * FROM (SELECT 'item' AS kind, ${cols.join(", ")}, ${tail(T, T, T, N)} FROM cur WHERE ${page.sql()}
+       ORDER BY ${order} LIMIT ${f.limit + 1}) i`,
+    ...(itemsOnly
+      ? []
+      : [
+          `SELECT 'facet' AS kind, ${nulls({})}, ${tail(
+            `CASE WHEN grouping(severity) = 0 THEN 'severity' WHEN grouping(finding_type) = 0 THEN 'type'
+                  WHEN grouping(account_id) = 0 THEN 'account' ELSE 'region' END`,
+            "coalesce(CAST(severity AS VARCHAR), finding_type, account_id, region)",
+            T,
+            "count(*)",
+          )} FROM cur GROUP BY GROUPING SETS ((severity), (finding_type), (account_id), (region))`,
+          `SELECT 'day' AS kind, ${nulls({ severity: "severity" })}, ${tail(T, T, "day", "count(*)")}
+           FROM (SELECT severity, ${d.day(d.msToTimestamp("last_seen_ms"))} AS day FROM cur) y GROUP BY severity, day`,
+        ]),
+  ];
+  const res = await ctx.lake.query<
+    FindingRow & { kind: string; facet: string | null; value: string | null; day: string | null; n: number | null }
+  >(`${withCur}\n${selects.join("\nUNION ALL\n")}`, [...baseParams, ...page.params]);
+  const items = { rows: res.rows.filter((r) => r.kind === "item") };
+  const facets = {
+    rows: res.rows.filter((r) => r.kind === "facet").map((r) => ({ facet: r.facet, value: r.value, n: r.n })),
+  };
+  const timeline = {
+    rows: res.rows
+      .filter((r) => r.kind === "day")
+      .map((r) => ({ day: String(r.day), severity: Number(r.severity), n: Number(r.n) }))
+      .sort((x, y) => (x.day < y.day ? -1 : x.day > y.day ? 1 : x.severity - y.severity)),
+  };
+  const itemOrder =
+    f.sort === "severity"
+      ? (x: FindingRow, y: FindingRow) =>
+          y.severity - x.severity || y.last_seen_ms - x.last_seen_ms || (x.finding_id < y.finding_id ? -1 : 1)
+      : (x: FindingRow, y: FindingRow) => y.last_seen_ms - x.last_seen_ms || (x.finding_id < y.finding_id ? -1 : 1);
+  items.rows.sort(itemOrder);
 
   const more = items.rows.length > f.limit;
   const rows = items.rows.slice(0, f.limit);
@@ -137,6 +174,6 @@ export async function listFindings({
     facets: facetsOut,
     timeline: timeline.rows.map((r) => ({ day: r.day, severity: Number(r.severity), count: Number(r.n) })),
     window: win,
-    stats: combineStats(ctx.lake, itemsOnly ? [items.stats] : [items.stats, facets.stats, timeline.stats], true),
+    stats: combineStats(ctx.lake, [res.stats], true),
   };
 }

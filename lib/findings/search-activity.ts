@@ -1,7 +1,7 @@
 import { type ActivityPage, ActivityQuery, type ActivityRow } from "@/lib/schemas/findings";
 import { requireRole } from "@/lib/users/require-role";
 import { parseJsonText } from "./finding-sql";
-import { addWindow, decodeCursor, encodeCursor, resolveWindow, Where } from "./lake-window";
+import { addWindow, daysOf, decodeCursor, encodeCursor, resolveWindow, Where } from "./lake-window";
 import { FINDINGS_ROLES, type LakeCtx } from "./list-findings";
 import { combineStats } from "./query-stats";
 
@@ -29,21 +29,22 @@ export async function searchActivity({ ctx, input }: { ctx: LakeCtx; input: unkn
   const win = resolveWindow(f);
   const w = addWindow(new Where(), d, "event_time", win);
   if (f.principal) {
-    w.add(
-      `user_arn = ? OR user_name = ? OR principal_id = ? OR access_key_id = ? OR ${d.containsText("user_arn")}`,
-      f.principal,
-      f.principal,
-      f.principal,
-      f.principal,
-      f.principal,
-    );
+    // Exact matches on the identity columns the value can be (an ARN, an access key, or a name/id):
+    // equality on few columns pushes down into the Parquet scan; a substring test over every ARN would not.
+    const p = f.principal;
+    const cols = p.startsWith("arn:")
+      ? ["user_arn", "session_issuer_arn"]
+      : /^(AKIA|ASIA)[A-Z0-9]{16}$/.test(p)
+        ? ["access_key_id"]
+        : ["user_name", "session_issuer_user_name", "principal_id"];
+    w.add(cols.map((c) => `${c} = ?`).join(" OR "), ...cols.map(() => p));
   }
   if (f.eventName) w.add("event_name = ?", f.eventName);
   if (f.eventSource) w.add("event_source = ?", f.eventSource);
   if (f.sourceIp) w.add("source_ip_address = ?", f.sourceIp);
   if (f.errorCode) w.add("error_code = ?", f.errorCode);
   if (f.region) w.add("aws_region = ?", f.region);
-  const src = d.table("cloudtrail");
+  const src = d.table("cloudtrail", daysOf(win));
 
   const page = new Where();
   const cursor = decodeCursor(f.cursor, ["number", "string", "number"]);
@@ -58,27 +59,45 @@ export async function searchActivity({ ctx, input }: { ctx: LakeCtx; input: unkn
       ord,
     );
   }
-  const [items, callers, denied] = await Promise.all([
-    ctx.lake.query<Row>(
-      `SELECT * FROM (
-         SELECT event_id, ${d.epochMs("event_time")} AS ms, event_source, event_name, coalesce(user_arn, user_name) AS principal,
-                user_type, source_ip_address, aws_region, error_code, request_parameters, response_elements, source_key, source_ordinal
-         FROM ${src} WHERE ${w.sql()}) e
-       WHERE ${page.sql()} ORDER BY ms DESC, source_key, source_ordinal LIMIT ${f.limit + 1}`,
-      [...w.params, ...page.params],
-    ),
-    ctx.lake.query<{ value: string; n: number }>(
-      `SELECT coalesce(user_arn, user_name, 'unknown') AS value, count(*) AS n FROM ${src} WHERE ${w.sql()}
-       GROUP BY 1 ORDER BY n DESC, value LIMIT 10`,
-      w.params,
-    ),
-    ctx.lake.query<{ value: string; n: number }>(
-      `SELECT event_source || ' ' || event_name || ' (' || error_code || ')' AS value, count(*) AS n FROM ${src}
-       WHERE ${w.sql()} AND error_code IN ('AccessDenied', 'UnauthorizedOperation', 'Client.UnauthorizedOperation', 'AccessDeniedException')
-       GROUP BY 1 ORDER BY n DESC, value LIMIT 10`,
-      w.params,
-    ),
-  ]);
+  // The filtered events are read once with light columns only (paging, top callers, top denied
+  // come from that); the heavy columns (ids, JSON parts) are fetched for the page's rows alone,
+  // from the few objects they came from.
+  const text = "CAST(NULL AS VARCHAR)";
+  const num = "CAST(NULL AS BIGINT)";
+  const aggRow = (kind: string) =>
+    `'${kind}' AS kind, ${[text, num, text, text, text, text, text, text, text, text, text, text, num].join(", ")}, value, n`;
+  const res = await ctx.lake.query<
+    Row & { kind: "item" | "caller" | "denied"; value: string | null; n: number | null }
+  >(
+    `WITH e AS ${d.materialized} (
+       SELECT ${d.epochMs("event_time")} AS ms, event_source, event_name, coalesce(user_arn, user_name) AS principal,
+              aws_region, error_code, source_key, source_ordinal
+       FROM ${src} WHERE ${w.sql()}),
+     pg AS ${d.materialized} (SELECT * FROM e WHERE ${page.sql()} ORDER BY ms DESC, source_key, source_ordinal LIMIT ${f.limit + 1}),
+     h AS (SELECT event_id, user_type, source_ip_address, request_parameters, response_elements, source_key, source_ordinal
+           FROM ${src} WHERE ${w.sql()} AND source_key IN (SELECT source_key FROM pg))
+     SELECT 'item' AS kind, h.event_id, pg.ms, pg.event_source, pg.event_name, pg.principal, h.user_type, h.source_ip_address,
+            pg.aws_region, pg.error_code, h.request_parameters, h.response_elements, pg.source_key, pg.source_ordinal,
+            ${text} AS value, ${num} AS n
+     FROM pg JOIN h ON h.source_key = pg.source_key AND h.source_ordinal = pg.source_ordinal
+     UNION ALL
+     SELECT * FROM (SELECT ${aggRow("caller")} FROM (SELECT coalesce(principal, 'unknown') AS value, count(*) AS n FROM e
+                    GROUP BY 1 ORDER BY n DESC, value LIMIT 10) c) c2
+     UNION ALL
+     SELECT * FROM (SELECT ${aggRow("denied")} FROM (
+                    SELECT event_source || ' ' || event_name || ' (' || error_code || ')' AS value, count(*) AS n FROM e
+                    WHERE error_code IN ('AccessDenied', 'UnauthorizedOperation', 'Client.UnauthorizedOperation', 'AccessDeniedException')
+                    GROUP BY 1 ORDER BY n DESC, value LIMIT 10) d) d2`,
+    [...w.params, ...page.params, ...w.params],
+  );
+  const items = { rows: res.rows.filter((r) => r.kind === "item") };
+  const callers = { rows: res.rows.filter((r) => r.kind === "caller").sort((x, y) => Number(y.n) - Number(x.n)) };
+  const denied = { rows: res.rows.filter((r) => r.kind === "denied").sort((x, y) => Number(y.n) - Number(x.n)) };
+  const itemOrder = (x: Row, y: Row) =>
+    Number(y.ms) - Number(x.ms) ||
+    (x.source_key < y.source_key ? -1 : x.source_key > y.source_key ? 1 : 0) ||
+    Number(x.source_ordinal) - Number(y.source_ordinal);
+  items.rows.sort(itemOrder);
   const more = items.rows.length > f.limit;
   const rows = items.rows.slice(0, f.limit);
   const last = rows.at(-1);
@@ -99,9 +118,9 @@ export async function searchActivity({ ctx, input }: { ctx: LakeCtx; input: unkn
       }),
     ),
     nextCursor: more && last ? encodeCursor([Number(last.ms), last.source_key, Number(last.source_ordinal)]) : null,
-    topCallers: callers.rows.map((r) => ({ value: r.value, count: Number(r.n) })),
-    topDenied: denied.rows.map((r) => ({ value: r.value, count: Number(r.n) })),
+    topCallers: callers.rows.map((r) => ({ value: String(r.value), count: Number(r.n) })),
+    topDenied: denied.rows.map((r) => ({ value: String(r.value), count: Number(r.n) })),
     window: win,
-    stats: combineStats(ctx.lake, [items.stats, callers.stats, denied.stats], true),
+    stats: combineStats(ctx.lake, [res.stats], true),
   };
 }

@@ -9,8 +9,12 @@ export type LakeParam = string | number;
  */
 export interface LakeDialect {
   readonly engine: "duckdb" | "athena";
-  /** FROM-clause source of a lake table (partition columns `dt`, `hr` are strings). */
-  table(name: TableName): string;
+  /**
+   * FROM-clause source of a lake table (partition columns `dt`, `hr` are strings). With `days`
+   * (the query's window, yyyy-mm-dd), an engine that lists partitions itself may read only those;
+   * the query must still carry its own `dt` condition.
+   */
+  table(name: TableName, days?: { from: string; to: string }): string;
   /** Epoch milliseconds (a number) of a timestamp column. */
   epochMs(column: string): string;
   /** A timestamp from an epoch-milliseconds expression. */
@@ -23,6 +27,8 @@ export interface LakeDialect {
   listAsJson(column: string): string;
   /** Case-insensitive "contains" of a parameter (the parameter is the bare needle). */
   containsText(column: string): string;
+  /** Keyword after `WITH name AS` that computes a CTE once even when used several times ("" where the engine has none). */
+  readonly materialized: string;
   /** UTC day (yyyy-mm-dd) of a timestamp column. */
   day(column: string): string;
 }

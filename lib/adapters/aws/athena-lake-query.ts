@@ -14,6 +14,7 @@ export const athenaDialect = (database: string): LakeDialect => ({
   engine: "athena",
   table: (name: TableName) => `"${database.replace(/"/g, '""')}"."${name}"`,
   epochMs: (c) => `CAST(to_unixtime(${c}) * 1000 AS BIGINT)`,
+  materialized: "",
   msToTimestamp: (e) => `from_unixtime(${e} / 1000.0)`,
   timestampParam: () => "CAST(? AS TIMESTAMP)",
   listContains: (c) => `contains(${c}, ?)`,

@@ -11,19 +11,36 @@ import { duckDbType } from "./sql-types";
 const emptyTable = (name: TableName) =>
   `(SELECT ${[...TABLES[name].columns.map((c) => `CAST(NULL AS ${duckDbType(c.type, "TIMESTAMP")}) AS ${c.name}`), "CAST(NULL AS VARCHAR) AS dt", "CAST(NULL AS VARCHAR) AS hr"].join(", ")} WHERE false)`;
 
-const hasFiles = (dir: string) => {
+/** Partition directories (`dt=…`) of a table, optionally only those within `days`. */
+function partitionDays(dir: string, days?: { from: string; to: string }): string[] {
+  let entries: string[];
   try {
-    return fs.readdirSync(dir).length > 0;
+    entries = fs.readdirSync(dir);
   } catch {
-    return false;
+    return [];
   }
-};
+  return entries
+    .filter((e) => e.startsWith("dt="))
+    .map((e) => e.slice(3))
+    .filter((d) => !days || (d >= days.from && d <= days.to))
+    .sort();
+}
+
+const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 export const duckDbDialect = (lakeRoot: string): LakeDialect => ({
   engine: "duckdb",
-  table: (name: TableName) =>
-    hasFiles(path.join(lakeRoot, "processed", name)) ? duckDbTableSource(lakeRoot, name) : emptyTable(name),
+  table: (name: TableName, days?: { from: string; to: string }) => {
+    const dir = path.join(lakeRoot, "processed", name);
+    const present = partitionDays(dir, days);
+    if (present.length === 0) return emptyTable(name);
+    if (!days) return duckDbTableSource(lakeRoot, name);
+    // Listing the window's partitions ourselves saves DuckDB globbing every partition of the table.
+    const globs = present.map((d) => q(`${dir}/dt=${d}/*/*.parquet`));
+    return `read_parquet([${globs.join(", ")}], hive_partitioning = true, hive_types = {'dt': VARCHAR, 'hr': VARCHAR}, union_by_name = true)`;
+  },
   epochMs: (c) => `epoch_ms(${c})`,
+  materialized: "MATERIALIZED",
   msToTimestamp: (e) => `make_timestamp(CAST(${e} AS BIGINT) * 1000)`,
   timestampParam: () => "CAST(? AS TIMESTAMP)",
   listContains: (c) => `list_contains(${c}, ?)`,
@@ -65,6 +82,8 @@ export class DuckDbLakeQuery implements LakeQueryEngine {
     });
     const engine = new DuckDbLakeQuery(instance, lakeRoot);
     for (let i = 0; i < (opts.connections ?? 4); i++) engine.idle.push(await instance.connect());
+    // Footers of files already read stay in memory: repeated views over the same partitions skip re-reading them.
+    await engine.idle[0]?.run("SET GLOBAL parquet_metadata_cache = true");
     return engine;
   }
 

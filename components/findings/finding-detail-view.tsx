@@ -48,6 +48,12 @@ export function FindingDetailView({ id }: { id: string }) {
           {new Date(f.firstSeen).toLocaleString()} · Last seen {new Date(f.lastSeen).toLocaleString()} · {f.count}×
         </p>
         <QueryStatsBar stats={data.stats} />
+        <Link
+          className="text-sm text-sky-700 underline dark:text-sky-400"
+          href={`/suppressions?${new URLSearchParams({ type: f.type, ...(f.resourceId ? { resource: f.resourceId } : {}) }).toString()}`}
+        >
+          Suppress similar findings…
+        </Link>
       </header>
 
       {f.description ? <p>{f.description}</p> : null}

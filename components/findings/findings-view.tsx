@@ -122,6 +122,9 @@ export function FindingsView() {
         >
           Export CSV
         </a>
+        <Link className="text-sm text-sky-700 underline dark:text-sky-400" href="/suppressions">
+          Suppression rules
+        </Link>
       </form>
 
       <fieldset className="flex flex-wrap gap-2">

@@ -10,13 +10,17 @@ export const currentFindingsSql = (
   d: LakeDialect,
   where: string,
   days?: { from: string; to: string },
-  /** `list`: only what the findings list shows and filters on. */
-  columns: "all" | "list" = "all",
+  /** `list`: only what the findings list shows; `list+text` adds what free-text and resource filters read. */
+  columns: "all" | "list" | "list+text" = "all",
 ) => `
   SELECT * FROM (
-    SELECT finding_id, origin, finding_type, title, description, severity, severity_label,
+    SELECT finding_id, origin, finding_type, title, severity, severity_label,
       account_id, region, resource_type, resource_id, principal, event_count,
-      ${d.listAsJson("any_instance_id")} AS any_instance_id, ${d.listAsJson("any_arn")} AS any_arn,
+      ${
+        columns === "list"
+          ? ""
+          : `description, ${d.listAsJson("any_instance_id")} AS any_instance_id, ${d.listAsJson("any_arn")} AS any_arn,`
+      }
       ${
         columns === "all"
           ? `explanation, detail, ${d.listAsJson("matched_event_ids")} AS matched_event_ids, ${d.listAsJson("any_ip")} AS any_ip,
@@ -53,6 +57,7 @@ export interface FindingRow extends Record<string, unknown> {
   any_account_id: string;
   first_seen_ms: number;
   last_seen_ms: number;
+  suppressed_by?: string | null;
 }
 
 export function toSummary(
@@ -74,8 +79,9 @@ export function toSummary(
     firstSeen: new Date(Number(r.first_seen_ms)).toISOString(),
     lastSeen: new Date(Number(r.last_seen_ms)).toISOString(),
     count: Number(r.event_count ?? 1),
-    status: triage?.status ?? "new",
+    status: triage && triage.status !== "new" ? triage.status : r.suppressed_by ? "suppressed" : "new",
     assignee: triage?.assignee ?? null,
+    suppressedBy: r.suppressed_by ?? null,
   };
 }
 

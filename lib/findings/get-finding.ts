@@ -6,6 +6,7 @@ import { currentFindingsSql, type FindingRow, jsonList, parseJsonText, toSummary
 import { resolveWindow } from "./lake-window";
 import { FINDINGS_ROLES, type LakeCtx } from "./list-findings";
 import { combineStats } from "./query-stats";
+import { activeRules, suppressedBySql } from "./suppressions";
 import { historyFor, notesFor, triageFor } from "./triage-store";
 
 /** How far around a finding we look for related activity. */
@@ -19,7 +20,12 @@ const RELATED_WINDOW_MS = 6 * 3_600_000;
 export async function getFinding({ ctx, id }: { ctx: LakeCtx; id: string }): Promise<FindingDetail> {
   requireRole(ctx.principal, FINDINGS_ROLES);
   const d = ctx.lake.dialect;
-  const found = await ctx.lake.query<FindingRow>(`${currentFindingsSql(d, "finding_id = ?")}`, [id]);
+  const active = await activeRules(ctx.db);
+  const rules = suppressedBySql(active);
+  const found = await ctx.lake.query<FindingRow>(
+    `SELECT c.*, ${rules.sql} AS suppressed_by FROM (${currentFindingsSql(d, "finding_id = ?")}) c`,
+    [...rules.params, id],
+  );
   const row = found.rows[0];
   if (!row) throw new AppError("not_found", "No such finding");
 
@@ -60,7 +66,10 @@ export async function getFinding({ ctx, id }: { ctx: LakeCtx; id: string }): Pro
       indicators,
       detail: parseJsonText(row.detail),
       raw,
-      reason: triage?.reason ?? null,
+      reason:
+        triage && triage.status !== "new"
+          ? triage.reason
+          : (active.find((r) => r.id === row.suppressed_by)?.reason ?? null),
     },
     related,
     notes: await notesFor(ctx.db, id),

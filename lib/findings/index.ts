@@ -3,4 +3,5 @@ export { exportFindingsCsv } from "./export-findings";
 export { getFinding } from "./get-finding";
 export { FINDINGS_ROLES, type LakeCtx, listFindings } from "./list-findings";
 export { searchActivity } from "./search-activity";
+export { createSuppression, deleteSuppression, listSuppressions, ruleMatches } from "./suppressions";
 export { updateTriage } from "./update-triage";

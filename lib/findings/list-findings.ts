@@ -6,6 +6,7 @@ import { requireRole } from "@/lib/users/require-role";
 import { currentFindingsSql, type FindingRow, toSummary } from "./finding-sql";
 import { addWindow, daysOf, decodeCursor, encodeCursor, resolveWindow, Where } from "./lake-window";
 import { combineStats } from "./query-stats";
+import { activeRules, suppressedBySql } from "./suppressions";
 import { triagedIds, triageFor } from "./triage-store";
 
 export const FINDINGS_ROLES = ["analysts", "admins"] as const;
@@ -16,17 +17,35 @@ export interface LakeCtx {
   principal: Principal | null;
 }
 
-/** Status lives in the relational overlay: turn a status filter into id conditions on the lake query. */
+/**
+ * A finding's status is the analyst's (relational overlay) when set; otherwise "suppressed" when a
+ * suppression rule matches (the lake query's `suppressed_by`), else "new". A status filter becomes
+ * id conditions for the triaged findings and a `suppressed_by` test for the rest.
+ */
 async function statusCondition(db: Database, statuses: TriageStatus[] | undefined) {
   if (!statuses?.length || statuses.length === 4) return null;
   const triaged = await triagedIds(db);
   const wanted = new Set(statuses);
-  if (wanted.has("new")) {
-    const exclude = [...triaged].filter(([, s]) => !wanted.has(s)).map(([id]) => id);
-    return exclude.length ? { sql: `finding_id NOT IN (${exclude.map(() => "?").join(", ")})`, params: exclude } : null;
-  }
+  const ids = [...triaged.keys()];
   const include = [...triaged].filter(([, s]) => wanted.has(s)).map(([id]) => id);
-  return { sql: include.length ? `finding_id IN (${include.map(() => "?").join(", ")})` : "false", params: include };
+  const untriaged =
+    wanted.has("new") && wanted.has("suppressed")
+      ? "true"
+      : wanted.has("new")
+        ? "suppressed_by IS NULL"
+        : wanted.has("suppressed")
+          ? "suppressed_by IS NOT NULL"
+          : "false";
+  const list = (xs: string[]) => xs.map(() => "?").join(", ");
+  const parts: string[] = [];
+  const params: string[] = [];
+  if (include.length) {
+    parts.push(`finding_id IN (${list(include)})`);
+    params.push(...include);
+  }
+  parts.push(ids.length ? `(finding_id NOT IN (${list(ids)}) AND ${untriaged})` : untriaged);
+  params.push(...ids);
+  return { sql: parts.join(" OR "), params };
 }
 
 /** The findings page: one page of current findings, facet counts and the severity timeline, for one filter. */
@@ -63,8 +82,9 @@ export async function listFindings({
   const status = await statusCondition(ctx.db, f.status);
   if (status) filter.add(status.sql, ...status.params);
 
-  const base = currentFindingsSql(d, scan.sql(), daysOf(win), "list");
-  const baseParams: LakeParam[] = [...scan.params, ...filter.params];
+  const base = currentFindingsSql(d, scan.sql(), daysOf(win), f.q || f.resource ? "list+text" : "list");
+  const rules = suppressedBySql(await activeRules(ctx.db));
+  const baseParams: LakeParam[] = [...rules.params, ...scan.params, ...filter.params];
 
   const page = new Where();
   const cursor = decodeCursor(f.cursor, f.sort === "severity" ? ["number", "number", "string"] : ["number", "string"]);
@@ -102,6 +122,7 @@ export async function listFindings({
     "event_count",
     "first_seen_ms",
     "last_seen_ms",
+    "suppressed_by",
   ];
   const NUMERIC = new Set(["severity", "event_count", "first_seen_ms", "last_seen_ms"]);
   const nulls = (keep: Record<string, string>) =>
@@ -110,7 +131,8 @@ export async function listFindings({
     `${facet} AS facet, ${value} AS value, ${day} AS day, ${n} AS n`;
   const T = "CAST(NULL AS VARCHAR)";
   const N = "CAST(NULL AS BIGINT)";
-  const withCur = `WITH cur AS ${d.materialized} (SELECT * FROM (${base}) c WHERE ${filter.sql()})`;
+  const withCur = `WITH cur AS ${d.materialized} (
+    SELECT * FROM (SELECT c0.*, ${rules.sql} AS suppressed_by FROM (${base}) c0) c WHERE ${filter.sql()})`;
   const selects = [
     `SELECT * FROM (SELECT 'item' AS kind, ${cols.join(", ")}, ${tail(T, T, T, N)} FROM cur WHERE ${page.sql()}
        ORDER BY ${order} LIMIT ${f.limit + 1}) i`,

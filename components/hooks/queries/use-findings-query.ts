@@ -1,7 +1,15 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { ActivityPage, EntityTimeline, FindingDetail, FindingsPage, TriageInput } from "@/lib/schemas/findings";
+import type {
+  ActivityPage,
+  EntityTimeline,
+  FindingDetail,
+  FindingsPage,
+  SuppressionInput,
+  SuppressionRule,
+  TriageInput,
+} from "@/lib/schemas/findings";
 import { apiFetch } from "../api-fetch";
 
 /** The page's URL query string is the filter: the same string goes to the API. */
@@ -41,5 +49,37 @@ export function useEntityQuery(search: string) {
   return useQuery({
     queryKey: ["entities", "timeline", search],
     queryFn: ({ signal }) => apiFetch<EntityTimeline>(`/api/entities?${search}`, { signal }),
+  });
+}
+
+export function useSuppressionsQuery() {
+  return useQuery({
+    queryKey: ["suppressions", "list"],
+    queryFn: ({ signal }) => apiFetch<{ rules: SuppressionRule[] }>("/api/suppressions", { signal }),
+  });
+}
+
+export function useCreateSuppressionMutation() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: SuppressionInput) =>
+      apiFetch<{ rule: SuppressionRule }>("/api/suppressions", { method: "POST", json: input }),
+    onSuccess: () =>
+      Promise.all([
+        qc.invalidateQueries({ queryKey: ["suppressions"] }),
+        qc.invalidateQueries({ queryKey: ["findings"] }),
+      ]),
+  });
+}
+
+export function useDeleteSuppressionMutation() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => apiFetch<void>(`/api/suppressions/${encodeURIComponent(id)}`, { method: "DELETE" }),
+    onSuccess: () =>
+      Promise.all([
+        qc.invalidateQueries({ queryKey: ["suppressions"] }),
+        qc.invalidateQueries({ queryKey: ["findings"] }),
+      ]),
   });
 }

@@ -1,0 +1,22 @@
+import type { Metadata } from "next";
+import { Suspense } from "react";
+import { SuppressionsView } from "@/components/findings/suppressions-view";
+import { Forbidden } from "@/components/ui/forbidden";
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePagePrincipal } from "@/lib/http/page-auth";
+import { rolesFor } from "@/lib/schemas/navigation";
+
+export const metadata: Metadata = { title: "Suppression rules" };
+
+export default async function Page() {
+  const { allowed } = await requirePagePrincipal("/suppressions", rolesFor("/findings"));
+  if (!allowed) return <Forbidden section="Findings" />;
+  return (
+    <>
+      <PageHeader title="Suppression rules" />
+      <Suspense>
+        <SuppressionsView />
+      </Suspense>
+    </>
+  );
+}

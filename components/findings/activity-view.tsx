@@ -21,14 +21,16 @@ export function ActivityView() {
   const pathname = usePathname();
   const params = useSearchParams();
   const { data, isError, error } = useActivityQuery(params.toString());
-  const [draft, setDraft] = useState(() => Object.fromEntries(FIELDS.map(([k]) => [k, params.get(k) ?? ""])));
+  const [draft, setDraft] = useState(() =>
+    Object.fromEntries([...FIELDS.map(([k]) => k), "from", "to"].map((k) => [k, params.get(k)?.slice(0, 10) ?? ""])),
+  );
   const [open, setOpen] = useState<string | null>(null);
 
   const apply = (e: FormEvent) => {
     e.preventDefault();
     const next = new URLSearchParams();
     for (const [k] of FIELDS) if (draft[k]?.trim()) next.set(k, draft[k].trim());
-    for (const k of ["from", "to"]) if (params.get(k)) next.set(k, params.get(k) ?? "");
+    for (const k of ["from", "to"]) if (draft[k]) next.set(k, draft[k] ?? "");
     router.push(`${pathname}?${next.toString()}`);
   };
 
@@ -39,6 +41,18 @@ export function ActivityView() {
           <label key={k} className="flex flex-col text-xs">
             {label}
             <input
+              name={k}
+              value={draft[k] ?? ""}
+              onChange={(e) => setDraft({ ...draft, [k]: e.target.value })}
+              className="rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900"
+            />
+          </label>
+        ))}
+        {(["from", "to"] as const).map((k) => (
+          <label key={k} className="flex flex-col text-xs">
+            {k === "from" ? "From" : "To"}
+            <input
+              type="date"
               name={k}
               value={draft[k] ?? ""}
               onChange={(e) => setDraft({ ...draft, [k]: e.target.value })}

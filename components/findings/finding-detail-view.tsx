@@ -11,7 +11,7 @@ import { TimelineTable } from "./timeline-table";
 
 const KIND_OF = { ip: "ip", arn: "arn", instance: "instance", accessKey: "access-key" } as const;
 
-export function FindingDetailView({ id }: { id: string }) {
+export function FindingDetailView({ id, me }: { id: string; me: string }) {
   const { data, isError, error } = useFindingQuery(id);
   const triage = useTriageMutation(id);
   const [status, setStatus] = useState<TriageStatus | "">("");
@@ -130,9 +130,16 @@ export function FindingDetailView({ id }: { id: string }) {
             className="rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900"
           />
         </label>
-        <div>
+        <div className="flex gap-2">
           <Button type="submit" disabled={triage.isPending || (!status && !note.trim())}>
             Save
+          </Button>
+          <Button
+            variant="secondary"
+            disabled={triage.isPending}
+            onClick={() => triage.mutate({ assignee: f.assignee === me ? null : me })}
+          >
+            {f.assignee === me ? "Unassign me" : "Assign to me"}
           </Button>
         </div>
         {triage.isError ? <p role="alert">{triage.error.message}</p> : null}

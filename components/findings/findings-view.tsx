@@ -115,6 +115,18 @@ export function FindingsView() {
             />
           </label>
         ))}
+        <label className="flex flex-col text-xs">
+          Sort
+          <select
+            name="sort"
+            value={params.get("sort") ?? "last_seen"}
+            onChange={(e) => navigate((p) => p.set("sort", e.target.value))}
+            className="rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900"
+          >
+            <option value="last_seen">Last seen</option>
+            <option value="severity">Severity</option>
+          </select>
+        </label>
         <Button type="submit">Apply</Button>
         <a
           className="text-sm text-sky-700 underline dark:text-sky-400"

@@ -11,6 +11,7 @@ import { processObject } from "@/lib/lake/process-object";
 import type { Principal } from "@/lib/schemas/auth";
 import { DB_TARGETS, tempDir } from "@/test/support/databases";
 import { getEntityTimeline } from "./entity-timeline";
+import { exportFindingsCsv } from "./export-findings";
 import { getFinding } from "./get-finding";
 import { listFindings } from "./list-findings";
 import { searchActivity } from "./search-activity";
@@ -233,6 +234,17 @@ describe.each(DB_TARGETS)("findings explorer on DuckDB + $name", (target) => {
     ).rejects.toMatchObject({
       code: "forbidden",
     });
+  });
+
+  test("CSV export streams every finding of the filter across pages, quoting and defusing formulas", async () => {
+    const all = await listFindings({ ctx: ctx(), input: { ...WINDOW, limit: "200" } });
+    let csv = "";
+    for await (const chunk of exportFindingsCsv({ ctx: ctx(), input: { ...WINDOW } })) csv += chunk;
+    const lines = csv.trim().split("\n");
+    expect(lines[0]).toMatch(/^findingId,severity,/);
+    expect(lines).toHaveLength(all.items.length + 1);
+    expect(new Set(lines.slice(1).map((l) => l.split(",")[0]))).toEqual(new Set(all.items.map((f) => f.findingId)));
+    expect(csv).not.toMatch(/(^|,)=/m);
   });
 
   test("a lake missing a source (or still empty) answers with empty results, not errors", async () => {

@@ -7,8 +7,11 @@ import {
 } from "@aws-sdk/client-athena";
 import { mockClient } from "aws-sdk-client-mock";
 import { beforeEach, describe, expect, test } from "vitest";
+import { getEntityTimeline } from "@/lib/findings/entity-timeline";
+import { getFinding } from "@/lib/findings/get-finding";
 import { listFindings } from "@/lib/findings/list-findings";
 import { searchActivity } from "@/lib/findings/search-activity";
+import { listSuppressions } from "@/lib/findings/suppressions";
 import type { Database } from "@/lib/ports/database";
 import { AthenaLakeQuery, athenaLiteral } from "./athena-lake-query";
 
@@ -141,17 +144,42 @@ describe("domain queries on Athena", () => {
       expect(page.stats.bytesScanned).toBe(50 * 1024 * 1024);
       expect(page.stats.estimatedCostUsd).toBeCloseTo((50 * 1024 * 1024 * 5) / 1e12, 10);
       await searchActivity({ ctx: { db, lake, principal }, input: { principal: s, eventName: s, sourceIp: s } });
+      await getEntityTimeline({ ctx: { db, lake, principal }, input: { kind: "ip", value: s } });
+      await expect(getFinding({ ctx: { db, lake, principal }, id: s })).rejects.toMatchObject({ code: "not_found" });
     }
     const calls = athena.commandCalls(StartQueryExecutionCommand).map((c) => c.args[0].input);
-    expect(calls.length).toBe(INJECTIONS.length * 2);
+    expect(calls.length).toBe(INJECTIONS.length * 4);
     for (const c of calls) {
       for (const s of INJECTIONS) expect(c.QueryString).not.toContain(s);
       expect(c.QueryString).toContain('"sightline"."');
-      expect(c.QueryString).toContain("dt BETWEEN ? AND ?");
+      // Every query is pruned by time except the lookup of one finding by id (the UI says so).
+      if (!c.QueryString?.includes("WHERE finding_id = ?")) expect(c.QueryString).toContain("dt BETWEEN ? AND ?");
       expect(c.QueryString?.split("?").length).toBe((c.ExecutionParameters?.length ?? 0) + 1);
     }
     const params = calls.flatMap((c) => c.ExecutionParameters ?? []);
     expect(params).toContain("'x''); DROP TABLE findings; --'");
     expect(params).toContain("'2026-11-01'");
+  });
+
+  test("suppression rule patterns reach Athena as LIKE parameters, escaped", async () => {
+    const rules = [
+      {
+        id: "sup-1",
+        finding_type: "Recon*",
+        resource: "i-0ab_%*",
+        principal: null,
+        reason: "x",
+        expires_at: null,
+        created_by: "a",
+        created_at: new Date(),
+        deleted_at: null,
+      },
+    ];
+    const withRules = { ...db, query: async () => rules } as unknown as Database;
+    const res = await listSuppressions({ ctx: { db: withRules, lake: engine(), principal } });
+    expect(res.rules[0]?.findingType).toBe("Recon*");
+    const start = athena.commandCalls(StartQueryExecutionCommand).at(-1)?.args[0].input;
+    expect(start?.QueryString).toContain("LIKE ? ESCAPE");
+    expect(start?.ExecutionParameters?.slice(0, 2)).toEqual(["'Recon%'", "'i-0ab\\_\\%%'"]);
   });
 });

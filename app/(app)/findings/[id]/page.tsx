@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: "Finding" };
 
 export default async function FindingPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const { allowed } = await requirePagePrincipal(`/findings/${id}`, rolesFor("/findings"));
+  const { allowed, principal } = await requirePagePrincipal(`/findings/${id}`, rolesFor("/findings"));
   if (!allowed) return <Forbidden section="Findings" />;
   return (
     <>
@@ -18,7 +18,7 @@ export default async function FindingPage({ params }: { params: Promise<{ id: st
       <Link href="/findings" className="text-sm text-sky-700 hover:underline dark:text-sky-400">
         ← All findings
       </Link>
-      <FindingDetailView id={decodeURIComponent(id)} />
+      <FindingDetailView id={decodeURIComponent(id)} me={principal?.email ?? ""} />
     </>
   );
 }

@@ -18,7 +18,10 @@ export class PgDatabase implements Database {
     this.kind = opts.kind;
     this.pool = new pg.Pool({
       connectionString: opts.url,
-      max: opts.max ?? 10,
+      // PGlite is one session behind a multiplexer that interleaves concurrent connections' protocol
+      // messages (and would mix one client's queries into another's transaction): one connection
+      // per process, queries and transactions queue in the pool.
+      max: opts.kind === "pglite" ? 1 : (opts.max ?? 10),
       idleTimeoutMillis: 30_000,
       application_name: "sightline",
       ...(opts.schema ? { options: `-c search_path=${opts.schema}` } : {}),

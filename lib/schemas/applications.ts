@@ -1,0 +1,68 @@
+import { z } from "zod";
+
+/** What an applicant submits (form or API). */
+export const ApplicationInput = z
+  .object({
+    name: z.string().trim().min(1, "required").max(200),
+    address: z
+      .object({
+        line1: z.string().trim().min(1, "required").max(200),
+        line2: z.string().trim().max(200).optional(),
+        city: z.string().trim().min(1, "required").max(100),
+        postcode: z.string().trim().min(1, "required").max(20),
+        country: z.string().trim().toUpperCase().length(2, "ISO 3166-1 alpha-2 code, e.g. GB"),
+      })
+      .strict(),
+    email: z.string().trim().toLowerCase().email().max(254).optional(),
+    /** The submitting system's own id: re-submitting the same reference does not start a second review. */
+    reference: z.string().trim().min(1).max(100).optional(),
+  })
+  .strict();
+export type ApplicationInput = z.infer<typeof ApplicationInput>;
+
+/** One validator's verdict, with each rule that flagged and why (the reviewer sees these). */
+export interface Check {
+  check: "name" | "address";
+  flagged: boolean;
+  rules: { rule: string; message: string }[];
+}
+
+export const DecisionInput = z
+  .object({
+    decision: z.enum(["approve", "reject"]),
+    comment: z.string().trim().max(2000).optional(),
+  })
+  .strict()
+  .refine((v) => v.decision === "approve" || (v.comment?.length ?? 0) > 0, {
+    message: "a rejection needs a comment",
+    path: ["comment"],
+  });
+export type DecisionInput = z.infer<typeof DecisionInput>;
+
+export const REVIEW_STATUSES = ["pending", "approved", "rejected", "expired", "closed"] as const;
+export const ReviewsQuery = z
+  .object({
+    status: z.enum(REVIEW_STATUSES).default("pending"),
+    sort: z.enum(["due", "age"]).default("due"),
+    mine: z.enum(["true", "false"]).optional(),
+  })
+  .strict();
+export type ReviewsQuery = z.infer<typeof ReviewsQuery>;
+
+export interface ReviewSummary {
+  id: string;
+  workflow: string;
+  title: string;
+  subject: string;
+  status: (typeof REVIEW_STATUSES)[number];
+  reasons: { rule: string; message: string }[];
+  submittedBy: string | null;
+  claimedBy: string | null;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  comment: string | null;
+  createdAt: string;
+  dueAt: string;
+  overdue: boolean;
+  ageSeconds: number;
+}

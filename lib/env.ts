@@ -38,6 +38,14 @@ export const Env = z.object({
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/)
     .default("2024-01-01"),
+  /** Review SLA: a pending review expires (Expired path) after this many seconds. */
+  SIGHTLINE_REVIEW_SLA_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(2 * 86400),
+  /** AWS: the deployed application-review state machine. */
+  SIGHTLINE_APPLICATION_REVIEW_ARN: z.string().optional(),
   COGNITO_USER_POOL_ID: z.string().optional(),
   COGNITO_CLIENT_ID: z.string().optional(),
   AWS_REGION: z.string().optional(),

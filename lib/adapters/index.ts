@@ -6,10 +6,15 @@ import { lakePaths } from "@/lib/lake/local-sources";
 import type { Database } from "@/lib/ports/database";
 import type { IdentityProvider } from "@/lib/ports/identity";
 import type { LakeQueryEngine } from "@/lib/ports/lake-query";
+import type { WorkflowEngine } from "@/lib/ports/workflow-engine";
+import { DEMO_DENYLIST } from "@/lib/reviews/rules";
+import { applicationReviewHandlers } from "@/lib/reviews/workflow-handlers";
 import { AthenaLakeQuery } from "./aws/athena-lake-query";
 import { CognitoIdentity } from "./aws/cognito-identity";
+import { SfnWorkflowEngine } from "./aws/sfn-workflow-engine";
 import { DuckDbLakeQuery } from "./duckdb/duckdb-lake-query";
 import { LocalIdentity } from "./local/local-identity";
+import { LocalWorkflowEngine } from "./local/local-workflow-engine";
 
 /** Everything domain code reaches the outside world through, chosen once per process. */
 export interface AppContext {
@@ -18,6 +23,8 @@ export interface AppContext {
   identity: IdentityProvider;
   /** Read-only SQL over the lake: DuckDB over local Parquet, or Athena. */
   lake: LakeQueryEngine;
+  /** Step Functions, or the in-process ASL engine over the same definitions. */
+  workflows: WorkflowEngine;
   /** Local backend only: the keys that sign session cookies. */
   sessionKeys?: SessionKeyring;
 }
@@ -34,21 +41,41 @@ export async function createContext(env: Env): Promise<AppContext> {
       workGroup: env.SIGHTLINE_ATHENA_WORKGROUP,
       region: env.AWS_REGION,
     });
-    return { env, db, identity, lake };
+    const workflows = new SfnWorkflowEngine(
+      { "application-review": env.SIGHTLINE_APPLICATION_REVIEW_ARN },
+      { region: env.AWS_REGION },
+    );
+    return { env, db, identity, lake, workflows };
   }
   const sessionKeys = SessionKeyring.forDataDir(env.dataDir).load();
   const lake = await DuckDbLakeQuery.open(lakePaths(env.dataDir).root);
-  return { env, db, identity: new LocalIdentity(db, sessionKeys, env.SIGHTLINE_SESSION_TTL), lake, sessionKeys };
+  const workflows = new LocalWorkflowEngine(db, {
+    "application-review": applicationReviewHandlers({ db, denylist: DEMO_DENYLIST }),
+  });
+  return {
+    env,
+    db,
+    identity: new LocalIdentity(db, sessionKeys, env.SIGHTLINE_SESSION_TTL),
+    lake,
+    workflows,
+    sessionKeys,
+  };
 }
 
 // Survives Next's module re-evaluation in dev so one process keeps one pool.
 const holder = globalThis as unknown as { __sightlineCtx?: Promise<AppContext> };
 
 export function getContext(): Promise<AppContext> {
-  holder.__sightlineCtx ??= createContext(loadProcessEnv()).catch((err) => {
-    holder.__sightlineCtx = undefined;
-    throw err;
-  });
+  holder.__sightlineCtx ??= createContext(loadProcessEnv())
+    .then(async (ctx) => {
+      // The server process owns the local engine: executions left RUNNING by a previous process resume here.
+      if (ctx.workflows instanceof LocalWorkflowEngine) await ctx.workflows.resumeAll();
+      return ctx;
+    })
+    .catch((err) => {
+      holder.__sightlineCtx = undefined;
+      throw err;
+    });
   return holder.__sightlineCtx;
 }
 
@@ -58,6 +85,7 @@ export async function closeContext(): Promise<void> {
   holder.__sightlineCtx = undefined;
   if (ctx) {
     const c = await ctx;
+    if (c.workflows instanceof LocalWorkflowEngine) await c.workflows.stop();
     await c.lake.close();
     await c.db.close();
   }

@@ -114,6 +114,8 @@ export class LocalWorkflowEngine implements WorkflowEngine {
 
   /** Re-enters every RUNNING execution (after a restart). */
   async resumeAll(): Promise<number> {
+    const [ready] = await this.db.query<{ t: string | null }>("SELECT to_regclass('workflow_executions')::text AS t");
+    if (!ready?.t) return 0; // not migrated yet: nothing can be running
     const running = await this.db.query<{ id: string; workflow: WorkflowName; input: Json }>(
       "SELECT id, workflow, input FROM workflow_executions WHERE status = 'RUNNING' ORDER BY started_at",
     );

@@ -1,0 +1,5 @@
+export { claimReview } from "./claim-review";
+export { decideReview, REVIEW_ROLES } from "./decide-review";
+export { getReview, type ReviewDetail } from "./get-review";
+export { listReviews } from "./list-reviews";
+export { submitApplication } from "./submit-application";

@@ -3,6 +3,7 @@ import Link from "next/link";
 const TABS = [
   { href: "/admin", label: "Users" },
   { href: "/admin/ingestion", label: "Ingestion" },
+  { href: "/admin/audit", label: "Audit log" },
 ] as const;
 
 export function AdminTabs({ current }: { current: (typeof TABS)[number]["href"] }) {

@@ -1,10 +1,22 @@
 import type { Metadata } from "next";
-import { SectionPlaceholder } from "../section-placeholder";
+import { Suspense } from "react";
+import { ReviewQueueView } from "@/components/reviews/review-queue-view";
+import { Forbidden } from "@/components/ui/forbidden";
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePagePrincipal } from "@/lib/http/page-auth";
+import { rolesFor } from "@/lib/schemas/navigation";
 
 export const metadata: Metadata = { title: "Reviews" };
 
-export default function ReviewsPage() {
+export default async function ReviewsPage() {
+  const { allowed } = await requirePagePrincipal("/reviews", rolesFor("/reviews"));
+  if (!allowed) return <Forbidden section="Reviews" />;
   return (
-    <SectionPlaceholder href="/reviews" message="Paused workflow tasks waiting for a decision will be listed here." />
+    <>
+      <PageHeader title="Review queue" />
+      <Suspense>
+        <ReviewQueueView />
+      </Suspense>
+    </>
   );
 }

@@ -1,0 +1,64 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import type { AuditEntryDto } from "@/lib/schemas/audit";
+import { apiFetch } from "../hooks/api-fetch";
+
+const th = "px-2 py-2 text-left font-medium";
+const td = "px-2 py-1.5";
+
+export function AuditView() {
+  const [action, setAction] = useState("");
+  const search = new URLSearchParams(action ? { action } : {}).toString();
+  const { data, isError, error } = useQuery({
+    queryKey: ["audit", search],
+    queryFn: ({ signal }) => apiFetch<{ entries: AuditEntryDto[] }>(`/api/admin/audit?${search}`, { signal }),
+  });
+  return (
+    <div className="flex flex-col gap-3">
+      <div className="flex items-end gap-3">
+        <label className="flex flex-col text-xs">
+          Action starts with
+          <input
+            name="action"
+            value={action}
+            onChange={(e) => setAction(e.target.value)}
+            className="rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900"
+          />
+        </label>
+        <a
+          className="text-sm text-sky-700 underline dark:text-sky-400"
+          href={`/api/admin/audit?${search}${search ? "&" : ""}format=csv`}
+        >
+          Export CSV
+        </a>
+      </div>
+      {isError ? <p role="alert">{error.message}</p> : null}
+      <table className="w-full text-sm">
+        <thead className="border-b border-slate-200 dark:border-slate-800">
+          <tr>
+            <th className={th}>When</th>
+            <th className={th}>Who</th>
+            <th className={th}>What</th>
+            <th className={th}>Subject</th>
+            <th className={th}>Why</th>
+            <th className={th}>Execution</th>
+          </tr>
+        </thead>
+        <tbody>
+          {(data?.entries ?? []).map((e) => (
+            <tr key={e.id} className="border-b border-slate-100 dark:border-slate-900">
+              <td className={td}>{new Date(e.at).toLocaleString()}</td>
+              <td className={td}>{e.actor}</td>
+              <td className={td}>{e.action}</td>
+              <td className={`${td} max-w-56 truncate`}>{e.subject}</td>
+              <td className={td}>{e.reason}</td>
+              <td className={`${td} max-w-56 truncate`}>{e.executionId?.split(":").pop()}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

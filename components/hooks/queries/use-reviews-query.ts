@@ -1,0 +1,45 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { DecisionInput, ReviewSummary } from "@/lib/schemas/applications";
+import type { ReviewDetailDto } from "@/lib/schemas/reviews";
+import { apiFetch } from "../api-fetch";
+
+export function useReviewsQuery(search: string) {
+  return useQuery({
+    queryKey: ["reviews", "list", search],
+    queryFn: ({ signal }) => apiFetch<{ items: ReviewSummary[] }>(`/api/reviews?${search}`, { signal }),
+    refetchInterval: 10_000,
+  });
+}
+
+export function useReviewQuery(id: string) {
+  return useQuery({
+    queryKey: ["reviews", "detail", id],
+    queryFn: ({ signal }) => apiFetch<ReviewDetailDto>(`/api/reviews/${encodeURIComponent(id)}`, { signal }),
+  });
+}
+
+export function useDecisionMutation(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: DecisionInput) =>
+      apiFetch<{ review: ReviewSummary }>(`/api/reviews/${encodeURIComponent(id)}/decision`, {
+        method: "POST",
+        json: input,
+      }),
+    onSettled: () => qc.invalidateQueries({ queryKey: ["reviews"] }),
+  });
+}
+
+export function useClaimMutation(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (claim: boolean) =>
+      apiFetch<{ review: ReviewSummary }>(`/api/reviews/${encodeURIComponent(id)}/claim`, {
+        method: "POST",
+        json: { claim },
+      }),
+    onSettled: () => qc.invalidateQueries({ queryKey: ["reviews"] }),
+  });
+}

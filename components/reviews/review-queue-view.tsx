@@ -1,0 +1,103 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useReviewsQuery } from "@/components/hooks/queries/use-reviews-query";
+import { REVIEW_STATUSES } from "@/lib/schemas/applications";
+
+const th = "px-2 py-2 text-left font-medium";
+const td = "px-2 py-1.5";
+const age = (s: number) =>
+  s < 3600
+    ? `${Math.max(1, Math.round(s / 60))} min`
+    : s < 86400
+      ? `${Math.round(s / 3600)} h`
+      : `${Math.round(s / 86400)} d`;
+const select = "rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900";
+
+/** Pending items from every workflow, soonest due first; filters live in the URL. */
+export function ReviewQueueView() {
+  const router = useRouter();
+  const pathname = usePathname();
+  const params = useSearchParams();
+  const { data, isError, error } = useReviewsQuery(params.toString());
+  const set = (k: string, v: string) => {
+    const next = new URLSearchParams(params);
+    if (v) next.set(k, v);
+    else next.delete(k);
+    router.push(`${pathname}?${next.toString()}`);
+  };
+  return (
+    <div className="flex flex-col gap-4">
+      <div className="flex flex-wrap gap-3">
+        <label className="flex flex-col text-xs">
+          Status
+          <select
+            className={select}
+            value={params.get("status") ?? "pending"}
+            onChange={(e) => set("status", e.target.value)}
+          >
+            {REVIEW_STATUSES.map((s) => (
+              <option key={s}>{s}</option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col text-xs">
+          Sort
+          <select className={select} value={params.get("sort") ?? "due"} onChange={(e) => set("sort", e.target.value)}>
+            <option value="due">SLA due</option>
+            <option value="age">Oldest first</option>
+          </select>
+        </label>
+        <label className="flex items-end gap-1 text-sm">
+          <input
+            type="checkbox"
+            checked={params.get("mine") === "true"}
+            onChange={(e) => set("mine", e.target.checked ? "true" : "")}
+          />
+          Claimed by me
+        </label>
+      </div>
+      {isError ? <p role="alert">{error.message}</p> : null}
+      {!data ? (
+        <p>Loading…</p>
+      ) : (
+        <table className="w-full text-sm">
+          <thead className="border-b border-slate-200 dark:border-slate-800">
+            <tr>
+              <th className={th}>Item</th>
+              <th className={th}>Why flagged</th>
+              <th className={th}>Workflow</th>
+              <th className={th}>Age</th>
+              <th className={th}>SLA due</th>
+              <th className={th}>Claimed by</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.items.map((r) => (
+              <tr key={r.id} className="border-b border-slate-100 dark:border-slate-900">
+                <td className={td}>
+                  <Link
+                    className="font-medium text-sky-700 hover:underline dark:text-sky-400"
+                    href={`/reviews/${encodeURIComponent(r.id)}`}
+                  >
+                    {r.title}
+                  </Link>
+                </td>
+                <td className={td}>{r.reasons.map((x) => x.message).join(" · ")}</td>
+                <td className={td}>{r.workflow}</td>
+                <td className={td}>{age(r.ageSeconds)}</td>
+                <td className={`${td} ${r.overdue ? "font-semibold text-rose-600" : ""}`}>
+                  {new Date(r.dueAt).toLocaleString()}
+                  {r.overdue ? " (overdue)" : ""}
+                </td>
+                <td className={td}>{r.claimedBy ?? "—"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {data && data.items.length === 0 ? <p className="text-sm">Nothing here.</p> : null}
+    </div>
+  );
+}

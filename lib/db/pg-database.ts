@@ -4,6 +4,9 @@ import type { Database, Queryable, Row } from "@/lib/ports/database";
 /** The `Database` port over node-postgres; used for PGlite (via its socket server) and Postgres. */
 export class PgDatabase implements Database {
   readonly kind: "pglite" | "postgres";
+  /** Where it connects (tests hand these to child processes). */
+  readonly url: string;
+  readonly schema: string | undefined;
   private readonly pool: pg.Pool;
   private readonly onClose?: () => Promise<void>;
 
@@ -16,6 +19,8 @@ export class PgDatabase implements Database {
     onClose?: () => Promise<void>;
   }) {
     this.kind = opts.kind;
+    this.url = opts.url;
+    this.schema = opts.schema;
     this.pool = new pg.Pool({
       connectionString: opts.url,
       // PGlite is one session behind a multiplexer that interleaves concurrent connections' protocol

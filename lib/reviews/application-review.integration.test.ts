@@ -1,3 +1,5 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { type Bindings, LocalWorkflowEngine } from "@/lib/adapters/local/local-workflow-engine";
 import { migrate } from "@/lib/db/migrate";
@@ -43,6 +45,8 @@ describe.each(DB_TARGETS)("application-review workflow on the local engine + $na
     }
     throw new Error("no pending review appeared");
   };
+  const status_ = async (applicationId: string) =>
+    (await db.query<{ status: string }>("SELECT status FROM applications WHERE id = $1", [applicationId]))[0]?.status;
   const status = async (applicationId: string) =>
     (await db.query<{ status: string }>("SELECT status FROM applications WHERE id = $1", [applicationId]))[0]?.status;
 
@@ -194,6 +198,86 @@ describe.each(DB_TARGETS)("application-review workflow on the local engine + $na
     expect((await second.describe(executionId as string)).status).toBe("SUCCEEDED");
     expect(await status(applicationId)).toBe("approved");
   });
+
+  test("restart of the real process: a flagged application's execution, killed mid-wait, completes after a new process resumes it", async () => {
+    const children: ChildProcess[] = [];
+    const spawnEngine = (submitName: string) =>
+      new Promise<{ child: ChildProcess; lines: Record<string, unknown>[] }>((resolve, reject) => {
+        const child = spawn(
+          process.execPath,
+          ["--import", "tsx", path.resolve("test/support/workflow-process.ts"), db.url, db.schema ?? "-", submitName],
+          { stdio: ["ignore", "pipe", "inherit"] },
+        );
+        children.push(child);
+        const lines: Record<string, unknown>[] = [];
+        let buf = "";
+        child.stdout?.on("data", (d: Buffer) => {
+          buf += d.toString();
+          for (let i = buf.indexOf("\n"); i >= 0; i = buf.indexOf("\n")) {
+            lines.push(JSON.parse(buf.slice(0, i)) as Record<string, unknown>);
+            buf = buf.slice(i + 1);
+            if (submitName === "-" || lines.length >= 2) resolve({ child, lines });
+          }
+        });
+        child.on("exit", (code) => reject(new Error(`engine process exited with ${code}`)));
+      });
+    try {
+      const a = await spawnEngine("Mallory Blacklisted");
+      const { applicationId, executionId } = a.lines[1] as { applicationId: string; executionId: string };
+      const taskId = await pendingTaskFor(applicationId);
+      a.child.kill("SIGKILL");
+      await new Promise((r) => a.child.once("exit", r));
+      const [running] = await db.query<{ status: string }>("SELECT status FROM workflow_executions WHERE id = $1", [
+        executionId,
+      ]);
+      expect(running?.status).toBe("RUNNING");
+
+      const b = await spawnEngine("-");
+      expect(b.lines[0]).toMatchObject({ resumed: expect.any(Number) });
+      // The decision comes from this (test) process, as it would from the web server.
+      const here = engine();
+      await decideReview({
+        ctx: { db, workflows: here, principal: reviewer },
+        id: taskId,
+        input: { decision: "approve", comment: "after a real restart" },
+      });
+      let status = "RUNNING";
+      for (let i = 0; i < 100 && status === "RUNNING"; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        status =
+          (await db.query<{ status: string }>("SELECT status FROM workflow_executions WHERE id = $1", [executionId]))[0]
+            ?.status ?? "";
+      }
+      expect(status).toBe("SUCCEEDED");
+      expect(await status_(applicationId)).toBe("approved");
+    } finally {
+      for (const c of children) c.kill("SIGKILL");
+    }
+  }, 60_000);
+
+  test("100 decisions on 100 different tasks all succeed and every execution completes", async () => {
+    const e = engine();
+    const apps = await Promise.all(
+      Array.from({ length: 100 }, (_, i) => submit(e, { ...flagged, reference: `bulk-${target.name}-${i}` })),
+    );
+    const tasks = await Promise.all(apps.map((a) => pendingTaskFor(a.applicationId)));
+    const results = await Promise.allSettled(
+      tasks.map((id, i) =>
+        decideReview({
+          ctx: { db, workflows: e, principal: reviewer },
+          id,
+          input: i % 2 ? { decision: "approve" } : { decision: "reject", comment: "no" },
+        }),
+      ),
+    );
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(100);
+    await e.idle();
+    const done = await db.query<{ n: string }>(
+      "SELECT count(*) AS n FROM workflow_executions WHERE id = ANY($1) AND status = 'SUCCEEDED'",
+      [apps.map((a) => a.executionId)],
+    );
+    expect(Number(done[0]?.n)).toBe(100);
+  }, 60_000);
 
   test("a decision made while no engine was waiting is picked up when the engine re-enters", async () => {
     const first = engine();

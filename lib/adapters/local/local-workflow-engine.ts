@@ -91,6 +91,8 @@ export class LocalWorkflowEngine implements WorkflowEngine {
   constructor(
     private readonly db: Database,
     private readonly bindings: Bindings,
+    /** How often a waiting callback task re-reads its row (decisions from other processes). */
+    private readonly pollMs = 1000,
   ) {
     for (const wf of Object.keys(bindings) as WorkflowName[]) {
       const def = localTimeoutPaths(renderAsl(wf, localArns(wf)) as unknown as Definition);
@@ -224,18 +226,55 @@ export class LocalWorkflowEngine implements WorkflowEngine {
     );
   }
 
-  /** Waits for the decision on a callback task; answers at once when the task row already holds one. */
+  /**
+   * Waits for the decision on a callback task. The task row is the truth: it answers at once when
+   * already decided, and is polled while waiting, so a decision written by another process (a CLI,
+   * a second server) resumes this execution too; an in-process decision wakes it without the wait.
+   */
   private async waitFor(token: string): Promise<Json> {
-    const [task] = await this.db.query<{
-      status: string;
-      decided_by: string | null;
-      comment: string | null;
-      id: string;
-    }>("SELECT id, status, decided_by, comment FROM review_tasks WHERE token = $1", [token]);
-    if (task?.status === "approved") return { taskId: task.id, decidedBy: task.decided_by, comment: task.comment };
-    if (task?.status === "rejected") throw named("Rejected", task.comment ?? "rejected");
-    if (task?.status === "expired") throw named("States.Timeout", "the review SLA passed");
-    return new Promise<Json>((resolve, reject) => this.waiters.set(token, { resolve, reject }));
+    const check = async (): Promise<{ done: true; value: Json } | { done: false }> => {
+      const [task] = await this.db.query<{
+        status: string;
+        decided_by: string | null;
+        comment: string | null;
+        id: string;
+      }>("SELECT id, status, decided_by, comment FROM review_tasks WHERE token = $1", [token]);
+      if (task?.status === "approved")
+        return { done: true, value: { taskId: task.id, decidedBy: task.decided_by, comment: task.comment } };
+      if (task?.status === "rejected") throw named("Rejected", task.comment ?? "rejected");
+      if (task?.status === "expired") throw named("States.Timeout", "the review SLA passed");
+      return { done: false };
+    };
+    const first = await check();
+    if (first.done) return first.value;
+    return new Promise<Json>((resolve, reject) => {
+      const timer = setInterval(() => {
+        check()
+          .then((r) => {
+            if (!r.done || !this.waiters.has(token)) return;
+            this.waiters.delete(token);
+            clearInterval(timer);
+            resolve(r.value);
+          })
+          .catch((err: Error) => {
+            if (!this.waiters.has(token) || err.message.includes("Connection terminated")) return;
+            this.waiters.delete(token);
+            clearInterval(timer);
+            reject(err);
+          });
+      }, this.pollMs);
+      timer.unref?.();
+      this.waiters.set(token, {
+        resolve: (v) => {
+          clearInterval(timer);
+          resolve(v);
+        },
+        reject: (e) => {
+          clearInterval(timer);
+          reject(e);
+        },
+      });
+    });
   }
 
   async sendTaskSuccess(token: string, output: Json): Promise<void> {

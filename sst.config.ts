@@ -14,6 +14,13 @@ export default $config({
   async run() {
     const { auth } = await import("./infra/auth");
     const { web } = await import("./infra/web");
-    return { url: web.url, userPoolId: auth.userPool.id, userPoolClientId: auth.webClient.id };
+    const { applicationReview } = await import("./infra/workflows");
+    const reviews = applicationReview();
+    return {
+      url: web.url,
+      userPoolId: auth.userPool.id,
+      userPoolClientId: auth.webClient.id,
+      applicationReviewArn: reviews.arn,
+    };
   },
 });

@@ -248,3 +248,51 @@ test("GET /api/health is public and reports the backend and database", async () 
     database: { kind: "pglite", reachable: true },
   });
 });
+
+describe("API keys for submitting systems", () => {
+  const find = (name: string) => routes.find((r) => r.name === name) as Route;
+  const submitWith = (authorization: string) =>
+    find("POST /api/applications").handler(
+      new Request(`${ORIGIN}/api/applications`, {
+        method: "POST",
+        headers: { authorization, "content-type": "application/json" },
+        body: JSON.stringify({
+          name: "Grace Hopper",
+          address: { line1: "1 Navy Yard", city: "Arlington", postcode: "22202", country: "US" },
+        }),
+      }),
+      { params: Promise.resolve({}) },
+    );
+
+  test("an admin-made key submits applications; only its hash is stored; a revoked or wrong key → 401", async () => {
+    const created = await call(find("POST /api/admin/api-keys"), {
+      cookie: cookies.admins,
+      body: JSON.stringify({ name: "crm" }),
+    });
+    expect(created.status).toBe(200);
+    const { key, apiKey } = (await created.json()) as { key: string; apiKey: { id: string } };
+    expect(key).toMatch(/^slk_[a-f0-9]{16}_/);
+
+    const ok = await submitWith(`Bearer ${key}`);
+    expect(ok.status).toBe(200);
+    expect((await ok.json()).applicationId).toMatch(/^app-/);
+
+    const ctx = await getContext();
+    const stored = JSON.stringify(await ctx.db.query("SELECT * FROM api_keys WHERE id = $1", [apiKey.id]));
+    expect(stored).not.toContain(key.split("_")[2]);
+
+    expect((await submitWith(`Bearer ${key.slice(0, -2)}xx`)).status).toBe(401);
+    const revoke = await call(find("DELETE /api/admin/api-keys/[id]"), {
+      cookie: cookies.admins,
+      params: { id: apiKey.id },
+    });
+    expect(revoke.status).toBe(204);
+    expect((await submitWith(`Bearer ${key}`)).status).toBe(401);
+    // A key is not a person: it cannot reach anything but submissions.
+    const other = await find("GET /api/reviews").handler(
+      new Request(`${ORIGIN}/api/reviews`, { headers: { authorization: `Bearer ${key}` } }),
+      { params: Promise.resolve({}) },
+    );
+    expect(other.status).toBe(401);
+  });
+});

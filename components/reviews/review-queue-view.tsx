@@ -2,7 +2,9 @@
 
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useReviewsQuery } from "@/components/hooks/queries/use-reviews-query";
+import { useState } from "react";
+import { useBulkDecisionMutation, useReviewsQuery } from "@/components/hooks/queries/use-reviews-query";
+import { Button } from "@/components/ui/button";
 import { REVIEW_STATUSES } from "@/lib/schemas/applications";
 
 const th = "px-2 py-2 text-left font-medium";
@@ -21,6 +23,20 @@ export function ReviewQueueView() {
   const pathname = usePathname();
   const params = useSearchParams();
   const { data, isError, error } = useReviewsQuery(params.toString());
+  const bulk = useBulkDecisionMutation();
+  const [picked, setPicked] = useState<Set<string>>(new Set());
+  const [comment, setComment] = useState("");
+  const toggle = (id: string) => {
+    const next = new Set(picked);
+    if (next.has(id)) next.delete(id);
+    else next.add(id);
+    setPicked(next);
+  };
+  const decide = (decision: "approve" | "reject") =>
+    bulk.mutate(
+      { ids: [...picked], decision, ...(comment.trim() ? { comment: comment.trim() } : {}) },
+      { onSuccess: () => setPicked(new Set()) },
+    );
   const set = (k: string, v: string) => {
     const next = new URLSearchParams(params);
     if (v) next.set(k, v);
@@ -58,6 +74,36 @@ export function ReviewQueueView() {
           Claimed by me
         </label>
       </div>
+      {picked.size > 0 ? (
+        <div className="flex flex-wrap items-end gap-2 rounded border border-slate-200 p-2 dark:border-slate-800">
+          <span className="text-sm">{picked.size} selected</span>
+          <label className="flex flex-col text-xs">
+            Comment (required to reject)
+            <input
+              name="bulk-comment"
+              value={comment}
+              onChange={(e) => setComment(e.target.value)}
+              className={select}
+            />
+          </label>
+          <Button onClick={() => decide("approve")} disabled={bulk.isPending}>
+            Approve selected
+          </Button>
+          <Button variant="danger" onClick={() => decide("reject")} disabled={bulk.isPending}>
+            Reject selected
+          </Button>
+        </div>
+      ) : null}
+      {bulk.isError ? <p role="alert">{bulk.error.message}</p> : null}
+      {bulk.data ? (
+        <ul className="text-sm" aria-label="Bulk results">
+          {bulk.data.results.map((r) => (
+            <li key={r.id} className={r.ok ? "text-emerald-700" : "text-rose-600"}>
+              {r.id}: {r.ok ? "done" : `${r.status} ${r.message}`}
+            </li>
+          ))}
+        </ul>
+      ) : null}
       {isError ? <p role="alert">{error.message}</p> : null}
       {!data ? (
         <p>Loading…</p>
@@ -65,6 +111,9 @@ export function ReviewQueueView() {
         <table className="w-full text-sm">
           <thead className="border-b border-slate-200 dark:border-slate-800">
             <tr>
+              <th className={th}>
+                <span className="sr-only">Select</span>
+              </th>
               <th className={th}>Item</th>
               <th className={th}>Why flagged</th>
               <th className={th}>Workflow</th>
@@ -76,6 +125,16 @@ export function ReviewQueueView() {
           <tbody>
             {data.items.map((r) => (
               <tr key={r.id} className="border-b border-slate-100 dark:border-slate-900">
+                <td className={td}>
+                  {r.status === "pending" ? (
+                    <input
+                      type="checkbox"
+                      aria-label={`Select ${r.title}`}
+                      checked={picked.has(r.id)}
+                      onChange={() => toggle(r.id)}
+                    />
+                  ) : null}
+                </td>
                 <td className={td}>
                   <Link
                     className="font-medium text-sky-700 hover:underline dark:text-sky-400"

@@ -1,6 +1,7 @@
 import "server-only";
 import { ZodError, type ZodType, z } from "zod";
 import { type AppContext, getContext } from "@/lib/adapters";
+import { principalFromApiKey } from "@/lib/auth/api-keys";
 import { AppError, isAppError } from "@/lib/errors";
 import { authRequestFrom } from "@/lib/ports/identity";
 import { hasAnyRole, type Principal, type Role } from "@/lib/schemas/auth";
@@ -14,6 +15,8 @@ export interface RouteOptions<P, Q, B> {
   params?: ZodType<P>;
   query?: ZodType<Q>;
   body?: ZodType<B>;
+  /** Also accept `Authorization: Bearer slk_…` API keys (systems, not people; they hold no role). */
+  apiKey?: boolean;
 }
 
 interface HandlerArgs<P, Q, B, A extends Auth> {
@@ -75,7 +78,9 @@ export function withRoute<P = undefined, Q = undefined, B = undefined, const A e
   const route = async (req: Request, rc: RouteContext): Promise<Response> => {
     try {
       const ctx = await getContext();
-      const principal = await ctx.identity.authenticate(authRequestFrom(req));
+      const principal =
+        (opts.apiKey ? await principalFromApiKey(ctx.db, req.headers.get("authorization")) : null) ??
+        (await ctx.identity.authenticate(authRequestFrom(req)));
       if (opts.auth !== "public") {
         if (!principal) throw new AppError("unauthorized", "Sign in first");
         if (opts.auth !== "signed-in" && !hasAnyRole(principal, opts.auth)) {

@@ -6,6 +6,7 @@ import { migrate } from "@/lib/db/migrate";
 import type { PgDatabase } from "@/lib/db/pg-database";
 import type { Principal } from "@/lib/schemas/auth";
 import { DB_TARGETS } from "@/test/support/databases";
+import { decideMany } from "./decide-many";
 import { decideReview } from "./decide-review";
 import { findTask } from "./review-store";
 import { type Denylist, ValidatorUnavailable } from "./rules";
@@ -332,6 +333,25 @@ describe.each(DB_TARGETS)("application-review workflow on the local engine + $na
     await expect(
       decideReview({ ctx: { db, workflows: e, principal: reviewer }, id: taskId, input: { decision: "approve" } }),
     ).rejects.toMatchObject({ code: "forbidden" });
+  });
+
+  test("bulk decisions answer per item: decided, already decided (409), unknown (404)", async () => {
+    const e = engine();
+    const a = await submit(e, { ...flagged, reference: `bulk-a-${target.name}` });
+    const b = await submit(e, { ...flagged, reference: `bulk-b-${target.name}` });
+    const [ta, tb] = [await pendingTaskFor(a.applicationId), await pendingTaskFor(b.applicationId)];
+    await decideReview({ ctx: { db, workflows: e, principal: reviewer }, id: tb, input: { decision: "approve" } });
+    const other: Principal = { id: "r2", email: "reviewer2@sightline.local", roles: ["reviewers"] };
+    const { results } = await decideMany({
+      ctx: { db, workflows: e, principal: other },
+      input: { ids: [ta, tb, "rev-missing"], decision: "reject", comment: "batch" },
+    });
+    expect(results.map((r) => [r.id, r.ok, r.status])).toEqual([
+      [ta, true, 200],
+      [tb, false, 409],
+      ["rev-missing", false, 404],
+    ]);
+    await e.idle();
   });
 
   test("re-submitting the same reference does not start a second review", async () => {

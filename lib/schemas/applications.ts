@@ -66,3 +66,24 @@ export interface ReviewSummary {
   overdue: boolean;
   ageSeconds: number;
 }
+
+export const BulkDecisionInput = z
+  .object({
+    ids: z.array(z.string().min(1).max(200)).min(1).max(100),
+    decision: z.enum(["approve", "reject"]),
+    comment: z.string().trim().max(2000).optional(),
+  })
+  .strict()
+  .refine((v) => v.decision === "approve" || (v.comment?.length ?? 0) > 0, {
+    message: "a rejection needs a comment",
+    path: ["comment"],
+  });
+export type BulkDecisionInput = z.infer<typeof BulkDecisionInput>;
+
+export interface BulkDecisionResult {
+  id: string;
+  ok: boolean;
+  status: number;
+  code?: string;
+  message?: string;
+}

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { DecisionInput, ReviewSummary } from "@/lib/schemas/applications";
+import type { BulkDecisionInput, BulkDecisionResult, DecisionInput, ReviewSummary } from "@/lib/schemas/applications";
 import type { ReviewDetailDto } from "@/lib/schemas/reviews";
 import { apiFetch } from "../api-fetch";
 
@@ -40,6 +40,15 @@ export function useClaimMutation(id: string) {
         method: "POST",
         json: { claim },
       }),
+    onSettled: () => qc.invalidateQueries({ queryKey: ["reviews"] }),
+  });
+}
+
+export function useBulkDecisionMutation() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: BulkDecisionInput) =>
+      apiFetch<{ results: BulkDecisionResult[] }>("/api/reviews/decisions", { method: "POST", json: input }),
     onSettled: () => qc.invalidateQueries({ queryKey: ["reviews"] }),
   });
 }

@@ -65,6 +65,9 @@ export function ReviewQueueView() {
             <option value="age">Oldest first</option>
           </select>
         </label>
+        <Link className="self-end text-sm text-sky-700 underline dark:text-sky-400" href="/apply">
+          New application
+        </Link>
         <label className="flex items-end gap-1 text-sm">
           <input
             type="checkbox"

@@ -1,0 +1,64 @@
+/**
+ * Lambda behind API Gateway `POST /applications` (aws): the same submission as the Next route — an
+ * API key (`Authorization: Bearer slk_…`) or a Cognito user from the authorizer — then StartExecution
+ * of the application-review state machine with the application id as the execution name.
+ */
+import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyResultV2 } from "aws-lambda";
+import { ZodError } from "zod";
+import { SfnWorkflowEngine } from "@/lib/adapters/aws/sfn-workflow-engine";
+import { principalFromApiKey } from "@/lib/auth/api-keys";
+import { openDatabase } from "@/lib/db/connect";
+import { loadEnv } from "@/lib/env";
+import { isAppError } from "@/lib/errors";
+import type { Database } from "@/lib/ports/database";
+import { submitApplication } from "@/lib/reviews/submit-application";
+
+let db: Promise<Database> | undefined;
+const json = (statusCode: number, body: unknown): APIGatewayProxyResultV2 => ({
+  statusCode,
+  headers: { "content-type": "application/json" },
+  body: JSON.stringify(body),
+});
+
+export async function handler(
+  event: APIGatewayProxyEventV2WithJWTAuthorizer,
+  deps: { db?: Database; workflows?: SfnWorkflowEngine } = {},
+): Promise<APIGatewayProxyResultV2> {
+  const env = loadEnv();
+  try {
+    const database = deps.db ?? (await (db ??= openDatabase(env)));
+    const claims = event.requestContext.authorizer?.jwt?.claims;
+    const submitter =
+      (await principalFromApiKey(database, event.headers.authorization ?? null))?.email ??
+      (typeof claims?.email === "string" ? claims.email : null);
+    if (!submitter)
+      return json(401, { error: { code: "unauthorized", message: "An API key or a signed-in user is required" } });
+    let body: unknown;
+    try {
+      body = JSON.parse(
+        event.isBase64Encoded ? Buffer.from(event.body ?? "", "base64").toString() : (event.body ?? ""),
+      );
+    } catch {
+      return json(422, { error: { code: "invalid_input", message: "Body must be valid JSON" } });
+    }
+    const workflows =
+      deps.workflows ??
+      new SfnWorkflowEngine({ "application-review": env.SIGHTLINE_APPLICATION_REVIEW_ARN }, { region: env.AWS_REGION });
+    const res = await submitApplication({
+      ctx: { db: database, workflows, submitter, slaSeconds: env.SIGHTLINE_REVIEW_SLA_SECONDS },
+      input: body,
+    });
+    return json(200, res);
+  } catch (err) {
+    if (err instanceof ZodError)
+      return json(422, {
+        error: {
+          code: "invalid_input",
+          message: err.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "),
+        },
+      });
+    if (isAppError(err)) return json(err.status, { error: { code: err.code, message: err.message } });
+    console.error(err);
+    return json(500, { error: { code: "internal", message: "Internal error" } });
+  }
+}

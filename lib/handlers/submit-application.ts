@@ -26,7 +26,8 @@ export async function handler(
 ): Promise<APIGatewayProxyResultV2> {
   const env = loadEnv();
   try {
-    const database = deps.db ?? (await (db ??= openDatabase(env)));
+    if (!deps.db) db ??= openDatabase(env);
+    const database = deps.db ?? (await (db as Promise<Database>));
     const claims = event.requestContext.authorizer?.jwt?.claims;
     const submitter =
       (await principalFromApiKey(database, event.headers.authorization ?? null))?.email ??

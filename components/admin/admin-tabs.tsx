@@ -4,6 +4,7 @@ const TABS = [
   { href: "/admin", label: "Users" },
   { href: "/admin/ingestion", label: "Ingestion" },
   { href: "/admin/audit", label: "Audit log" },
+  { href: "/admin/api-keys", label: "API keys" },
 ] as const;
 
 export function AdminTabs({ current }: { current: (typeof TABS)[number]["href"] }) {

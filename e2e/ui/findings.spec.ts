@@ -36,8 +36,14 @@ test("an analyst filters to high severity, opens a finding, pivots to its IP, re
   await expect(page).toHaveURL(/severity=4/);
   const table = page.getByRole("region", { name: "Findings" });
   await expect(table.getByRole("row").nth(1)).toBeVisible();
-  for (const badge of await table.getByRole("row").locator("td:first-child").allInnerTexts())
-    expect(badge.trim()).toBe("High");
+  // The previous page stays on screen while the filtered one loads: wait until every row is High.
+  const badges = table.getByRole("row").locator("td:first-child");
+  await expect
+    .poll(async () => {
+      const all = await badges.allInnerTexts();
+      return all.length > 0 && all.every((b) => b.trim() === "High");
+    })
+    .toBe(true);
 
   await page.locator(`a[href="/findings/${encodeURIComponent(id)}"]`).click();
   await expect(page.getByRole("heading", { name: "Finding", exact: true })).toBeVisible();

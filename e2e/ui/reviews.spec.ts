@@ -51,3 +51,29 @@ test("analysts are refused the review queue and decisions", async ({ page }) => 
   });
   expect(decide.status()).toBe(403);
 });
+
+test("an admin creates an API key in the UI; a system submits with it; revoking it stops it", async ({
+  page,
+  playwright,
+}) => {
+  await signIn(page, "admins");
+  await page.goto("/admin/api-keys");
+  await page.locator('input[name="name"]').fill(`crm-${Date.now()}`);
+  await page.getByRole("button", { name: "Create key" }).click();
+  const key = (await page.getByTestId("new-key").innerText()).trim();
+  expect(key).toMatch(/^slk_[a-f0-9]{16}_/);
+
+  const system = await playwright.request.newContext({ baseURL: new URL(page.url()).origin });
+  const body = {
+    name: "Grace Hopper",
+    address: { line1: "1 Navy Yard", city: "Arlington", postcode: "22202", country: "US" },
+  };
+  const ok = await system.post("/api/applications", { data: body, headers: { authorization: `Bearer ${key}` } });
+  expect(ok.status()).toBe(200);
+
+  await page.getByRole("button", { name: "Revoke" }).first().click();
+  await expect(page.getByRole("cell", { name: "revoked" }).first()).toBeVisible();
+  const refused = await system.post("/api/applications", { data: body, headers: { authorization: `Bearer ${key}` } });
+  expect(refused.status()).toBe(401);
+  await system.dispose();
+});

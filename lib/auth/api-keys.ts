@@ -3,6 +3,7 @@ import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
 import type { Database } from "@/lib/ports/database";
+import type { ApiKeyDto } from "@/lib/schemas/api-keys";
 import type { Principal } from "@/lib/schemas/auth";
 import { requireRole } from "@/lib/users/require-role";
 
@@ -11,15 +12,6 @@ const KEY = /^slk_([a-f0-9]{16})_([A-Za-z0-9_-]{43})$/;
 const hash = (secret: string) => createHash("sha256").update(secret).digest("hex");
 
 export const ApiKeyInput = z.object({ name: z.string().trim().min(1).max(100) }).strict();
-
-export interface ApiKeyDto {
-  id: string;
-  name: string;
-  createdBy: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-  revoked: boolean;
-}
 
 interface Row {
   id: string;

@@ -38,6 +38,18 @@ export const Env = z.object({
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/)
     .default("2024-01-01"),
+  /** Sites allowed to send clickstream events (comma-separated origins; the app's own origin always is). */
+  SIGHTLINE_COLLECT_ORIGINS: z
+    .string()
+    .default("")
+    .transform((v) =>
+      v
+        .split(",")
+        .map((o) => o.trim())
+        .filter(Boolean),
+    ),
+  /** AWS: the bucket raw clickstream events land in. */
+  SIGHTLINE_CLICKSTREAM_BUCKET: z.string().optional(),
   /** Review SLA: a pending review expires (Expired path) after this many seconds. */
   SIGHTLINE_REVIEW_SLA_SECONDS: z.coerce
     .number()

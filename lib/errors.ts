@@ -5,6 +5,7 @@ export const ERROR_STATUS = {
   not_found: 404,
   conflict: 409,
   gone: 410,
+  payload_too_large: 413,
   invalid_input: 422,
   rate_limited: 429,
   cancelled: 499,

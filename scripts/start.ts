@@ -8,6 +8,7 @@ import path from "node:path";
 import { prepare } from "@/lib/bootstrap/prepare";
 import { openDatabase } from "@/lib/db/connect";
 import { loadEnv } from "@/lib/env";
+import { scheduleWarehouseEtl } from "@/lib/runtime/local-clickstream";
 import { demoLakeHook, watchRawArea } from "@/lib/runtime/local-lake";
 
 const dev = process.argv.includes("--dev");
@@ -49,6 +50,7 @@ async function main() {
   }
   if (!dev) buildIfNeeded();
   const stopWatching = local ? watchRawArea(env, db, log) : () => {};
+  const stopEtl = local ? scheduleWarehouseEtl(env, db, log) : () => {};
 
   const child = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(env.PORT), "-H", "127.0.0.1"], {
     stdio: "inherit",
@@ -66,6 +68,7 @@ async function main() {
   process.on("SIGTERM", () => stop("SIGTERM"));
   child.on("exit", async (code) => {
     stopWatching();
+    stopEtl();
     await db.close().catch(() => {});
     process.exit(code ?? 0);
   });

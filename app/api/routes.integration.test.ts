@@ -296,3 +296,52 @@ describe("API keys for submitting systems", () => {
     expect(other.status).toBe(401);
   });
 });
+
+describe("POST /api/collect", () => {
+  const collect = () => routes.find((r) => r.name === "POST /api/collect") as Route;
+  const UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/120 Safari/537.36";
+  const ev = (over: Record<string, unknown> = {}) => ({
+    eventId: crypto.randomUUID(),
+    eventName: "page_view",
+    timestamp: Date.now(),
+    clientId: `c-${Math.random()}`,
+    sessionId: "s",
+    ...over,
+  });
+  const post = (body: string, headers: Record<string, string> = {}) =>
+    collect().handler(
+      new Request(`${ORIGIN}/api/collect`, {
+        method: "POST",
+        headers: { host: "localhost", origin: ORIGIN, "user-agent": UA, "content-type": "text/plain", ...headers },
+        body,
+      }),
+      { params: Promise.resolve({}) },
+    );
+
+  test("each kind of input gets its documented status; valid events are kept; CORS only for allowed origins", async () => {
+    const ok = await post(JSON.stringify({ events: [ev(), ev({ eventId: "bad" })] }));
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get("access-control-allow-origin")).toBe(ORIGIN);
+    const body = (await ok.json()) as { accepted: number; rejected: { index: number }[] };
+    expect(body.accepted).toBe(1);
+    expect(body.rejected.map((r) => r.index)).toEqual([1]);
+
+    expect((await post(JSON.stringify({ events: [ev()] }), { origin: "https://evil.example" })).status).toBe(403);
+    const evil = await post(JSON.stringify({ events: [ev()] }), { origin: "https://evil.example" });
+    expect(evil.headers.get("access-control-allow-origin")).toBeNull();
+    expect((await post("x".repeat(300_000))).status).toBe(413);
+    expect((await post("{nope")).status).toBe(422);
+    expect((await post(JSON.stringify({ events: [ev({ timestamp: Date.now() + 48 * 3600_000 })] }))).status).toBe(422);
+    expect((await post(JSON.stringify({ events: [ev({ extra: 1 })] }))).status).toBe(422);
+    expect((await post(JSON.stringify({ events: [ev()] }), { "user-agent": "curl/8.5.0" })).status).toBe(202);
+
+    const ctx = await getContext();
+    const [counts] = await ctx.db.query<{ accepted: number; rejected: number; bots: number; refused: number }>(
+      "SELECT sum(accepted)::int AS accepted, sum(rejected)::int AS rejected, sum(bots)::int AS bots, sum(refused)::int AS refused FROM clickstream_ingest_hourly",
+    );
+    expect(counts).toMatchObject({ bots: 1 });
+    expect(counts?.accepted).toBeGreaterThanOrEqual(1);
+    expect(counts?.rejected).toBeGreaterThanOrEqual(3);
+    expect(counts?.refused).toBeGreaterThanOrEqual(3);
+  });
+});

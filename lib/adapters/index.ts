@@ -1,4 +1,5 @@
 import "server-only";
+import { S3Client } from "@aws-sdk/client-s3";
 import { SessionKeyring } from "@/lib/auth/session-keys";
 import { openDatabase } from "@/lib/db/connect";
 import { type Env, env as loadProcessEnv } from "@/lib/env";
@@ -6,13 +7,17 @@ import { lakePaths } from "@/lib/lake/local-sources";
 import type { Database } from "@/lib/ports/database";
 import type { IdentityProvider } from "@/lib/ports/identity";
 import type { LakeQueryEngine } from "@/lib/ports/lake-query";
+import type { ObjectStore } from "@/lib/ports/object-store";
 import type { WorkflowEngine } from "@/lib/ports/workflow-engine";
 import { DEMO_DENYLIST } from "@/lib/reviews/rules";
 import { applicationReviewHandlers } from "@/lib/reviews/workflow-handlers";
+import { clickstreamRawDir } from "@/lib/runtime/local-clickstream";
 import { AthenaLakeQuery } from "./aws/athena-lake-query";
 import { CognitoIdentity } from "./aws/cognito-identity";
+import { S3ObjectStore } from "./aws/s3-object-store";
 import { SfnWorkflowEngine } from "./aws/sfn-workflow-engine";
 import { DuckDbLakeQuery } from "./duckdb/duckdb-lake-query";
+import { FsObjectStore } from "./local/fs-object-store";
 import { LocalIdentity } from "./local/local-identity";
 import { LocalWorkflowEngine } from "./local/local-workflow-engine";
 
@@ -23,6 +28,8 @@ export interface AppContext {
   identity: IdentityProvider;
   /** Read-only SQL over the lake: DuckDB over local Parquet, or Athena. */
   lake: LakeQueryEngine;
+  /** Raw clickstream events (`events/YYYY/MM/DD/HH/…`): a directory locally, the clickstream bucket in AWS. */
+  clickstreamRaw: ObjectStore;
   /** Step Functions, or the in-process ASL engine over the same definitions. */
   workflows: WorkflowEngine;
   /** Local backend only: the keys that sign session cookies. */
@@ -45,7 +52,11 @@ export async function createContext(env: Env): Promise<AppContext> {
       { "application-review": env.SIGHTLINE_APPLICATION_REVIEW_ARN },
       { region: env.AWS_REGION },
     );
-    return { env, db, identity, lake, workflows };
+    const clickstreamRaw = new S3ObjectStore(
+      new S3Client({ region: env.AWS_REGION }),
+      env.SIGHTLINE_CLICKSTREAM_BUCKET ?? "",
+    );
+    return { env, db, identity, lake, workflows, clickstreamRaw };
   }
   const sessionKeys = SessionKeyring.forDataDir(env.dataDir).load();
   const lake = await DuckDbLakeQuery.open(lakePaths(env.dataDir).root);
@@ -58,6 +69,7 @@ export async function createContext(env: Env): Promise<AppContext> {
     identity: new LocalIdentity(db, sessionKeys, env.SIGHTLINE_SESSION_TTL),
     lake,
     workflows,
+    clickstreamRaw: new FsObjectStore(clickstreamRawDir(env)),
     sessionKeys,
   };
 }

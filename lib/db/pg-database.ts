@@ -1,5 +1,5 @@
 import pg from "pg";
-import type { Database, Queryable, Row } from "@/lib/ports/database";
+import type { Database, Queryable, Row, Session } from "@/lib/ports/database";
 
 /** The `Database` port over node-postgres; used for PGlite (via its socket server) and Postgres. */
 export class PgDatabase implements Database {
@@ -61,6 +61,27 @@ export class PgDatabase implements Database {
   }
 
   /** A dedicated connection for session-scoped work (advisory locks, migrations). */
+  async withSession<T>(fn: (session: Session) => Promise<T>): Promise<T> {
+    return this.withConnection(async (client) => {
+      const query = async <R extends object = Row>(sql: string, params: readonly unknown[] = []) =>
+        (await client.query(sql, params as unknown[])).rows as R[];
+      return fn({
+        query,
+        transaction: async (body) => {
+          await client.query("BEGIN");
+          try {
+            const out = await body({ query });
+            await client.query("COMMIT");
+            return out;
+          } catch (err) {
+            await client.query("ROLLBACK").catch(() => undefined);
+            throw err;
+          }
+        },
+      });
+    });
+  }
+
   async withConnection<T>(fn: (conn: pg.PoolClient) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
     try {

@@ -2,7 +2,10 @@ import fs from "node:fs";
 import path from "node:path";
 import type { ObjectStore } from "@/lib/ports/object-store";
 
-/** Objects as files under a root directory; writes are atomic (temp file + rename). */
+/**
+ * Objects as files under a root directory. Writes are atomic and durable: temp file, fsync,
+ * rename, fsync of the directory, so a `put` that returned survives a crash or power loss.
+ */
 export class FsObjectStore implements ObjectStore {
   constructor(readonly root: string) {}
 
@@ -28,9 +31,21 @@ export class FsObjectStore implements ObjectStore {
   async put(key: string, body: Uint8Array | string): Promise<void> {
     const p = this.file(key);
     await fs.promises.mkdir(path.dirname(p), { recursive: true });
-    const tmp = `${p}.${process.pid}.tmp`;
-    await fs.promises.writeFile(tmp, body);
+    const tmp = `${p}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+    const fh = await fs.promises.open(tmp, "w");
+    try {
+      await fh.writeFile(body);
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
     await fs.promises.rename(tmp, p);
+    const dir = await fs.promises.open(path.dirname(p), "r");
+    try {
+      await dir.sync();
+    } finally {
+      await dir.close();
+    }
   }
 
   async putFile(key: string, localPath: string): Promise<void> {

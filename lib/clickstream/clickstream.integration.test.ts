@@ -1,0 +1,191 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { FsObjectStore } from "@/lib/adapters/local/fs-object-store";
+import { migrate } from "@/lib/db/migrate";
+import type { PgDatabase } from "@/lib/db/pg-database";
+import { DB_TARGETS, tempDir } from "@/test/support/databases";
+import { hourPrefix, ingestBatch, truncateIp } from "./ingest";
+import { TokenBucketLimiter } from "./rate-limit";
+import { runWarehouseEtl } from "./run-etl";
+
+const ORIGIN = "https://shop.example";
+const UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120 Safari/537.36";
+const H = 3600_000;
+const T0 = Date.UTC(2026, 10, 20, 9, 55);
+
+const event = (over: Record<string, unknown> = {}) => ({
+  eventId: randomUUID(),
+  eventName: "page_view",
+  timestamp: T0,
+  clientId: "c-1",
+  sessionId: "s-1",
+  seq: 1,
+  pageUrl: "https://shop.example/",
+  ...over,
+});
+
+describe("ingest core", () => {
+  const raw = new FsObjectStore(tempDir("collect"));
+  const ctx = (limiter = new TokenBucketLimiter(), now = T0) => ({
+    raw,
+    limiter,
+    allowedOrigins: [ORIGIN],
+    now: () => now,
+  });
+  const send = (
+    body: unknown,
+    over: Partial<{ origin: string | null; ua: string | null; ip: string | null }> = {},
+    c = ctx(),
+  ) =>
+    ingestBatch(c, {
+      bodyText: typeof body === "string" ? body : JSON.stringify(body),
+      origin: over.origin === undefined ? ORIGIN : over.origin,
+      ip: over.ip ?? "203.0.113.77",
+      userAgent: over.ua === undefined ? UA : over.ua,
+    });
+
+  test("valid events are stored as one NDJSON object under the receive hour, IP truncated", async () => {
+    const res = await send({
+      events: [event(), event({ eventName: "product_view", product: { id: "p1", price: 10 } })],
+    });
+    expect(res).toMatchObject({ accepted: 2, rejected: [], bots: 0 });
+    expect(res.object).toMatch(new RegExp(`^${hourPrefix(T0)}\\d+-[0-9a-f-]+\\.ndjson$`));
+    const lines = Buffer.from(await raw.get(res.object as string))
+      .toString()
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatchObject({ receivedAt: T0, ip: "203.0.113.0" });
+    expect(truncateIp("2001:db8:abcd:12::1")).toBe("2001:db8:abcd::");
+  });
+
+  test("bad input gets its documented answer; valid events in the same batch are kept", async () => {
+    await expect(send("x".repeat(300 * 1024))).rejects.toMatchObject({ code: "payload_too_large" });
+    await expect(send("{not json")).rejects.toMatchObject({ code: "invalid_input" });
+    await expect(send({ events: [event()] }, { origin: "https://evil.example" })).rejects.toMatchObject({
+      code: "forbidden",
+    });
+    const mixed = await send({
+      events: [
+        event(),
+        event({ eventId: "not-a-uuid" }),
+        event({ timestamp: "yesterday" }),
+        event({ timestamp: T0 + 24 * H }),
+        event({ surprise: true }),
+        event({ product: { id: "p", price: "free" } }),
+      ],
+    });
+    expect(mixed.accepted).toBe(1);
+    expect(mixed.rejected.map((r) => r.index)).toEqual([1, 2, 3, 4, 5]);
+    expect(mixed.rejected.find((r) => r.index === 3)?.reason).toMatch(/future/);
+    expect(mixed.rejected.find((r) => r.index === 4)?.reason).toMatch(/surprise|Unrecognized/);
+    const bot = await send({ events: [event(), event()] }, { ua: "Googlebot/2.1 (+http://www.google.com/bot.html)" });
+    expect(bot).toMatchObject({ accepted: 0, bots: 2, object: null });
+  });
+
+  test("a client over its rate gets 429 and nothing is written", async () => {
+    const c = ctx(new TokenBucketLimiter(1, 3, () => T0));
+    await send({ events: [event(), event(), event()] }, {}, c);
+    await expect(send({ events: [event()] }, {}, c)).rejects.toMatchObject({ code: "rate_limited" });
+  });
+});
+
+describe.each(DB_TARGETS)("warehouse ETL on $name", (target) => {
+  let db: PgDatabase;
+  beforeAll(async () => {
+    db = await target.open();
+    await migrate(db);
+  });
+  afterAll(async () => db?.close());
+
+  test("exactly once: duplicates, retries and late events across hours load as N distinct events; a re-run adds nothing", async () => {
+    const raw = new FsObjectStore(tempDir("cs-raw"));
+    const limiter = new TokenBucketLimiter(1e6, 1e6);
+    const all = Array.from({ length: 300 }, (_, i) =>
+      event({
+        clientId: `c-${i % 7}`,
+        sessionId: `s-${i % 20}`,
+        seq: i,
+        timestamp: T0 + i * 1000,
+        eventName: ["page_view", "product_view", "add_to_cart", "checkout_start", "purchase"][i % 5],
+        product:
+          i % 5
+            ? { id: `p-${i % 3}`, name: `Product ${i % 3}`, category: "shoes", price: 20, discountPrice: 15 }
+            : undefined,
+      }),
+    );
+    const distinct = new Set(all.map((e) => e.eventId));
+    // Batches received across an hour boundary; every 10th batch is sent again (a retry after a lost 2xx).
+    for (let b = 0; b < 30; b++) {
+      const batch = { events: all.slice(b * 10, b * 10 + 10) };
+      const at = T0 + b * 30_000; // 09:55 → 10:10
+      await ingestBatch(
+        { raw, limiter, allowedOrigins: [ORIGIN], now: () => at },
+        { bodyText: JSON.stringify(batch), origin: ORIGIN, ip: null, userAgent: UA },
+      );
+      if (b % 10 === 0)
+        await ingestBatch(
+          { raw, limiter, allowedOrigins: [ORIGIN], now: () => at + 5000 },
+          { bodyText: JSON.stringify(batch), origin: ORIGIN, ip: null, userAgent: UA },
+        );
+    }
+    // One garbage line in a raw object: quarantined, never stops the load.
+    await raw.put(`${hourPrefix(T0)}${T0}-garbage.ndjson`, `{"event": {"eventId": "x"}, "receivedAt": 1}\nnot json\n`);
+
+    const first = await runWarehouseEtl({ db, raw, trigger: "test", now: T0 + 2 * H });
+    expect(first.status).toBe("succeeded");
+    expect(first.loaded).toBe(distinct.size);
+    expect(first.duplicates).toBe(30);
+    expect(first.quarantined).toBe(2);
+    // A late object (an event of 09:58 received now) lands in its receive hour and is picked up by the next run.
+    const late = event({ timestamp: T0 + 3 * 60_000, sessionId: "s-late" });
+    await ingestBatch(
+      { raw, limiter, allowedOrigins: [ORIGIN], now: () => T0 + 2 * H },
+      { bodyText: JSON.stringify({ events: [late] }), origin: ORIGIN, ip: null, userAgent: UA },
+    );
+    const second = await runWarehouseEtl({ db, raw, trigger: "test", now: T0 + 3 * H });
+    expect(second).toMatchObject({ loaded: 1, duplicates: 0, objects: 1 });
+    const third = await runWarehouseEtl({ db, raw, trigger: "test", now: T0 + 3 * H });
+    expect(third).toMatchObject({ objects: 0, loaded: 0 });
+
+    const [count] = await db.query<{ n: string }>("SELECT count(*) AS n FROM clickstream_events");
+    expect(Number(count?.n)).toBe(distinct.size + 1);
+    const loads = await db.query<{ loaded: number; duplicates: number }>(
+      "SELECT loaded, duplicates FROM clickstream_loads ORDER BY hour",
+    );
+    expect(loads.reduce((a, l) => a + l.loaded, 0)).toBe(distinct.size + 1);
+    const q = await db.query<{ reason: string }>("SELECT reason FROM clickstream_quarantine");
+    expect(q.length).toBe(2);
+
+    // Rollups: a session's first step times and a product-day's funnel match the events.
+    const [s0] = await db.query<{ page_view: Date; product_view: Date }>(
+      "SELECT * FROM clickstream_session_steps WHERE session_id = 's-0'",
+    );
+    const [first0] = await db.query<{ t: Date }>(
+      "SELECT min(event_timestamp) AS t FROM clickstream_events WHERE session_id = 's-0' AND event_name = 'page_view'",
+    );
+    expect(new Date(s0?.page_view ?? 0).getTime()).toBe(new Date(first0?.t ?? 1).getTime());
+    const [pd] = await db.query<{ purchases: number; revenue: string }>(
+      "SELECT purchases, revenue FROM clickstream_product_daily WHERE product_id = 'p-1'",
+    );
+    const [truth] = await db.query<{ n: string }>(
+      "SELECT count(*) AS n FROM clickstream_events WHERE product_id = 'p-1' AND event_name = 'purchase'",
+    );
+    expect(pd?.purchases).toBe(Number(truth?.n));
+    expect(Number(pd?.revenue)).toBe(15 * Number(truth?.n));
+  });
+
+  test("two runs never overlap: while another run holds the lease, a run skips; an expired lease is taken over", async () => {
+    const raw = new FsObjectStore(tempDir("cs-lock"));
+    await db.query(
+      `INSERT INTO clickstream_etl_lease (id, holder, until) VALUES (1, 'other-process', now() + interval '5 minutes')
+       ON CONFLICT (id) DO UPDATE SET holder = 'other-process', until = now() + interval '5 minutes'`,
+    );
+    expect((await runWarehouseEtl({ db, raw, trigger: "blocked" })).status).toBe("skipped");
+    await db.query("UPDATE clickstream_etl_lease SET until = now() - interval '1 second'");
+    expect((await runWarehouseEtl({ db, raw, trigger: "after" })).status).toBe("succeeded");
+    const [run] = await db.query<{ trigger: string }>("SELECT trigger FROM clickstream_runs ORDER BY id DESC LIMIT 1");
+    expect(run?.trigger).toBe("after");
+  });
+});

@@ -336,6 +336,7 @@ describe("POST /api/collect", () => {
     expect((await post(JSON.stringify({ events: [ev()] }), { "user-agent": "curl/8.5.0" })).status).toBe(202);
 
     const ctx = await getContext();
+    await new Promise((r) => setTimeout(r, 1500)); // counters are written once a second
     const [counts] = await ctx.db.query<{ accepted: number; rejected: number; bots: number; refused: number }>(
       "SELECT sum(accepted)::int AS accepted, sum(rejected)::int AS rejected, sum(bots)::int AS bots, sum(refused)::int AS refused FROM clickstream_ingest_hourly",
     );

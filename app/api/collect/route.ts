@@ -3,13 +3,14 @@
 // 403 origin not allowed; 413 too large; 422 bad JSON or no valid event; 429 over the client's rate.
 
 import { getContext } from "@/lib/adapters";
-import { countIngest } from "@/lib/clickstream/count-ingest";
+import { IngestCounters } from "@/lib/clickstream/count-ingest";
 import { ingestBatch } from "@/lib/clickstream/ingest";
 import { TokenBucketLimiter } from "@/lib/clickstream/rate-limit";
 import { isAppError } from "@/lib/errors";
 import { withRoute } from "@/lib/http/with-route";
 
 const limiter = new TokenBucketLimiter();
+const counters = new IngestCounters(async () => (await getContext()).db);
 
 const allowedOrigins = (req: Request, configured: readonly string[]) => {
   const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
@@ -32,14 +33,14 @@ const collect = withRoute({ auth: "public" }, async ({ req, ctx }) => {
       },
     );
     const received = result.accepted + result.rejected.length + result.bots;
-    await countIngest(ctx.db, now, {
+    counters.add(now, {
       received,
       accepted: result.accepted,
       rejected: result.rejected.length,
       bots: result.bots,
       rateLimited: 0,
       refused: 0,
-    }).catch(() => undefined);
+    });
     const status = result.bots ? 202 : result.accepted === 0 ? 422 : 200;
     return Response.json(
       status === 422 ? { error: { code: "invalid_input", message: "No valid event in the batch" }, ...result } : result,
@@ -50,14 +51,14 @@ const collect = withRoute({ auth: "public" }, async ({ req, ctx }) => {
   } catch (err) {
     if (isAppError(err)) {
       const limited = err.code === "rate_limited";
-      await countIngest(ctx.db, now, {
+      counters.add(now, {
         received: 0,
         accepted: 0,
         rejected: 0,
         bots: 0,
         rateLimited: limited ? 1 : 0,
         refused: limited ? 0 : 1,
-      }).catch(() => undefined);
+      });
     }
     throw err;
   }

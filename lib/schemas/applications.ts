@@ -27,16 +27,23 @@ export interface Check {
   rules: { rule: string; message: string }[];
 }
 
+const decisionFields = {
+  decision: z.enum(["approve", "reject"]),
+  comment: z.string().trim().max(2000).optional(),
+};
+/** A rejection always says why (the reason becomes the workflow's failure cause). */
+const rejectionHasComment: [
+  (v: { decision: "approve" | "reject"; comment?: string }) => boolean,
+  { message: string; path: string[] },
+] = [
+  (v) => v.decision === "approve" || (v.comment?.length ?? 0) > 0,
+  { message: "a rejection needs a comment", path: ["comment"] },
+];
+
 export const DecisionInput = z
-  .object({
-    decision: z.enum(["approve", "reject"]),
-    comment: z.string().trim().max(2000).optional(),
-  })
+  .object(decisionFields)
   .strict()
-  .refine((v) => v.decision === "approve" || (v.comment?.length ?? 0) > 0, {
-    message: "a rejection needs a comment",
-    path: ["comment"],
-  });
+  .refine(...rejectionHasComment);
 export type DecisionInput = z.infer<typeof DecisionInput>;
 
 export const REVIEW_STATUSES = ["pending", "approved", "rejected", "expired", "closed"] as const;
@@ -68,16 +75,9 @@ export interface ReviewSummary {
 }
 
 export const BulkDecisionInput = z
-  .object({
-    ids: z.array(z.string().min(1).max(200)).min(1).max(100),
-    decision: z.enum(["approve", "reject"]),
-    comment: z.string().trim().max(2000).optional(),
-  })
+  .object({ ids: z.array(z.string().min(1).max(200)).min(1).max(100), ...decisionFields })
   .strict()
-  .refine((v) => v.decision === "approve" || (v.comment?.length ?? 0) > 0, {
-    message: "a rejection needs a comment",
-    path: ["comment"],
-  });
+  .refine(...rejectionHasComment);
 export type BulkDecisionInput = z.infer<typeof BulkDecisionInput>;
 
 export interface BulkDecisionResult {

@@ -9,6 +9,7 @@ import {
   MAX_FUTURE_MS,
   type RawEventLine,
 } from "@/lib/schemas/clickstream";
+import type { GroupCommitWriter } from "./group-writer";
 import type { RateLimiter } from "./rate-limit";
 
 /** Crawlers, headless browsers and scripted clients: dropped and counted, never stored. */
@@ -36,6 +37,8 @@ export const hourPrefix = (ms: number) => {
 
 export interface IngestCtx {
   raw: ObjectStore;
+  /** Group commit (the web route uses one); without it each batch is its own object. */
+  writer?: GroupCommitWriter;
   limiter: RateLimiter;
   allowedOrigins: readonly string[];
   now?: () => number;
@@ -102,7 +105,11 @@ export async function ingestBatch(ctx: IngestCtx, req: IngestRequest): Promise<C
   const lines = valid.map((event) =>
     JSON.stringify({ event, receivedAt: now, ip, userAgent: req.userAgent } satisfies RawEventLine),
   );
-  const key = `${hourPrefix(now)}${now}-${randomUUID()}.ndjson`;
-  await ctx.raw.put(key, `${lines.join("\n")}\n`, "application/x-ndjson");
+  let key: string;
+  if (ctx.writer) key = await ctx.writer.write(hourPrefix(now), lines);
+  else {
+    key = `${hourPrefix(now)}${now}-${randomUUID()}.ndjson`;
+    await ctx.raw.put(key, `${lines.join("\n")}\n`, "application/x-ndjson");
+  }
   return { accepted: valid.length, rejected, bots: 0, object: key };
 }

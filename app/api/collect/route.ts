@@ -4,12 +4,19 @@
 
 import { getContext } from "@/lib/adapters";
 import { IngestCounters } from "@/lib/clickstream/count-ingest";
+import { GroupCommitWriter } from "@/lib/clickstream/group-writer";
 import { ingestBatch } from "@/lib/clickstream/ingest";
 import { TokenBucketLimiter } from "@/lib/clickstream/rate-limit";
 import { isAppError } from "@/lib/errors";
 import { withRoute } from "@/lib/http/with-route";
+import type { ObjectStore } from "@/lib/ports/object-store";
 
 const limiter = new TokenBucketLimiter();
+let writer: GroupCommitWriter | undefined;
+const groupWriter = (raw: ObjectStore) => {
+  writer ??= new GroupCommitWriter(raw);
+  return writer;
+};
 const counters = new IngestCounters(async () => (await getContext()).db);
 
 const allowedOrigins = (req: Request, configured: readonly string[]) => {
@@ -24,7 +31,13 @@ const collect = withRoute({ auth: "public" }, async ({ req, ctx }) => {
   const origins = allowedOrigins(req, ctx.env.SIGHTLINE_COLLECT_ORIGINS);
   try {
     const result = await ingestBatch(
-      { raw: ctx.clickstreamRaw, limiter, allowedOrigins: origins, now: () => now },
+      {
+        raw: ctx.clickstreamRaw,
+        writer: groupWriter(ctx.clickstreamRaw),
+        limiter,
+        allowedOrigins: origins,
+        now: () => now,
+      },
       {
         bodyText,
         origin: req.headers.get("origin"),

@@ -3,6 +3,7 @@ import Link from "next/link";
 const TABS = [
   { href: "/admin", label: "Users" },
   { href: "/admin/ingestion", label: "Ingestion" },
+  { href: "/admin/clickstream", label: "Clickstream pipeline" },
   { href: "/admin/audit", label: "Audit log" },
   { href: "/admin/api-keys", label: "API keys" },
 ] as const;

@@ -4,6 +4,7 @@ import { FsObjectStore } from "@/lib/adapters/local/fs-object-store";
 import { migrate } from "@/lib/db/migrate";
 import type { PgDatabase } from "@/lib/db/pg-database";
 import { DB_TARGETS, tempDir } from "@/test/support/databases";
+import { getPipelineStatus } from "./get-pipeline-status";
 import { hourPrefix, ingestBatch, truncateIp } from "./ingest";
 import { TokenBucketLimiter } from "./rate-limit";
 import { runWarehouseEtl } from "./run-etl";
@@ -174,6 +175,13 @@ describe.each(DB_TARGETS)("warehouse ETL on $name", (target) => {
     );
     expect(pd?.purchases).toBe(Number(truth?.n));
     expect(Number(pd?.revenue)).toBe(15 * Number(truth?.n));
+
+    // Pipeline status: nothing pending; no sequence gaps (every seq of each client arrived) → loss 0.
+    const admin = { id: "a", email: "admin@sightline.local", roles: ["admins" as const] };
+    const status = await getPipelineStatus({ ctx: { db, raw, principal: admin } });
+    expect(status.pendingObjects).toBe(0);
+    expect(status.runs[0]?.status).toBe("succeeded");
+    expect(status.quarantine.length).toBe(2);
   });
 
   test("two runs never overlap: while another run holds the lease, a run skips; an expired lease is taken over", async () => {

@@ -1,0 +1,112 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Button } from "@/components/ui/button";
+import type { PipelineStatus } from "@/lib/schemas/pipeline";
+import { apiFetch } from "../hooks/api-fetch";
+
+const th = "px-2 py-2 text-left font-medium";
+const td = "px-2 py-1.5";
+
+export function PipelineView() {
+  const qc = useQueryClient();
+  const { data, isError, error } = useQuery({
+    queryKey: ["clickstream", "status"],
+    queryFn: ({ signal }) => apiFetch<PipelineStatus>("/api/admin/clickstream", { signal }),
+    refetchInterval: 15_000,
+  });
+  const run = useMutation({
+    mutationFn: () => apiFetch<{ status: string; loaded: number }>("/api/admin/clickstream/etl", { method: "POST" }),
+    onSettled: () => qc.invalidateQueries({ queryKey: ["clickstream"] }),
+  });
+  if (isError) return <p role="alert">{error.message}</p>;
+  if (!data) return <p>Loading…</p>;
+  return (
+    <div className="flex flex-col gap-6">
+      <section className="flex flex-wrap items-center gap-4 text-sm">
+        <p data-testid="complete-up-to">
+          Warehouse complete up to{" "}
+          <strong>{data.completeUpTo ? new Date(data.completeUpTo).toLocaleString() : "—"}</strong>
+          {data.pendingObjects ? ` · ${data.pendingObjects} raw objects waiting` : ""}
+        </p>
+        <p>
+          Event loss (sequence gaps, 24 h):{" "}
+          <strong>{data.lossRate === null ? "—" : `${(data.lossRate * 100).toFixed(2)}%`}</strong>
+        </p>
+        <Button onClick={() => run.mutate()} disabled={run.isPending}>
+          Run ETL now
+        </Button>
+        {run.data ? (
+          <span>
+            {run.data.status}: {run.data.loaded} loaded
+          </span>
+        ) : null}
+      </section>
+      <section aria-labelledby="ing-h">
+        <h2 id="ing-h" className="mb-2 text-lg font-semibold">
+          Ingest per hour
+        </h2>
+        <table className="w-full text-sm">
+          <thead className="border-b border-slate-200 dark:border-slate-800">
+            <tr>
+              {["Hour", "Batches", "Received", "Accepted", "Rejected", "Bots", "Rate-limited", "Refused"].map((h) => (
+                <th key={h} className={th}>
+                  {h}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {data.ingest.map((r) => (
+              <tr key={r.hour} className="border-b border-slate-100 dark:border-slate-900">
+                <td className={td}>{new Date(r.hour).toLocaleString()}</td>
+                {(["batches", "received", "accepted", "rejected", "bots", "rateLimited", "refused"] as const).map(
+                  (k) => (
+                    <td key={k} className={td}>
+                      {r[k].toLocaleString()}
+                    </td>
+                  ),
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <section aria-labelledby="runs-h">
+        <h2 id="runs-h" className="mb-2 text-lg font-semibold">
+          ETL runs
+        </h2>
+        <table className="w-full text-sm">
+          <tbody>
+            {data.runs.map((r) => (
+              <tr key={r.id} className="border-b border-slate-100 dark:border-slate-900">
+                <td className={td}>#{r.id}</td>
+                <td className={td}>{r.trigger}</td>
+                <td className={td}>{r.status}</td>
+                <td className={td}>{new Date(r.startedAt).toLocaleString()}</td>
+                <td className={td}>
+                  {r.loaded} loaded · {r.duplicates} duplicates · {r.quarantined} quarantined · {r.objects} objects
+                </td>
+                <td className={td}>{r.durationMs === null ? "running" : `${(r.durationMs / 1000).toFixed(1)} s`}</td>
+                <td className={`${td} text-rose-600`}>{r.error}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <section aria-labelledby="q-h">
+        <h2 id="q-h" className="mb-2 text-lg font-semibold">
+          Quarantine (latest)
+        </h2>
+        <ul className="text-sm">
+          {data.quarantine.map((q) => (
+            <li key={`${q.objectKey}-${q.line}`}>
+              <code>{q.objectKey}</code>:{q.line} — {q.reason}{" "}
+              <span className="text-slate-500">{q.raw.slice(0, 120)}</span>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+export interface PipelineStatus {
+  ingest: {
+    hour: string;
+    batches: number;
+    received: number;
+    accepted: number;
+    rejected: number;
+    bots: number;
+    rateLimited: number;
+    refused: number;
+  }[];
+  runs: {
+    id: number;
+    trigger: string;
+    status: string;
+    startedAt: string;
+    durationMs: number | null;
+    objects: number;
+    loaded: number;
+    duplicates: number;
+    quarantined: number;
+    error: string | null;
+  }[];
+  /** Every raw hour before this instant is fully loaded (null: nothing raw yet). */
+  completeUpTo: string | null;
+  pendingObjects: number;
+  quarantine: { objectKey: string; line: number; reason: string; raw: string; at: string }[];
+  /** Share of events missing in the warehouse by per-client sequence gaps (last 24 h). */
+  lossRate: number | null;
+}

@@ -8,7 +8,7 @@ import path from "node:path";
 import { prepare } from "@/lib/bootstrap/prepare";
 import { openDatabase } from "@/lib/db/connect";
 import { loadEnv } from "@/lib/env";
-import { scheduleWarehouseEtl } from "@/lib/runtime/local-clickstream";
+import { demoClickstreamHook, scheduleWarehouseEtl } from "@/lib/runtime/local-clickstream";
 import { demoLakeHook, watchRawArea } from "@/lib/runtime/local-lake";
 
 const dev = process.argv.includes("--dev");
@@ -42,7 +42,7 @@ async function main() {
   const db = await openDatabase(env);
   const log = (m: string) => console.log(`[start] ${m}`);
   const local = env.SIGHTLINE_BACKEND === "local";
-  const { seeded } = await prepare(env, db, log, local ? [demoLakeHook] : []);
+  const { seeded } = await prepare(env, db, log, local ? [demoLakeHook, demoClickstreamHook] : []);
   if (seeded.length) {
     console.log("\n[start] First start: created one user per role. These passwords are shown only now:");
     for (const u of seeded) console.log(`  ${u.role.padEnd(10)} ${u.email.padEnd(28)} ${u.password}`);

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { FsObjectStore } from "@/lib/adapters/local/fs-object-store";
 import { migrate } from "@/lib/db/migrate";
 import type { PgDatabase } from "@/lib/db/pg-database";
+import { simulateClickstream } from "@/lib/demo/simulate-clickstream";
 import { DB_TARGETS, tempDir } from "@/test/support/databases";
 import { getPipelineStatus } from "./get-pipeline-status";
 import { hourPrefix, ingestBatch, truncateIp } from "./ingest";
@@ -182,6 +183,21 @@ describe.each(DB_TARGETS)("warehouse ETL on $name", (target) => {
     expect(status.pendingObjects).toBe(0);
     expect(status.runs[0]?.status).toBe("succeeded");
     expect(status.quarantine.length).toBe(2);
+  });
+
+  test("the traffic simulator's sessions (returning visitors, bots, re-sent batches, late events) load exactly once", async () => {
+    const raw = new FsObjectStore(tempDir("cs-sim"));
+    const end = Date.UTC(2026, 10, 21, 12);
+    const sim = await simulateClickstream({ raw, sessions: 150, days: 2, seed: 9, end });
+    expect(sim.duplicatesSent + sim.lateEvents + sim.botBatches).toBeGreaterThan(0);
+    const before = Number((await db.query<{ n: string }>("SELECT count(*) AS n FROM clickstream_events"))[0]?.n);
+    const a = await runWarehouseEtl({ db, raw, trigger: "sim", now: end + 3_600_000 });
+    const b = await runWarehouseEtl({ db, raw, trigger: "sim", now: end + 3_600_000 });
+    expect(a.loaded).toBe(sim.distinctEventIds.size);
+    expect(a.duplicates).toBe(sim.duplicatesSent);
+    expect(b).toMatchObject({ objects: 0, loaded: 0 });
+    const after = Number((await db.query<{ n: string }>("SELECT count(*) AS n FROM clickstream_events"))[0]?.n);
+    expect(after - before).toBe(sim.distinctEventIds.size);
   });
 
   test("two runs never overlap: while another run holds the lease, a run skips; an expired lease is taken over", async () => {

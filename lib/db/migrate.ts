@@ -16,7 +16,11 @@ export async function migrate(db: PgDatabase, dir = MIGRATIONS_DIR): Promise<{ a
   return db.withConnection(async (conn) => {
     await conn.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
     try {
+      // Postgrator looks for its table by name in every schema unless told which one is ours (two
+      // databases-in-schemas on one server would otherwise see each other's migration table).
+      const { rows } = await conn.query<{ s: string }>("SELECT current_schema() AS s");
       const postgrator = new Postgrator({
+        currentSchema: rows[0]?.s ?? "public",
         migrationPattern: path.join(dir, "*.sql"),
         driver: "pg",
         schemaTable: "schema_migrations",

@@ -1,6 +1,8 @@
 import path from "node:path";
 import { FsObjectStore } from "@/lib/adapters/local/fs-object-store";
+import type { FirstStartHook } from "@/lib/bootstrap/prepare";
 import { runWarehouseEtl } from "@/lib/clickstream/run-etl";
+import { simulateClickstream } from "@/lib/demo/simulate-clickstream";
 import type { Env } from "@/lib/env";
 import type { Database } from "@/lib/ports/database";
 
@@ -37,3 +39,15 @@ export function scheduleWarehouseEtl(env: Env, db: Database, log: (m: string) =>
   void run().then(next);
   return () => clearTimeout(timer);
 }
+
+/** First start: a few days of demo-store traffic, loaded, so the clickstream pages have data. */
+export const demoClickstreamHook: FirstStartHook = {
+  name: "demo-clickstream",
+  async run({ env, db, log }) {
+    if (!env.SIGHTLINE_DEMO_DATA) return;
+    const raw = new FsObjectStore(clickstreamRawDir(env));
+    const t = await simulateClickstream({ raw, sessions: 300, days: 3, seed: 5 });
+    const s = await runWarehouseEtl({ db, raw, trigger: "demo-seed" });
+    log(`demo clickstream: ${t.sessions} sessions, ${t.events} events → ${s.loaded} loaded`);
+  },
+};

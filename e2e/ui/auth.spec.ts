@@ -64,7 +64,13 @@ test("the theme toggle switches to dark and is remembered", async ({ page }) => 
 
 test("an admin adds a user who can then sign in", async ({ page, browser }) => {
   await signIn(page, "admins", "/admin");
-  await page.getByLabel("Email").fill("second.reviewer@example.com");
+  // Typing before the form has hydrated can be wiped by hydration: fill until the value sticks.
+  const email = page.getByLabel("Email");
+  await expect(async () => {
+    await email.fill("second.reviewer@example.com");
+    await expect(email).toHaveValue("second.reviewer@example.com", { timeout: 500 });
+  }).toPass();
+  await page.waitForLoadState("networkidle");
   const roles = page.getByRole("group", { name: "Roles" });
   await roles.getByLabel("analysts").uncheck();
   await roles.getByLabel("reviewers").check();

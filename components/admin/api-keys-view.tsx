@@ -3,11 +3,9 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { ROW, THEAD, TD as td, TH as th } from "@/components/ui/table";
 import type { ApiKeyDto } from "@/lib/schemas/api-keys";
 import { apiFetch } from "../hooks/api-fetch";
-
-const th = "px-2 py-2 text-left font-medium";
-const td = "px-2 py-1.5";
 
 /** Keys for systems that submit applications; the key itself is shown once, when created. */
 export function ApiKeysView() {
@@ -52,7 +50,7 @@ export function ApiKeysView() {
       ) : null}
       {isError ? <p role="alert">{error.message}</p> : null}
       <table className="w-full text-sm">
-        <thead className="border-b border-slate-200 dark:border-slate-800">
+        <thead className={THEAD}>
           <tr>
             <th className={th}>Name</th>
             <th className={th}>Created</th>
@@ -63,7 +61,7 @@ export function ApiKeysView() {
         </thead>
         <tbody>
           {(data?.apiKeys ?? []).map((k) => (
-            <tr key={k.id} className="border-b border-slate-100 dark:border-slate-900">
+            <tr key={k.id} className={ROW}>
               <td className={td}>{k.name}</td>
               <td className={td}>
                 {new Date(k.createdAt).toLocaleString()} by {k.createdBy}

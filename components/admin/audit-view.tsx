@@ -2,11 +2,9 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { ROW, THEAD, TD as td, TH as th } from "@/components/ui/table";
 import type { AuditEntryDto } from "@/lib/schemas/audit";
 import { apiFetch } from "../hooks/api-fetch";
-
-const th = "px-2 py-2 text-left font-medium";
-const td = "px-2 py-1.5";
 
 export function AuditView() {
   const [action, setAction] = useState("");
@@ -36,7 +34,7 @@ export function AuditView() {
       </div>
       {isError ? <p role="alert">{error.message}</p> : null}
       <table className="w-full text-sm">
-        <thead className="border-b border-slate-200 dark:border-slate-800">
+        <thead className={THEAD}>
           <tr>
             <th className={th}>When</th>
             <th className={th}>Who</th>
@@ -48,7 +46,7 @@ export function AuditView() {
         </thead>
         <tbody>
           {(data?.entries ?? []).map((e) => (
-            <tr key={e.id} className="border-b border-slate-100 dark:border-slate-900">
+            <tr key={e.id} className={ROW}>
               <td className={td}>{new Date(e.at).toLocaleString()}</td>
               <td className={td}>{e.actor}</td>
               <td className={td}>{e.action}</td>

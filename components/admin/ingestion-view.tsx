@@ -1,11 +1,10 @@
 "use client";
 
 import { useIngestionQuery } from "@/components/hooks/queries/use-ingestion-query";
+import { ROW, THEAD, TD as td, TH as th } from "@/components/ui/table";
 
 const n = (v: number) => v.toLocaleString();
 const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : "—");
-const th = "px-2 py-2 text-left font-medium";
-const td = "px-2 py-1.5";
 
 export function IngestionView() {
   const { data, isError, error, isLoading } = useIngestionQuery();
@@ -19,7 +18,7 @@ export function IngestionView() {
           Sources
         </h2>
         <table className="w-full text-sm">
-          <thead className="border-b border-slate-200 dark:border-slate-800">
+          <thead className={THEAD}>
             <tr>
               <th className={th}>Source</th>
               <th className={th}>Objects</th>
@@ -32,7 +31,7 @@ export function IngestionView() {
           </thead>
           <tbody>
             {data.sources.map((s) => (
-              <tr key={s.source} className="border-b border-slate-100 dark:border-slate-900">
+              <tr key={s.source} className={ROW}>
                 <td className={td}>{s.source}</td>
                 <td className={td}>{n(s.objects)}</td>
                 <td className={td}>{n(s.rows)}</td>
@@ -58,7 +57,7 @@ export function IngestionView() {
           ETL runs
         </h2>
         <table className="w-full text-sm">
-          <thead className="border-b border-slate-200 dark:border-slate-800">
+          <thead className={THEAD}>
             <tr>
               <th className={th}>Run</th>
               <th className={th}>Trigger</th>
@@ -73,7 +72,7 @@ export function IngestionView() {
           </thead>
           <tbody>
             {data.runs.map((r) => (
-              <tr key={r.id} className="border-b border-slate-100 dark:border-slate-900">
+              <tr key={r.id} className={ROW}>
                 <td className={td}>#{r.id}</td>
                 <td className={td}>{r.trigger}</td>
                 <td className={td}>{r.status}</td>

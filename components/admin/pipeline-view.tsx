@@ -2,11 +2,9 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Button } from "@/components/ui/button";
+import { ROW, THEAD, TD as td, TH as th } from "@/components/ui/table";
 import type { PipelineStatus } from "@/lib/schemas/pipeline";
 import { apiFetch } from "../hooks/api-fetch";
-
-const th = "px-2 py-2 text-left font-medium";
-const td = "px-2 py-1.5";
 
 export function PipelineView() {
   const qc = useQueryClient();
@@ -47,7 +45,7 @@ export function PipelineView() {
           Ingest per hour
         </h2>
         <table className="w-full text-sm">
-          <thead className="border-b border-slate-200 dark:border-slate-800">
+          <thead className={THEAD}>
             <tr>
               {["Hour", "Batches", "Received", "Accepted", "Rejected", "Bots", "Rate-limited", "Refused"].map((h) => (
                 <th key={h} className={th}>
@@ -58,7 +56,7 @@ export function PipelineView() {
           </thead>
           <tbody>
             {data.ingest.map((r) => (
-              <tr key={r.hour} className="border-b border-slate-100 dark:border-slate-900">
+              <tr key={r.hour} className={ROW}>
                 <td className={td}>{new Date(r.hour).toLocaleString()}</td>
                 {(["batches", "received", "accepted", "rejected", "bots", "rateLimited", "refused"] as const).map(
                   (k) => (
@@ -79,7 +77,7 @@ export function PipelineView() {
         <table className="w-full text-sm">
           <tbody>
             {data.runs.map((r) => (
-              <tr key={r.id} className="border-b border-slate-100 dark:border-slate-900">
+              <tr key={r.id} className={ROW}>
                 <td className={td}>#{r.id}</td>
                 <td className={td}>{r.trigger}</td>
                 <td className={td}>{r.status}</td>

@@ -7,6 +7,7 @@ import {
   useUsersQuery,
 } from "@/components/hooks/queries/use-users-query";
 import { Button } from "@/components/ui/button";
+import { ROW, THEAD } from "@/components/ui/table";
 import { TextField } from "@/components/ui/text-field";
 import { ROLES, type Role } from "@/lib/schemas/auth";
 
@@ -31,7 +32,7 @@ export function UsersView({ selfId }: { selfId: string }) {
         </h2>
         {users.isError ? <p role="alert">{users.error.message}</p> : null}
         <table className="w-full text-left text-sm">
-          <thead className="border-b border-slate-200 dark:border-slate-800">
+          <thead className={THEAD}>
             <tr>
               <th className="py-2">Email</th>
               {ROLES.map((r) => (
@@ -44,7 +45,7 @@ export function UsersView({ selfId }: { selfId: string }) {
           </thead>
           <tbody>
             {users.data?.users.map((u) => (
-              <tr key={u.id} className="border-b border-slate-100 dark:border-slate-900">
+              <tr key={u.id} className={ROW}>
                 <td className="py-2">{u.email}</td>
                 {ROLES.map((r) => (
                   <td key={r}>

@@ -4,6 +4,7 @@ import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { useActivityQuery } from "@/components/hooks/queries/use-findings-query";
 import { Button } from "@/components/ui/button";
+import { ROW, TD as td } from "@/components/ui/table";
 import { QueryStatsBar } from "./query-stats-bar";
 
 const FIELDS = [
@@ -14,7 +15,6 @@ const FIELDS = [
   ["errorCode", "Error code"],
   ["region", "Region"],
 ] as const;
-const td = "px-2 py-1.5";
 
 export function ActivityView() {
   const router = useRouter();
@@ -92,7 +92,7 @@ export function ActivityView() {
               {data.items.map((e, i) => {
                 const key = `${e.eventId ?? i}-${e.time}`;
                 return (
-                  <tr key={key} className="border-b border-slate-100 align-top dark:border-slate-900">
+                  <tr key={key} className={`${ROW} align-top`}>
                     <td className={`${td} whitespace-nowrap`}>{new Date(e.time).toLocaleString()}</td>
                     <td className={td}>
                       <button

@@ -5,12 +5,11 @@ import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { useFindingsQuery } from "@/components/hooks/queries/use-findings-query";
 import { Button } from "@/components/ui/button";
+import { ROW, THEAD, TD as td, TH as th } from "@/components/ui/table";
 import { type Facet, TRIAGE_STATUSES } from "@/lib/schemas/findings";
 import { QueryStatsBar } from "./query-stats-bar";
 import { SEVERITY_COLORS, SeverityChart } from "./severity-chart";
 
-const th = "px-2 py-2 text-left font-medium";
-const td = "px-2 py-1.5";
 const SEVERITIES = [5, 4, 3, 2, 1];
 const SEV_LABEL: Record<number, string> = { 1: "Info", 2: "Low", 3: "Medium", 4: "High", 5: "Critical" };
 const STATUS_LABEL: Record<string, string> = {
@@ -193,7 +192,7 @@ export function FindingsView() {
             </aside>
             <section aria-label="Findings" aria-busy={isFetching}>
               <table className="w-full text-sm">
-                <thead className="border-b border-slate-200 dark:border-slate-800">
+                <thead className={THEAD}>
                   <tr>
                     <th className={th}>Severity</th>
                     <th className={th}>Finding</th>
@@ -205,7 +204,7 @@ export function FindingsView() {
                 </thead>
                 <tbody>
                   {data.items.map((f) => (
-                    <tr key={f.findingId} className="border-b border-slate-100 dark:border-slate-900">
+                    <tr key={f.findingId} className={ROW}>
                       <td className={td}>
                         <SeverityBadge severity={f.severity} />
                       </td>

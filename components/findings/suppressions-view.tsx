@@ -8,9 +8,8 @@ import {
   useSuppressionsQuery,
 } from "@/components/hooks/queries/use-findings-query";
 import { Button } from "@/components/ui/button";
+import { ROW, THEAD, TD as td, TH as th } from "@/components/ui/table";
 
-const th = "px-2 py-2 text-left font-medium";
-const td = "px-2 py-1.5";
 const input = "rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900";
 
 /** Suppression rules: type + resource/principal pattern (`*` = anything) + optional expiry. */
@@ -80,7 +79,7 @@ export function SuppressionsView() {
       {isError ? <p role="alert">{error.message}</p> : null}
       {data ? (
         <table className="w-full text-sm">
-          <thead className="border-b border-slate-200 dark:border-slate-800">
+          <thead className={THEAD}>
             <tr>
               <th className={th}>Type</th>
               <th className={th}>Resource</th>
@@ -94,7 +93,7 @@ export function SuppressionsView() {
           </thead>
           <tbody>
             {data.rules.map((r) => (
-              <tr key={r.id} className="border-b border-slate-100 dark:border-slate-900">
+              <tr key={r.id} className={ROW}>
                 <td className={td}>{r.findingType}</td>
                 <td className={td}>{r.resource ?? "any"}</td>
                 <td className={td}>{r.principal ?? "any"}</td>

@@ -1,7 +1,7 @@
 import Link from "next/link";
+import { ROW, TD as td } from "@/components/ui/table";
 import type { ActivityEvent } from "@/lib/schemas/findings";
 
-const td = "px-2 py-1.5";
 const ipLink = (ip: string) => `/entities?kind=ip&value=${encodeURIComponent(ip)}`;
 
 /** Events from CloudTrail, VPC Flow Logs and findings on one time axis. */
@@ -11,10 +11,7 @@ export function TimelineTable({ events }: { events: ActivityEvent[] }) {
     <table className="w-full text-sm">
       <tbody>
         {events.map((e, i) => (
-          <tr
-            key={`${e.source}-${e.eventId ?? i}-${e.time}`}
-            className="border-b border-slate-100 dark:border-slate-900"
-          >
+          <tr key={`${e.source}-${e.eventId ?? i}-${e.time}`} className={ROW}>
             <td className={`${td} whitespace-nowrap`}>{new Date(e.time).toLocaleString()}</td>
             <td className={td}>
               <span className="rounded bg-slate-100 px-1.5 text-xs dark:bg-slate-800">{e.source}</span>

@@ -5,10 +5,9 @@ import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { useBulkDecisionMutation, useReviewsQuery } from "@/components/hooks/queries/use-reviews-query";
 import { Button } from "@/components/ui/button";
+import { ROW, THEAD, TD as td, TH as th } from "@/components/ui/table";
 import { REVIEW_STATUSES } from "@/lib/schemas/applications";
 
-const th = "px-2 py-2 text-left font-medium";
-const td = "px-2 py-1.5";
 const age = (s: number) =>
   s < 3600
     ? `${Math.max(1, Math.round(s / 60))} min`
@@ -112,7 +111,7 @@ export function ReviewQueueView() {
         <p>Loading…</p>
       ) : (
         <table className="w-full text-sm">
-          <thead className="border-b border-slate-200 dark:border-slate-800">
+          <thead className={THEAD}>
             <tr>
               <th className={th}>
                 <span className="sr-only">Select</span>
@@ -127,7 +126,7 @@ export function ReviewQueueView() {
           </thead>
           <tbody>
             {data.items.map((r) => (
-              <tr key={r.id} className="border-b border-slate-100 dark:border-slate-900">
+              <tr key={r.id} className={ROW}>
                 <td className={td}>
                   {r.status === "pending" ? (
                     <input

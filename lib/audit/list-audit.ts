@@ -1,3 +1,4 @@
+import { csvCell } from "@/lib/csv";
 import type { Database } from "@/lib/ports/database";
 import { type AuditEntryDto, AuditQuery } from "@/lib/schemas/audit";
 import type { Principal } from "@/lib/schemas/auth";
@@ -40,12 +41,6 @@ export async function listAudit({
   }));
   return { entries, format: q.format };
 }
-
-const csvCell = (v: unknown) => {
-  const s = v === null || v === undefined ? "" : typeof v === "string" ? v : JSON.stringify(v);
-  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-};
 
 export const auditCsv = (entries: AuditEntryDto[]) =>
   `id,at,actor,action,subject,reason,executionId,detail\n${entries

@@ -1,3 +1,4 @@
+import { csvCell } from "@/lib/csv";
 import { type LakeCtx, listFindings } from "./list-findings";
 
 const COLUMNS = [
@@ -20,18 +21,11 @@ const COLUMNS = [
 /** Most rows one export returns; the last line says so when the filter matched more. */
 export const EXPORT_MAX_ROWS = 100_000;
 
-const cell = (v: unknown) => {
-  const s = v === null || v === undefined ? "" : String(v);
-  // Quote when needed; a leading = + - @ is defused so spreadsheets do not run it as a formula.
-  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-};
-
 /** CSV of every finding matching the filter, page by page (memory stays one page). */
 export async function* exportFindingsCsv({ ctx, input }: { ctx: LakeCtx; input: Record<string, unknown> }) {
   const pageOf = (cursor?: string) => listFindings({ ctx, input: { ...input, cursor, limit: "200" }, itemsOnly: true });
   const lines = (items: Awaited<ReturnType<typeof pageOf>>["items"]) =>
-    items.map((f) => `${COLUMNS.map((c) => cell(f[c])).join(",")}\n`).join("");
+    items.map((f) => `${COLUMNS.map((c) => csvCell(f[c])).join(",")}\n`).join("");
   // The first page is fetched before anything is yielded, so a bad filter fails before the download starts.
   let page = await pageOf();
   yield `${COLUMNS.join(",")}\n${lines(page.items)}`;

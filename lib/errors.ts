@@ -1,3 +1,5 @@
+import { ZodError } from "zod";
+
 export const ERROR_STATUS = {
   unauthorized: 401,
   forbidden: 403,
@@ -32,3 +34,21 @@ export class AppError extends Error {
 }
 
 export const isAppError = (e: unknown): e is AppError => e instanceof AppError;
+
+/**
+ * The one mapping of a thrown error to an HTTP status and body, for Next routes and Lambda handlers
+ * alike: AppError → its status and code; zod errors → 422 with the issues; anything else → 500
+ * without internals (logged).
+ */
+export function errorBody(err: unknown): {
+  status: number;
+  body: { error: { code: string; message: string; issues?: unknown } };
+} {
+  if (isAppError(err)) return { status: err.status, body: { error: { code: err.code, message: err.message } } };
+  if (err instanceof ZodError) {
+    const message = err.issues.map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message)).join("; ");
+    return { status: 422, body: { error: { code: "invalid_input", message, issues: err.issues } } };
+  }
+  console.error("[error] unhandled:", err);
+  return { status: 500, body: { error: { code: "internal", message: "Internal error" } } };
+}

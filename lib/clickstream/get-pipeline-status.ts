@@ -3,6 +3,7 @@ import type { ObjectStore } from "@/lib/ports/object-store";
 import type { Principal } from "@/lib/schemas/auth";
 import type { PipelineStatus } from "@/lib/schemas/pipeline";
 import { requireRole } from "@/lib/users/require-role";
+import { hourOfKey } from "./ingest";
 import { LATE_HOURS } from "./run-etl";
 
 const iso = (d: Date | string) => new Date(d).toISOString();
@@ -55,10 +56,8 @@ export async function getPipelineStatus({
   let pendingObjects = 0;
   const since = Date.now() - LATE_HOURS * 3_600_000;
   for await (const o of ctx.raw.list("events/")) {
-    const m = /^events\/(\d{4})\/(\d{2})\/(\d{2})\/(\d{2})\//.exec(o.key);
-    if (!m) continue;
-    const hour = `${m[1]}-${m[2]}-${m[3]}T${m[4]}:00:00.000Z`;
-    if (Date.parse(hour) < since) continue;
+    const hour = hourOfKey(o.key);
+    if (!hour || Date.parse(hour) < since) continue;
     if (!latestHour || hour > latestHour) latestHour = hour;
     if (loads.get(hour)?.[o.key] !== o.size) {
       pendingObjects++;

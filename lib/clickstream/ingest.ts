@@ -35,6 +35,12 @@ export const hourPrefix = (ms: number) => {
   return `events/${d.slice(0, 4)}/${d.slice(5, 7)}/${d.slice(8, 10)}/${d.slice(11, 13)}/`;
 };
 
+/** The receive hour (ISO) of a raw object key under `events/YYYY/MM/DD/HH/`, or null for other keys. */
+export function hourOfKey(key: string): string | null {
+  const m = /^events\/(\d{4})\/(\d{2})\/(\d{2})\/(\d{2})\//.exec(key);
+  return m ? `${m[1]}-${m[2]}-${m[3]}T${m[4]}:00:00.000Z` : null;
+}
+
 export interface IngestCtx {
   raw: ObjectStore;
   /** Group commit (the web route uses one); without it each batch is its own object. */

@@ -1,6 +1,7 @@
 import type { Database, Queryable } from "@/lib/ports/database";
 import type { ObjectStore } from "@/lib/ports/object-store";
 import { ClickEvent, type RawEventLine } from "@/lib/schemas/clickstream";
+import { hourOfKey } from "./ingest";
 
 /** Late objects are picked up for this long after their hour. */
 export const LATE_HOURS = 72;
@@ -139,11 +140,6 @@ export interface WarehouseRunSummary {
   quarantined: number;
 }
 
-const hourStart = (prefix: string) => {
-  const m = /^events\/(\d{4})\/(\d{2})\/(\d{2})\/(\d{2})\//.exec(prefix);
-  return m ? `${m[1]}-${m[2]}-${m[3]}T${m[4]}:00:00.000Z` : null;
-};
-
 /**
  * The hourly warehouse load. Under a lease (a second run skips), for every raw hour in the
  * last `LATE_HOURS` (by listing `events/`), loads the objects its load record does not list yet:
@@ -188,7 +184,7 @@ export async function runWarehouseEtl(args: {
     try {
       const byHour = new Map<string, { key: string; size: number }[]>();
       for await (const o of raw.list("events/")) {
-        const hour = hourStart(o.key);
+        const hour = hourOfKey(o.key);
         if (!hour || Date.parse(hour) < now - LATE_HOURS * 3600_000) continue;
         const list = byHour.get(hour) ?? [];
         list.push({ key: o.key, size: o.size });

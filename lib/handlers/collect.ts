@@ -4,12 +4,11 @@
  */
 import { S3Client } from "@aws-sdk/client-s3";
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from "aws-lambda";
-import { ZodError } from "zod";
 import { S3ObjectStore } from "@/lib/adapters/aws/s3-object-store";
 import { ingestBatch } from "@/lib/clickstream/ingest";
 import { TokenBucketLimiter } from "@/lib/clickstream/rate-limit";
 import { loadEnv } from "@/lib/env";
-import { isAppError } from "@/lib/errors";
+import { errorBody } from "@/lib/errors";
 
 const limiter = new TokenBucketLimiter(); // per container
 const s3 = new S3Client({});
@@ -47,15 +46,7 @@ export async function handler(
       return json(422, { error: { code: "invalid_input", message: "No valid event in the batch" }, ...result });
     return json(200, result);
   } catch (err) {
-    if (err instanceof ZodError)
-      return json(422, {
-        error: {
-          code: "invalid_input",
-          message: err.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "),
-        },
-      });
-    if (isAppError(err)) return json(err.status, { error: { code: err.code, message: err.message } });
-    console.error(err);
-    return json(500, { error: { code: "internal", message: "Internal error" } });
+    const { status, body } = errorBody(err);
+    return json(status, body);
   }
 }

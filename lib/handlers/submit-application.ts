@@ -4,12 +4,11 @@
  * of the application-review state machine with the application id as the execution name.
  */
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyResultV2 } from "aws-lambda";
-import { ZodError } from "zod";
 import { SfnWorkflowEngine } from "@/lib/adapters/aws/sfn-workflow-engine";
 import { principalFromApiKey } from "@/lib/auth/api-keys";
 import { openDatabase } from "@/lib/db/connect";
 import { loadEnv } from "@/lib/env";
-import { isAppError } from "@/lib/errors";
+import { errorBody } from "@/lib/errors";
 import type { Database } from "@/lib/ports/database";
 import { submitApplication } from "@/lib/reviews/submit-application";
 
@@ -51,15 +50,7 @@ export async function handler(
     });
     return json(200, res);
   } catch (err) {
-    if (err instanceof ZodError)
-      return json(422, {
-        error: {
-          code: "invalid_input",
-          message: err.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "),
-        },
-      });
-    if (isAppError(err)) return json(err.status, { error: { code: err.code, message: err.message } });
-    console.error(err);
-    return json(500, { error: { code: "internal", message: "Internal error" } });
+    const { status, body } = errorBody(err);
+    return json(status, body);
   }
 }

@@ -1,8 +1,8 @@
 import "server-only";
-import { ZodError, type ZodType, z } from "zod";
+import { type ZodType, z } from "zod";
 import { type AppContext, getContext } from "@/lib/adapters";
 import { principalFromApiKey } from "@/lib/auth/api-keys";
-import { AppError, isAppError } from "@/lib/errors";
+import { AppError, errorBody } from "@/lib/errors";
 import { authRequestFrom } from "@/lib/ports/identity";
 import { hasAnyRole, type Principal, type Role } from "@/lib/schemas/auth";
 import { isSameOriginWrite } from "./csrf";
@@ -34,15 +34,8 @@ export type RouteHandler = ((req: Request, rc: RouteContext) => Promise<Response
 };
 
 export function errorResponse(err: unknown): Response {
-  if (isAppError(err)) {
-    return Response.json({ error: { code: err.code, message: err.message } }, { status: err.status });
-  }
-  if (err instanceof ZodError) {
-    const message = err.issues.map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message)).join("; ");
-    return Response.json({ error: { code: "invalid_input", message, issues: err.issues } }, { status: 422 });
-  }
-  console.error("[route] unhandled error:", err);
-  return Response.json({ error: { code: "internal", message: "Internal error" } }, { status: 500 });
+  const { status, body } = errorBody(err);
+  return Response.json(body, { status });
 }
 
 async function readJson(req: Request): Promise<unknown> {

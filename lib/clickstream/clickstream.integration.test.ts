@@ -9,6 +9,7 @@ import { getPipelineStatus } from "./get-pipeline-status";
 import { hourPrefix, ingestBatch, truncateIp } from "./ingest";
 import { TokenBucketLimiter } from "./rate-limit";
 import { runWarehouseEtl } from "./run-etl";
+import { ATTRIBUTES, firstSeenAggregates, ROLLUP_STEPS } from "./session-rollup";
 
 const ORIGIN = "https://shop.example";
 const UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120 Safari/537.36";
@@ -161,9 +162,11 @@ describe.each(DB_TARGETS)("warehouse ETL on $name", (target) => {
     expect(q.length).toBe(2);
 
     // Rollups: a session's first step times and a product-day's funnel match the events.
-    const [s0] = await db.query<{ page_view: Date; product_view: Date }>(
-      "SELECT * FROM clickstream_session_steps WHERE session_id = 's-0'",
+    const [s0] = await db.query<{ page_view: Date; events: number }>(
+      "SELECT * FROM clickstream_session_funnel WHERE session_id = 's-0'",
     );
+    const [n0] = await db.query<{ n: string }>("SELECT count(*) AS n FROM clickstream_events WHERE session_id = 's-0'");
+    expect(s0?.events).toBe(Number(n0?.n));
     const [first0] = await db.query<{ t: Date }>(
       "SELECT min(event_timestamp) AS t FROM clickstream_events WHERE session_id = 's-0' AND event_name = 'page_view'",
     );
@@ -198,6 +201,47 @@ describe.each(DB_TARGETS)("warehouse ETL on $name", (target) => {
     expect(b).toMatchObject({ objects: 0, loaded: 0 });
     const after = Number((await db.query<{ n: string }>("SELECT count(*) AS n FROM clickstream_events"))[0]?.n);
     expect(after - before).toBe(sim.distinctEventIds.size);
+  });
+
+  test("text with tabs, newlines, backslashes and quotes survives the bulk path byte for byte", async () => {
+    const raw = new FsObjectStore(tempDir("cs-text"));
+    const name = 'Tab\there, line\nbreak, back\\slash \\N "quoted" \u00e9\u{1F600}';
+    const e = event({
+      sessionId: "s-text",
+      eventName: "product_view",
+      product: { id: "p-text", name, category: "c\td", price: 12.5 },
+    });
+    await ingestBatch(
+      { raw, limiter: new TokenBucketLimiter(), allowedOrigins: [ORIGIN], now: () => T0 },
+      { bodyText: JSON.stringify({ events: [e] }), origin: ORIGIN, ip: null, userAgent: UA },
+    );
+    await runWarehouseEtl({ db, raw, trigger: "text", now: T0 + H });
+    const [row] = await db.query<{ product_name: string; product_category: string; product_price: string }>(
+      "SELECT product_name, product_category, product_price FROM clickstream_events WHERE event_id = $1",
+      [e.eventId],
+    );
+    expect(row).toEqual({ product_name: name, product_category: "c\td", product_price: "12.50" });
+  });
+
+  test("the session rollup built during loads equals the same definitions recomputed in SQL from the events", async () => {
+    const raw = new FsObjectStore(tempDir("cs-rollup"));
+    const end = Date.UTC(2026, 10, 22, 12);
+    await simulateClickstream({ raw, sessions: 120, days: 1, seed: 17, end });
+    await runWarehouseEtl({ db, raw, trigger: "rollup", now: end + H });
+    const attrs = Object.keys(ATTRIBUTES);
+    const cols = ["client_id", "started_at", "events", ...ROLLUP_STEPS, ...attrs, ...attrs.map((a) => `${a}_key`)];
+    const recomputed = await db.query(
+      `SELECT e.session_id, min(e.client_id COLLATE "C") AS client_id, min(e.event_timestamp) AS started_at, count(*)::int AS events,
+         ${ROLLUP_STEPS.map((s) => `min(e.event_timestamp) FILTER (WHERE e.event_name = '${s}') AS ${s}`).join(", ")},
+         ${firstSeenAggregates("e").join(", ")}
+       FROM clickstream_events e WHERE e.session_id IN (SELECT session_id FROM clickstream_session_funnel)
+       GROUP BY e.session_id ORDER BY e.session_id`,
+    );
+    const rollup = await db.query(
+      `SELECT session_id, ${cols.join(", ")} FROM clickstream_session_funnel ORDER BY session_id`,
+    );
+    expect(recomputed.length).toBeGreaterThan(100);
+    expect(rollup).toEqual(recomputed);
   });
 
   test("two runs never overlap: while another run holds the lease, a run skips; an expired lease is taken over", async () => {

@@ -2,12 +2,23 @@ import type { Database, Queryable } from "@/lib/ports/database";
 import type { ObjectStore } from "@/lib/ports/object-store";
 import { ClickEvent, type RawEventLine } from "@/lib/schemas/clickstream";
 import { hourOfKey } from "./ingest";
+import {
+  type Attribute,
+  orderKeyOf,
+  ROLLUP_STEPS,
+  type RollupStep,
+  SESSION_ROLLUP_MERGE,
+  type SessionDelta,
+  sessionRollupParams,
+} from "./session-rollup";
 
 /** Late objects are picked up for this long after their hour. */
 export const LATE_HOURS = 72;
 /** How long a run's lease lasts if the process dies without releasing it. */
 const LEASE = "15 minutes";
-const BATCH = 1000;
+const BATCH = 5000;
+/** Objects loaded at once on Postgres (each on its own connection). */
+const ETL_LOADERS = 2;
 
 const COLUMNS = [
   "event_id",
@@ -32,9 +43,34 @@ const COLUMNS = [
   "client_seq",
 ] as const;
 
+/** Postgres array types of `COLUMNS`, in order (rows travel as one array per column). */
+const TYPES = [
+  "uuid",
+  "float8",
+  "text",
+  "text",
+  "text",
+  "text",
+  "text",
+  "text",
+  "bool",
+  "text",
+  "text",
+  "text",
+  "text",
+  "numeric",
+  "numeric",
+  "text",
+  "text",
+  "text",
+  "float8",
+  "int4",
+] as const;
+const TS_COLUMNS = new Set<string>(["event_timestamp", "received_at"]);
+
 type WarehouseRow = unknown[];
 
-/** One raw line → the warehouse row; throws with the reason when the line is unusable. */
+/** One raw line → the warehouse row (timestamps in epoch ms); throws with the reason when the line is unusable. */
 export function toWarehouseRow(line: string): WarehouseRow {
   const raw = JSON.parse(line) as Partial<RawEventLine>;
   if (!raw || typeof raw !== "object" || typeof raw.receivedAt !== "number") throw new Error("not a raw event line");
@@ -43,8 +79,8 @@ export function toWarehouseRow(line: string): WarehouseRow {
   const ms = typeof ts === "number" ? ts : Date.parse(ts as string);
   const p = e.product;
   return [
-    e.eventId,
-    new Date(ms).toISOString(),
+    e.eventId.toLowerCase(),
+    ms,
     e.eventName,
     e.userId ?? null,
     e.userLoginState ?? null,
@@ -61,71 +97,232 @@ export function toWarehouseRow(line: string): WarehouseRow {
     p?.urlPath ?? null,
     e.pageUrl ?? null,
     e.referrer ?? null,
-    new Date(raw.receivedAt).toISOString(),
+    raw.receivedAt,
     e.seq ?? e.clientSeq ?? null,
   ];
 }
 
-async function insertRows(
-  q: Queryable,
-  rows: WarehouseRow[],
-): Promise<{ inserted: number; sessions: string[]; productDays: [string, string][] }> {
-  if (rows.length === 0) return { inserted: 0, sessions: [], productDays: [] };
-  const params: unknown[] = [];
-  const values = rows.map((r) => `(${r.map((v) => `$${params.push(v)}`).join(", ")})`);
-  const inserted = await q.query<{ session_id: string; product_id: string | null; day: string }>(
-    `INSERT INTO clickstream_events (${COLUMNS.join(", ")}) VALUES ${values.join(", ")}
-     ON CONFLICT (event_id) DO NOTHING
-     RETURNING session_id, product_id, to_char(event_timestamp AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day`,
-    params,
+/** The embedded engine: one array parameter per column; the primary key absorbs duplicates. */
+const INSERT_UNNEST = `INSERT INTO clickstream_events (${COLUMNS.join(", ")})
+  SELECT ${COLUMNS.map((c) => (TS_COLUMNS.has(c) ? `to_timestamp(${c} / 1000.0)` : c)).join(", ")}
+  FROM unnest(${TYPES.map((t, i) => `$${i + 1}::${t}[]`).join(", ")}) AS u(${COLUMNS.join(", ")})
+  ON CONFLICT (event_id) DO NOTHING
+  RETURNING event_id::text AS id`;
+
+/** A value in COPY text format. */
+const copyText = (v: unknown, c: number): string => {
+  if (v === null || v === undefined) return "\\N";
+  if (TS_COLUMNS.has(COLUMNS[c] as string)) return new Date(v as number).toISOString();
+  if (typeof v === "boolean") return v ? "t" : "f";
+  return String(v).replace(/[\\\t\n\r]/g, (ch) =>
+    ch === "\t" ? "\\t" : ch === "\n" ? "\\n" : ch === "\r" ? "\\r" : "\\\\",
   );
-  return {
-    inserted: inserted.length,
-    sessions: inserted.map((r) => r.session_id),
-    productDays: inserted.filter((r) => r.product_id).map((r) => [r.product_id as string, r.day]),
-  };
+};
+
+/**
+ * Inserts the rows whose event id the warehouse does not hold yet; returns exactly those rows.
+ * Postgres: the ids already stored are looked up, and the rest go in with `COPY` (bulk path; a
+ * concurrent loader storing one of them first makes the COPY fail on the key, and the object's
+ * transaction is retried). The embedded engine: `INSERT … ON CONFLICT DO NOTHING RETURNING`.
+ */
+async function insertRows(q: Queryable, batch: WarehouseRow[]): Promise<WarehouseRow[]> {
+  const seen = new Set<string>();
+  const rows = batch.filter((r) => !seen.has(r[0] as string) && seen.add(r[0] as string));
+  if (rows.length === 0) return [];
+  if (q.copyIn) {
+    const copy = (rs: WarehouseRow[]) =>
+      q.copyIn?.(
+        `COPY clickstream_events (${COLUMNS.join(", ")}) FROM STDIN`,
+        `${rs.map((r) => r.map(copyText).join("\t")).join("\n")}\n`,
+      );
+    // Usually none of the batch is stored yet: COPY it whole. If one is (a re-sent batch loaded
+    // earlier), the key refuses the COPY; back to the savepoint, look the stored ids up, COPY the rest.
+    await q.query("SAVEPOINT batch");
+    try {
+      await copy(rows);
+      await q.query("RELEASE SAVEPOINT batch");
+      return rows;
+    } catch (err) {
+      if ((err as { code?: string }).code !== "23505") throw err;
+      await q.query("ROLLBACK TO SAVEPOINT batch");
+    }
+    const stored = await q.query<{ id: string }>(
+      "SELECT event_id::text AS id FROM clickstream_events WHERE event_id = ANY($1::uuid[])",
+      [rows.map((r) => r[0])],
+    );
+    const have = new Set(stored.map((r) => r.id));
+    const fresh = rows.filter((r) => !have.has(r[0] as string));
+    if (fresh.length) await copy(fresh);
+    return fresh;
+  }
+  const inserted = await q.query<{ id: string }>(
+    INSERT_UNNEST,
+    COLUMNS.map((_, c) => rows.map((r) => r[c])),
+  );
+  const ids = new Set(inserted.map((r) => r.id));
+  return rows.filter((r) => ids.has(r[0] as string));
 }
 
-/** Rollups recomputed from the events for the sessions and product-days a load touched (so re-runs converge). */
-async function refreshRollups(q: Queryable, sessions: string[], productDays: [string, string][]) {
-  if (sessions.length) {
+const col = (name: (typeof COLUMNS)[number]) => COLUMNS.indexOf(name);
+const C = {
+  id: col("event_id"),
+  ts: col("event_timestamp"),
+  name: col("event_name"),
+  user: col("user_id"),
+  login: col("user_login_state"),
+  identity: col("identity_source"),
+  client: col("client_id"),
+  session: col("session_id"),
+  firstVisit: col("is_first_visit"),
+  product: col("product_id"),
+  productName: col("product_name"),
+  category: col("product_category"),
+  brand: col("product_brand"),
+  price: col("product_price"),
+  discount: col("product_discount_price"),
+};
+const ROLLUP_STEP_SET = new Set<string>(ROLLUP_STEPS);
+const ATTRIBUTE_OF: Record<Attribute, (r: WarehouseRow) => unknown> = {
+  category: (r) => r[C.category],
+  brand: (r) => r[C.brand],
+  login_state: (r) => r[C.login],
+  identity_source: (r) => r[C.identity],
+  first_visit: (r) => r[C.firstVisit],
+  user_id: (r) => r[C.user],
+  product_value: (r) => r[C.discount] ?? r[C.price],
+};
+
+const PRODUCT_DAILY_MERGE = `INSERT INTO clickstream_product_daily AS d (product_id, day, name, category, brand, views, carts, checkouts, purchases, revenue)
+  SELECT * FROM unnest($1::text[], $2::date[], $3::text[], $4::text[], $5::text[], $6::int4[], $7::int4[], $8::int4[], $9::int4[], $10::numeric[])
+  ON CONFLICT (product_id, day) DO UPDATE SET
+    name = coalesce(EXCLUDED.name, d.name), category = coalesce(EXCLUDED.category, d.category),
+    brand = coalesce(EXCLUDED.brand, d.brand), views = d.views + EXCLUDED.views, carts = d.carts + EXCLUDED.carts,
+    checkouts = d.checkouts + EXCLUDED.checkouts, purchases = d.purchases + EXCLUDED.purchases,
+    revenue = d.revenue + EXCLUDED.revenue`;
+
+/**
+ * Rollups from the rows just inserted (never from re-sent ones, so they stay exact under re-runs
+ * and late events without re-reading events): the session funnel rollup and product-day counters.
+ */
+async function applyRollups(q: Queryable, rows: WarehouseRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  const sessions = new Map<string, SessionDelta>();
+  const days = new Map<string, { v: unknown[]; cents: number }>();
+  for (const r of rows) {
+    const ms = r[C.ts] as number;
+    const name = r[C.name] as string;
+    const sid = r[C.session] as string;
+    let s = sessions.get(sid);
+    if (!s) {
+      s = { sessionId: sid, clientId: r[C.client] as string, startedAt: ms, events: 0, steps: {}, attributes: {} };
+      sessions.set(sid, s);
+    }
+    s.events++;
+    if ((r[C.client] as string) < s.clientId) s.clientId = r[C.client] as string;
+    if (ms < s.startedAt) s.startedAt = ms;
+    if (ROLLUP_STEP_SET.has(name)) {
+      const prev = s.steps[name as RollupStep];
+      if (prev === undefined || ms < prev) s.steps[name as RollupStep] = ms;
+    }
+    let key: string | undefined;
+    for (const a of Object.keys(ATTRIBUTE_OF) as Attribute[]) {
+      const value = ATTRIBUTE_OF[a](r);
+      if (value === null || value === undefined) continue;
+      key ??= orderKeyOf(ms, r[C.id] as string);
+      const cur = s.attributes[a];
+      if (!cur || key < cur.key) s.attributes[a] = { value, key };
+    }
+    const product = r[C.product] as string | null;
+    if (product) {
+      const day = new Date(ms).toISOString().slice(0, 10);
+      const k = `${product}|${day}`;
+      let d = days.get(k);
+      if (!d) {
+        d = { v: [product, day, null, null, null, 0, 0, 0, 0], cents: 0 };
+        days.set(k, d);
+      }
+      d.v[2] ??= r[C.productName];
+      d.v[3] ??= r[C.category];
+      d.v[4] ??= r[C.brand];
+      const counter = { product_view: 5, add_to_cart: 6, checkout_start: 7, purchase: 8 }[name];
+      if (counter) d.v[counter] = (d.v[counter] as number) + 1;
+      if (name === "purchase") d.cents += Math.round(Number(ATTRIBUTE_OF.product_value(r) ?? 0) * 100);
+    }
+  }
+  await q.query(SESSION_ROLLUP_MERGE, sessionRollupParams([...sessions.values()]));
+  const pd = [...days.entries()]
+    .sort((a, b) => (a[0] < b[0] ? -1 : 1))
+    .map(([, d]) => [...d.v, (d.cents / 100).toFixed(2)]);
+  if (pd.length)
     await q.query(
-      `INSERT INTO clickstream_session_steps (session_id, client_id, started_at, page_view, category_view, product_view, add_to_cart, checkout_start, purchase)
-       SELECT session_id, min(client_id), min(event_timestamp),
-         min(event_timestamp) FILTER (WHERE event_name = 'page_view'),
-         min(event_timestamp) FILTER (WHERE event_name = 'category_view'),
-         min(event_timestamp) FILTER (WHERE event_name = 'product_view'),
-         min(event_timestamp) FILTER (WHERE event_name = 'add_to_cart'),
-         min(event_timestamp) FILTER (WHERE event_name = 'checkout_start'),
-         min(event_timestamp) FILTER (WHERE event_name = 'purchase')
-       FROM clickstream_events WHERE session_id = ANY($1) GROUP BY session_id
-       ON CONFLICT (session_id) DO UPDATE SET started_at = EXCLUDED.started_at, page_view = EXCLUDED.page_view,
-         category_view = EXCLUDED.category_view, product_view = EXCLUDED.product_view, add_to_cart = EXCLUDED.add_to_cart,
-         checkout_start = EXCLUDED.checkout_start, purchase = EXCLUDED.purchase`,
-      [[...new Set(sessions)]],
+      PRODUCT_DAILY_MERGE,
+      Array.from({ length: 10 }, (_, i) => pd.map((row) => row[i])),
+    );
+}
+
+interface ParsedObject {
+  key: string;
+  size: number;
+  lines: number;
+  rows: WarehouseRow[];
+  bad: { line: number; reason: string; raw: string }[];
+}
+
+async function readObject(raw: ObjectStore, o: { key: string; size: number }): Promise<ParsedObject> {
+  const text = Buffer.from(await raw.get(o.key)).toString("utf8");
+  const rows: WarehouseRow[] = [];
+  const bad: ParsedObject["bad"] = [];
+  let n = 0;
+  for (const l of text.split("\n")) {
+    if (!l.trim()) continue;
+    n++;
+    try {
+      rows.push(toWarehouseRow(l));
+    } catch (err) {
+      bad.push({ line: n, reason: (err as Error).message.slice(0, 500), raw: l.slice(0, 4000) });
+    }
+  }
+  return { ...o, lines: n, rows, bad };
+}
+
+/** One object in one transaction: rows, quarantined lines, and the hour's load record. */
+async function loadObject(tx: Queryable, hour: string, o: ParsedObject): Promise<number> {
+  await tx.query("SET LOCAL jit = off").catch(() => undefined); // short statements: compiling costs more than it saves
+  let inserted = 0;
+  for (let j = 0; j < o.rows.length; j += BATCH) {
+    const rows = await insertRows(tx, o.rows.slice(j, j + BATCH));
+    await applyRollups(tx, rows);
+    inserted += rows.length;
+  }
+  for (const b of o.bad) {
+    await tx.query(
+      "INSERT INTO clickstream_quarantine (object_key, line, reason, raw) VALUES ($1, $2, $3, $4) ON CONFLICT (object_key, line) DO NOTHING",
+      [o.key, b.line, b.reason, b.raw],
     );
   }
-  if (productDays.length) {
-    const uniq = [...new Map(productDays.map((pd) => [pd.join("|"), pd])).values()];
-    await q.query(
-      `INSERT INTO clickstream_product_daily (product_id, day, name, category, brand, views, carts, checkouts, purchases, revenue)
-       SELECT e.product_id, (e.event_timestamp AT TIME ZONE 'UTC')::date, max(product_name), max(product_category), max(product_brand),
-         count(*) FILTER (WHERE event_name = 'product_view'),
-         count(*) FILTER (WHERE event_name = 'add_to_cart'),
-         count(*) FILTER (WHERE event_name = 'checkout_start'),
-         count(*) FILTER (WHERE event_name = 'purchase'),
-         coalesce(sum(coalesce(product_discount_price, product_price)) FILTER (WHERE event_name = 'purchase'), 0)
-       FROM clickstream_events e
-       JOIN unnest($1::text[], $2::date[]) AS k(product_id, day)
-         ON e.product_id = k.product_id
-        AND e.event_timestamp >= k.day::timestamp AT TIME ZONE 'UTC'
-        AND e.event_timestamp < (k.day + 1)::timestamp AT TIME ZONE 'UTC'
-       GROUP BY 1, 2
-       ON CONFLICT (product_id, day) DO UPDATE SET name = EXCLUDED.name, category = EXCLUDED.category, brand = EXCLUDED.brand,
-         views = EXCLUDED.views, carts = EXCLUDED.carts, checkouts = EXCLUDED.checkouts, purchases = EXCLUDED.purchases,
-         revenue = EXCLUDED.revenue`,
-      [uniq.map((u) => u[0]), uniq.map((u) => u[1])],
-    );
+  await tx.query(
+    `INSERT INTO clickstream_loads (hour, objects, read, loaded, duplicates, quarantined) VALUES ($1, jsonb_build_object($2::text, $3::bigint), $4, $5, $6, $7)
+     ON CONFLICT (hour) DO UPDATE SET objects = clickstream_loads.objects || jsonb_build_object($2::text, $3::bigint),
+       read = clickstream_loads.read + $4, loaded = clickstream_loads.loaded + $5,
+       duplicates = clickstream_loads.duplicates + $6, quarantined = clickstream_loads.quarantined + $7, updated_at = now()`,
+    [hour, o.key, o.size, o.lines, inserted, o.rows.length - inserted, o.bad.length],
+  );
+  return inserted;
+}
+
+/**
+ * Two loaders storing the same re-sent event id (a unique violation on COPY) or touching the same
+ * rollup rows in opposite orders (a deadlock): the object's transaction is retried.
+ */
+async function retryOnConflict<T>(fn: () => Promise<T>, attempts = 5): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await fn();
+    } catch (err) {
+      const code = (err as { code?: string }).code;
+      if ((code !== "40P01" && code !== "23505") || i >= attempts) throw err;
+      await new Promise((r) => setTimeout(r, 20 * i * Math.random()));
+    }
   }
 }
 
@@ -144,7 +341,7 @@ export interface WarehouseRunSummary {
  * The hourly warehouse load. Under a lease (a second run skips), for every raw hour in the
  * last `LATE_HOURS` (by listing `events/`), loads the objects its load record does not list yet:
  * each line validated and transformed, rows bulk-inserted with `ON CONFLICT (event_id) DO NOTHING`,
- * bad lines quarantined with their reason, rollups refreshed, and the object recorded — one
+ * bad lines quarantined with their reason, rollups updated, and the object recorded — one
  * transaction per object, so a crash re-loads at most that object, without duplicates.
  */
 export async function runWarehouseEtl(args: {
@@ -175,6 +372,7 @@ export async function runWarehouseEtl(args: {
         quarantined: 0,
       };
     }
+    if (db.kind === "postgres") await conn.query("SET jit = off");
     const t0 = Date.now();
     const [run] = await conn.query<{ id: string }>("INSERT INTO clickstream_runs (trigger) VALUES ($1) RETURNING id", [
       args.trigger,
@@ -190,6 +388,7 @@ export async function runWarehouseEtl(args: {
         list.push({ key: o.key, size: o.size });
         byHour.set(hour, list);
       }
+      const queue: { hour: string; key: string; size: number }[] = [];
       for (const [hour, objects] of [...byHour].sort()) {
         const [rec] = await conn.query<{ objects: Record<string, number> }>(
           "SELECT objects FROM clickstream_loads WHERE hour = $1",
@@ -197,52 +396,27 @@ export async function runWarehouseEtl(args: {
         );
         const done = rec?.objects ?? {};
         const todo = objects.filter((o) => done[o.key] !== o.size);
-        if (todo.length === 0) continue;
-        total.hours++;
-        for (const o of todo) {
-          const text = Buffer.from(await raw.get(o.key)).toString("utf8");
-          const lines = text.split("\n").filter((l) => l.trim());
-          const rows: WarehouseRow[] = [];
-          const bad: { line: number; reason: string; raw: string }[] = [];
-          lines.forEach((l, i) => {
-            try {
-              rows.push(toWarehouseRow(l));
-            } catch (err) {
-              bad.push({ line: i + 1, reason: (err as Error).message.slice(0, 500), raw: l.slice(0, 4000) });
-            }
-          });
-          await conn.transaction(async (tx) => {
-            let inserted = 0;
-            const sessions: string[] = [];
-            const productDays: [string, string][] = [];
-            for (let i = 0; i < rows.length; i += BATCH) {
-              const r = await insertRows(tx, rows.slice(i, i + BATCH));
-              inserted += r.inserted;
-              sessions.push(...r.sessions);
-              productDays.push(...r.productDays);
-            }
-            for (const b of bad) {
-              await tx.query(
-                "INSERT INTO clickstream_quarantine (object_key, line, reason, raw) VALUES ($1, $2, $3, $4) ON CONFLICT (object_key, line) DO NOTHING",
-                [o.key, b.line, b.reason, b.raw],
-              );
-            }
-            await refreshRollups(tx, sessions, productDays);
-            await tx.query(
-              `INSERT INTO clickstream_loads (hour, objects, read, loaded, duplicates, quarantined) VALUES ($1, jsonb_build_object($2::text, $3::bigint), $4, $5, $6, $7)
-               ON CONFLICT (hour) DO UPDATE SET objects = clickstream_loads.objects || jsonb_build_object($2::text, $3::bigint),
-                 read = clickstream_loads.read + $4, loaded = clickstream_loads.loaded + $5,
-                 duplicates = clickstream_loads.duplicates + $6, quarantined = clickstream_loads.quarantined + $7, updated_at = now()`,
-              [hour, o.key, o.size, lines.length, inserted, rows.length - inserted, bad.length],
-            );
-            total.objects++;
-            total.read += lines.length;
-            total.loaded += inserted;
-            total.duplicates += rows.length - inserted;
-            total.quarantined += bad.length;
-          });
-        }
+        if (todo.length) total.hours++;
+        for (const o of todo) queue.push({ hour, ...o });
       }
+      // Loaders on their own connections (one with the embedded engine, which has one session):
+      // while one waits on the server another parses, and the server inserts on both cores.
+      const loaders = db.kind === "postgres" ? ETL_LOADERS : 1;
+      const inTransaction = <T>(fn: (tx: Queryable) => Promise<T>) =>
+        loaders > 1 ? db.transaction(fn) : conn.transaction(fn);
+      let nextIndex = 0;
+      const loader = async () => {
+        for (let item = queue[nextIndex++]; item; item = queue[nextIndex++]) {
+          const o = await readObject(raw, item);
+          const inserted = await retryOnConflict(() => inTransaction((tx) => loadObject(tx, item.hour, o)));
+          total.objects++;
+          total.read += o.lines;
+          total.loaded += inserted;
+          total.duplicates += o.rows.length - inserted;
+          total.quarantined += o.bad.length;
+        }
+      };
+      await Promise.all(Array.from({ length: loaders }, loader));
       await conn.query(
         `UPDATE clickstream_runs SET status = 'succeeded', finished_at = now(), hours = $2, objects = $3, read = $4, loaded = $5,
            duplicates = $6, quarantined = $7, duration_ms = $8 WHERE id = $1`,

@@ -1,4 +1,7 @@
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
 import type { Database, Queryable, Row, Session } from "@/lib/ports/database";
 
 /** The `Database` port over node-postgres; used for PGlite (via its socket server) and Postgres. */
@@ -43,10 +46,7 @@ export class PgDatabase implements Database {
 
   async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
-    const tx: Queryable = {
-      query: async <R extends object = Row>(sql: string, params: readonly unknown[] = []) =>
-        (await client.query(sql, params as unknown[])).rows as R[],
-    };
+    const tx = this.queryable(client);
     try {
       await client.query("BEGIN");
       const out = await fn(tx);
@@ -63,14 +63,13 @@ export class PgDatabase implements Database {
   /** A dedicated connection for session-scoped work (advisory locks, migrations). */
   async withSession<T>(fn: (session: Session) => Promise<T>): Promise<T> {
     return this.withConnection(async (client) => {
-      const query = async <R extends object = Row>(sql: string, params: readonly unknown[] = []) =>
-        (await client.query(sql, params as unknown[])).rows as R[];
+      const q = this.queryable(client);
       return fn({
-        query,
+        ...q,
         transaction: async (body) => {
           await client.query("BEGIN");
           try {
-            const out = await body({ query });
+            const out = await body(q);
             await client.query("COMMIT");
             return out;
           } catch (err) {
@@ -80,6 +79,16 @@ export class PgDatabase implements Database {
         },
       });
     });
+  }
+
+  private queryable(client: pg.PoolClient): Queryable {
+    return {
+      query: async <R extends object = Row>(sql: string, params: readonly unknown[] = []) =>
+        (await client.query(sql, params as unknown[])).rows as R[],
+      ...(this.kind === "postgres"
+        ? { copyIn: (sql: string, data: string) => pipeline(Readable.from([data]), client.query(copyFrom(sql))) }
+        : {}),
+    };
   }
 
   async withConnection<T>(fn: (conn: pg.PoolClient) => Promise<T>): Promise<T> {

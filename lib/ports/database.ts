@@ -3,6 +3,11 @@ export type Row = Record<string, unknown>;
 /** Anything that runs SQL: the database itself or an open transaction. */
 export interface Queryable {
   query<T extends object = Row>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+  /**
+   * `COPY … FROM STDIN` of `data` (text format), where the server speaks the copy protocol:
+   * Postgres yes; the embedded engine behind its socket does not, so it is absent there.
+   */
+  copyIn?(sql: string, data: string): Promise<void>;
 }
 
 /** One connection held for a while: queries, and transactions on that same connection. */

@@ -1,0 +1,118 @@
+/**
+ * The definitions the session rollup and the raw-event funnel queries share, so both paths count
+ * the same thing by construction.
+ *
+ * - A step counts at its **first occurrence** in the unit.
+ * - A unit's attributes (category, brand, login state, …) are **first seen**: the value on its
+ *   earliest event that carries one, ties broken by event id — `ORDER_KEY` orders events that way.
+ */
+
+/** Steps kept per session by the rollup (also the standard funnel's vocabulary). */
+export const ROLLUP_STEPS = [
+  "page_view",
+  "category_view",
+  "product_view",
+  "add_to_cart",
+  "checkout_start",
+  "purchase",
+] as const;
+export type RollupStep = (typeof ROLLUP_STEPS)[number];
+
+/** Text key ordering events by (time, event id), byte-wise. `e` is the events alias. */
+export const orderKey = (e: string) =>
+  `(to_char(${e}.event_timestamp AT TIME ZONE 'UTC', 'YYYYMMDDHH24MISSUS') || ${e}.event_id::text) COLLATE "C"`;
+
+/** Unit attributes (first seen), as SQL over an events alias. */
+export const ATTRIBUTES = {
+  category: (e: string) => `${e}.product_category`,
+  brand: (e: string) => `${e}.product_brand`,
+  login_state: (e: string) => `${e}.user_login_state`,
+  identity_source: (e: string) => `${e}.identity_source`,
+  first_visit: (e: string) => `${e}.is_first_visit`,
+  user_id: (e: string) => `${e}.user_id`,
+  /** What the unit's first product costs (the discount price when there is one). */
+  product_value: (e: string) => `coalesce(${e}.product_discount_price, ${e}.product_price)`,
+} as const;
+export type Attribute = keyof typeof ATTRIBUTES;
+const ATTRIBUTE_NAMES = Object.keys(ATTRIBUTES) as Attribute[];
+
+/** Aggregates computing every first-seen attribute (value and key) over a group of events aliased `e`. */
+export const firstSeenAggregates = (e: string) =>
+  ATTRIBUTE_NAMES.flatMap((a) => {
+    const v = ATTRIBUTES[a](e);
+    return [
+      `(array_agg(${v} ORDER BY ${orderKey(e)}) FILTER (WHERE ${v} IS NOT NULL))[1] AS ${a}`,
+      `min(${orderKey(e)}) FILTER (WHERE ${v} IS NOT NULL) AS ${a}_key`,
+    ];
+  });
+
+/** `orderKey` computed in TypeScript (same text: microsecond timestamp digits, then the lowercase id). */
+export const orderKeyOf = (ms: number, eventId: string) =>
+  `${new Date(ms).toISOString().replace(/\D/g, "")}000${eventId.toLowerCase()}`;
+
+/** One session's contribution (from newly inserted events) to the rollup. */
+export interface SessionDelta {
+  sessionId: string;
+  clientId: string;
+  startedAt: number;
+  events: number;
+  steps: Partial<Record<RollupStep, number>>;
+  attributes: Partial<Record<Attribute, { value: unknown; key: string }>>;
+}
+
+const ATTRIBUTE_TYPES: Record<Attribute, string> = {
+  category: "text",
+  brand: "text",
+  login_state: "text",
+  identity_source: "text",
+  first_visit: "bool",
+  user_id: "text",
+  product_value: "numeric",
+};
+
+/**
+ * Merge of session deltas into the rollup (one array per column): first occurrences merge with LEAST,
+ * first-seen attributes keep the smaller key, counts add. Exact under any arrival order because only
+ * events the primary key accepted make deltas.
+ */
+export const SESSION_ROLLUP_MERGE = (() => {
+  const cols: [string, string][] = [
+    ["session_id", "text"],
+    ["client_id", "text"],
+    ["started_at", "timestamptz"],
+    ["events", "int4"],
+    ...ROLLUP_STEPS.map((s): [string, string] => [s, "timestamptz"]),
+    ...ATTRIBUTE_NAMES.flatMap((a): [string, string][] => [
+      [a, ATTRIBUTE_TYPES[a]],
+      [`${a}_key`, "text"],
+    ]),
+  ];
+  return `INSERT INTO clickstream_session_funnel AS f (${cols.map((c) => c[0]).join(", ")})
+  SELECT * FROM unnest(${cols.map((c, i) => `$${i + 1}::${c[1]}[]`).join(", ")})
+  ON CONFLICT (session_id) DO UPDATE SET
+    client_id = LEAST(f.client_id, EXCLUDED.client_id),
+    started_at = LEAST(f.started_at, EXCLUDED.started_at),
+    events = f.events + EXCLUDED.events,
+    ${ROLLUP_STEPS.map((s) => `${s} = LEAST(f.${s}, EXCLUDED.${s})`).join(",\n    ")},
+    ${ATTRIBUTE_NAMES.flatMap((a) => [
+      `${a} = CASE WHEN f.${a}_key IS NULL OR EXCLUDED.${a}_key < f.${a}_key THEN coalesce(EXCLUDED.${a}, f.${a}) ELSE f.${a} END`,
+      `${a}_key = LEAST(f.${a}_key, EXCLUDED.${a}_key)`,
+    ]).join(",\n    ")}`;
+})();
+
+/** The merge statement's parameters for a set of deltas (sorted by session, so concurrent loads lock in one order). */
+export function sessionRollupParams(deltas: SessionDelta[]): unknown[][] {
+  const sorted = [...deltas].sort((a, b) => (a.sessionId < b.sessionId ? -1 : a.sessionId > b.sessionId ? 1 : 0));
+  const iso = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).toISOString());
+  return [
+    sorted.map((d) => d.sessionId),
+    sorted.map((d) => d.clientId),
+    sorted.map((d) => iso(d.startedAt)),
+    sorted.map((d) => d.events),
+    ...ROLLUP_STEPS.map((s) => sorted.map((d) => iso(d.steps[s]))),
+    ...ATTRIBUTE_NAMES.flatMap((a) => [
+      sorted.map((d) => d.attributes[a]?.value ?? null),
+      sorted.map((d) => d.attributes[a]?.key ?? null),
+    ]),
+  ];
+}

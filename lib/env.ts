@@ -48,6 +48,11 @@ export const Env = z.object({
         .map((o) => o.trim())
         .filter(Boolean),
     ),
+  /**
+   * Local: port of the ingest listener (the collect endpoint without the Next request path, like
+   * API Gateway + Lambda in AWS). Default PORT + 1; 0 turns it off (`/api/collect` always works).
+   */
+  SIGHTLINE_INGEST_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   /** AWS: the bucket raw clickstream events land in. */
   SIGHTLINE_CLICKSTREAM_BUCKET: z.string().optional(),
   /** Review SLA: a pending review expires (Expired path) after this many seconds. */

@@ -8,6 +8,7 @@ import path from "node:path";
 import { prepare } from "@/lib/bootstrap/prepare";
 import { openDatabase } from "@/lib/db/connect";
 import { loadEnv } from "@/lib/env";
+import { startIngestServer } from "@/lib/runtime/ingest-server";
 import { demoClickstreamHook, scheduleWarehouseEtl } from "@/lib/runtime/local-clickstream";
 import { demoLakeHook, watchRawArea } from "@/lib/runtime/local-lake";
 
@@ -51,6 +52,16 @@ async function main() {
   if (!dev) buildIfNeeded();
   const stopWatching = local ? watchRawArea(env, db, log) : () => {};
   const stopEtl = local ? scheduleWarehouseEtl(env, db, log) : () => {};
+  const ingestPort = env.SIGHTLINE_INGEST_PORT ?? env.PORT + 1;
+  // Optional: if the port is taken, the app still takes events on /api/collect.
+  const ingest =
+    local && ingestPort
+      ? await startIngestServer({ env, db, port: ingestPort }).catch((err: Error) => {
+          log(`clickstream ingest listener not started (${err.message}); /api/collect still takes events`);
+          return undefined;
+        })
+      : undefined;
+  if (ingest) log(`clickstream ingest listener on http://127.0.0.1:${ingest.port}/api/collect`);
 
   const child = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(env.PORT), "-H", "127.0.0.1"], {
     stdio: "inherit",
@@ -69,6 +80,7 @@ async function main() {
   child.on("exit", async (code) => {
     stopWatching();
     stopEtl();
+    await ingest?.close();
     await db.close().catch(() => {});
     process.exit(code ?? 0);
   });

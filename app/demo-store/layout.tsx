@@ -1,32 +1,33 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import Script from "next/script";
 import type { ReactNode } from "react";
+import { StoreTracker } from "@/components/demo-store/track";
 import { CATEGORIES } from "@/lib/schemas/demo-store";
 
 export const metadata: Metadata = { title: "Demo store" };
 
-/** A small public shop instrumented with the Sightline tracker (/t.js). */
+/** A small public shop instrumented with the Sightline tracker (/t.js, loaded by @sightline/react). */
 export default function DemoStoreLayout({ children }: { children: ReactNode }) {
   return (
-    <div className="mx-auto max-w-4xl p-6">
-      <Script src="/t.js" strategy="afterInteractive" />
-      <header className="mb-6 flex items-center gap-4 border-b border-slate-200 pb-3 dark:border-slate-800">
-        <Link href="/demo-store" className="text-lg font-semibold">
-          Sightline demo store
-        </Link>
-        <nav aria-label="Categories" className="flex gap-3 text-sm">
-          {CATEGORIES.map((c) => (
-            <Link key={c.slug} href={`/demo-store/category/${c.slug}`} className="hover:underline">
-              {c.name}
-            </Link>
-          ))}
-          <Link href="/demo-store/cart" className="hover:underline">
-            Cart
+    <StoreTracker>
+      <div className="mx-auto max-w-4xl p-6">
+        <header className="mb-6 flex items-center gap-4 border-b border-slate-200 pb-3 dark:border-slate-800">
+          <Link href="/demo-store" className="text-lg font-semibold">
+            Sightline demo store
           </Link>
-        </nav>
-      </header>
-      {children}
-    </div>
+          <nav aria-label="Categories" className="flex gap-3 text-sm">
+            {CATEGORIES.map((c) => (
+              <Link key={c.slug} href={`/demo-store/category/${c.slug}`} className="hover:underline">
+                {c.name}
+              </Link>
+            ))}
+            <Link href="/demo-store/cart" className="hover:underline">
+              Cart
+            </Link>
+          </nav>
+        </header>
+        {children}
+      </div>
+    </StoreTracker>
   );
 }

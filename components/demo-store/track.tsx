@@ -1,34 +1,27 @@
 "use client";
 
-import { useEffect } from "react";
+import { SightlineProvider, TrackOnMount, useSightline } from "@sightline/react";
+import type { ReactNode } from "react";
 import { type DemoProduct, productInfo } from "@/lib/schemas/demo-store";
 
-type Sightline = { track: (name: string, product?: ReturnType<typeof productInfo>) => void };
-const sl = () => (window as unknown as { sightline?: Sightline }).sightline;
+/** The demo store is instrumented the way a React shop would be: with the @sightline/react package. */
+export function StoreTracker({ children }: { children: ReactNode }) {
+  return <SightlineProvider src="/t.js">{children}</SightlineProvider>;
+}
 
-/** Sends one event when the page shows (after the tracker has loaded). */
+/** Sends one event when the page shows. */
 export function TrackOnView({ event, product }: { event: string; product?: DemoProduct }) {
-  useEffect(() => {
-    let tries = 0;
-    const t = setInterval(() => {
-      const s = sl();
-      if (s || ++tries > 50) {
-        clearInterval(t);
-        s?.track(event, product ? productInfo(product) : undefined);
-      }
-    }, 50);
-    return () => clearInterval(t);
-  }, [event, product]);
-  return null;
+  return <TrackOnMount event={event} product={product ? productInfo(product) : undefined} />;
 }
 
 export function TrackButton({ event, product, label }: { event: string; product: DemoProduct; label: string }) {
+  const sl = useSightline();
   return (
     <button
       type="button"
       className="rounded bg-sky-600 px-3 py-2 text-sm font-medium text-white hover:bg-sky-700"
       onClick={() => {
-        sl()?.track(event, productInfo(product));
+        sl.track(event, productInfo(product));
         const cart = JSON.parse(localStorage.getItem("demo_cart") ?? "[]") as string[];
         if (event === "add_to_cart") localStorage.setItem("demo_cart", JSON.stringify([...cart, product.id]));
       }}

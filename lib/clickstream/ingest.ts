@@ -119,3 +119,8 @@ export async function ingestBatch(ctx: IngestCtx, req: IngestRequest): Promise<C
   }
   return { accepted: valid.length, rejected, bots: 0, object: key };
 }
+
+/** Origins that may send events: the configured sites plus the app's own origins. */
+export const collectOrigins = (configured: readonly string[], own: readonly string[]) => [
+  ...new Set([...configured, ...own]),
+];

@@ -12,12 +12,12 @@ beforeEach(() => {
   vi.stubEnv("SIGHTLINE_CLICKSTREAM_BUCKET", "sightline-clickstream");
 });
 
-const event = (body: unknown, headers: Record<string, string> = {}) =>
+const event = (body: unknown, headers: Record<string, string> = {}, method = "POST") =>
   ({
     headers: { origin: ORIGIN, "user-agent": "Mozilla/5.0 Chrome/156.0", ...headers },
     body: JSON.stringify(body),
     isBase64Encoded: false,
-    requestContext: { http: { sourceIp: "203.0.113.9" } },
+    requestContext: { http: { method, sourceIp: "203.0.113.9" } },
   }) as unknown as APIGatewayProxyEventV2;
 const ev = () => ({
   eventId: crypto.randomUUID(),
@@ -58,4 +58,18 @@ test("a failed PutObject is a 5xx, never a 2xx; bots 202; other origins 403", as
     ((await handler(event({ events: [ev()] }, { origin: "https://evil.example" }), { s3 })) as { statusCode: number })
       .statusCode,
   ).toBe(403);
+});
+
+test("preflight: the allowed site gets 204 with its origin; another site 403 and no CORS header; no S3 call", async () => {
+  const ok = (await handler(event("", {}, "OPTIONS"))) as { statusCode: number; headers: Record<string, string> };
+  expect(ok.statusCode).toBe(204);
+  expect(ok.headers["access-control-allow-origin"]).toBe(ORIGIN);
+  expect(ok.headers["access-control-allow-methods"]).toBe("POST");
+  const no = (await handler(event("", { origin: "https://evil.example" }, "OPTIONS"))) as {
+    statusCode: number;
+    headers: Record<string, string>;
+  };
+  expect(no.statusCode).toBe(403);
+  expect(no.headers["access-control-allow-origin"]).toBeUndefined();
+  expect(s3mock.commandCalls(PutObjectCommand)).toHaveLength(0);
 });

@@ -1,0 +1,76 @@
+import http from "node:http";
+import { FsObjectStore } from "@/lib/adapters/local/fs-object-store";
+import { handleCollect } from "@/lib/clickstream/collect-http";
+import { IngestCounters } from "@/lib/clickstream/count-ingest";
+import { GroupCommitWriter } from "@/lib/clickstream/group-writer";
+import { collectOrigins } from "@/lib/clickstream/ingest";
+import { TokenBucketLimiter } from "@/lib/clickstream/rate-limit";
+import type { Env } from "@/lib/env";
+import type { Database } from "@/lib/ports/database";
+import { LIMITS } from "@/lib/schemas/clickstream";
+import { clickstreamRawDir } from "./local-clickstream";
+
+/**
+ * The local ingest listener: `POST /api/collect` (and its preflight) served by `node:http` with the
+ * same handler, raw store and group commit as the Next route — the local shape of API Gateway +
+ * Lambda, for sites that send a lot. Answers 200 only after the batch's object is fsynced.
+ */
+export async function startIngestServer(args: {
+  env: Env;
+  db: Database;
+  port: number;
+  host?: string;
+}): Promise<{ port: number; close: () => Promise<void> }> {
+  const raw = new FsObjectStore(clickstreamRawDir(args.env));
+  const deps = {
+    raw,
+    writer: new GroupCommitWriter(raw),
+    limiter: new TokenBucketLimiter(),
+    counters: new IngestCounters(async () => args.db),
+    allowedOrigins: collectOrigins(args.env.SIGHTLINE_COLLECT_ORIGINS, [
+      `http://localhost:${args.env.PORT}`,
+      `http://127.0.0.1:${args.env.PORT}`,
+    ]),
+  };
+  const server = http.createServer((req, res) => {
+    const send = (r: { status: number; headers: Record<string, string>; body: string | null }) => {
+      res.writeHead(r.status, r.headers);
+      res.end(r.body ?? undefined);
+    };
+    if (req.url?.split("?")[0] !== "/api/collect") {
+      send({ status: 404, headers: {}, body: null });
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (c: Buffer) => {
+      size += c.length;
+      // Kept until past the limit (so the core answers 413 from the length), then dropped.
+      if (size - c.length <= LIMITS.batchBytes) chunks.push(c);
+    });
+    req.on("end", () => {
+      const header = (name: string) => {
+        const v = req.headers[name];
+        return (Array.isArray(v) ? v[0] : v) ?? null;
+      };
+      handleCollect(deps, {
+        method: req.method ?? "GET",
+        bodyText: Buffer.concat(chunks).toString("utf8"),
+        origin: header("origin"),
+        ip: header("x-forwarded-for")?.split(",")[0]?.trim() ?? req.socket.remoteAddress ?? null,
+        userAgent: header("user-agent"),
+      }).then(send, (err) => {
+        console.error("[ingest]", err);
+        send({ status: 500, headers: {}, body: null });
+      });
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(args.port, args.host ?? "127.0.0.1", resolve);
+  });
+  return {
+    port: (server.address() as { port: number }).port,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
+}

@@ -1,0 +1,201 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { FsObjectStore } from "@/lib/adapters/local/fs-object-store";
+import { migrate } from "@/lib/db/migrate";
+import type { PgDatabase } from "@/lib/db/pg-database";
+import { FunnelQuery, type FunnelQueryInput } from "@/lib/schemas/funnel";
+import { DB_TARGETS, tempDir } from "@/test/support/databases";
+import { runFunnel } from "./funnel";
+import { hourPrefix } from "./ingest";
+import { runWarehouseEtl } from "./run-etl";
+
+/*
+ * A hand-built event set whose answers are worked out below, loaded through the real raw store and
+ * ETL (so the session rollup is built the way production builds it).
+ */
+const T = Date.UTC(2026, 10, 10, 10);
+const M = 60_000;
+const A = { id: "A", name: "Runner", category: "shoes", brand: "North", price: 100, discountPrice: 80 };
+const B = { id: "B", name: "Pack", category: "bags", brand: "Heritage", price: 50 };
+
+type Ev = { session: string; client?: string; user?: string; name: string; at: number; product?: object; id?: string };
+const events: Ev[] = [];
+const late: Ev[] = [];
+const s = (session: string, base: number, steps: [string, number, object?, string?][], extra: Partial<Ev> = {}) => {
+  for (const [name, off, product, id] of steps)
+    events.push({ session, name, at: base + off, ...(product ? { product } : {}), ...(id ? { id } : {}), ...extra });
+};
+// S1: clean path. seq/any/strict: 4
+s(
+  "S1",
+  T,
+  [
+    ["page_view", 0],
+    ["product_view", 1 * M, A],
+    ["add_to_cart", 2 * M, A],
+    ["purchase", 3 * M, A],
+  ],
+  { user: "u1" },
+);
+// S2: cart before product view. seq 2 (cart's first occurrence is before the view), any 3, strict 1
+s(
+  "S2",
+  T + 60 * M,
+  [
+    ["page_view", 0],
+    ["add_to_cart", 1 * M, B],
+    ["product_view", 2 * M, B],
+  ],
+  { user: "u1" },
+);
+// S3: window boundary (30 min): the view exactly at the limit counts, the cart a second later does not
+s("S3", T, [
+  ["page_view", 0],
+  ["product_view", 30 * M, A],
+  ["add_to_cart", 30 * M + 1000, A],
+]);
+// S4: equal timestamps, ids in step order. seq/any/strict: 3
+s("S4", T, [
+  ["page_view", 0, undefined, "00000000-0000-4000-8000-000000000001"],
+  ["product_view", 0, A, "00000000-0000-4000-8000-000000000002"],
+  ["add_to_cart", 0, A, "00000000-0000-4000-8000-000000000003"],
+]);
+// S6: no page view (not in F1); view, cart, view again (repeated-step funnel: 3)
+s("S6", T, [
+  ["product_view", 0, A],
+  ["add_to_cart", 1 * M, A],
+  ["product_view", 2 * M, A],
+]);
+// S7: its first page view arrives hours late, in a later object. seq/any 2, strict 1 (a page view in between)
+s("S7", T, [
+  ["page_view", 5 * M],
+  ["product_view", 10 * M, A],
+]);
+late.push({ session: "S7", name: "page_view", at: T });
+// S8: step 1 before the range: never an entrant
+s("S8", T - 2 * 60 * M, [
+  ["page_view", 0],
+  ["product_view", 1 * M, A],
+]);
+// S9 / S10: same-product cases
+s("S9", T, [
+  ["product_view", 0, A],
+  ["product_view", 1 * M, B],
+  ["add_to_cart", 2 * M, B],
+]);
+s("S10", T, [
+  ["product_view", 0, A],
+  ["add_to_cart", 1 * M, B],
+]);
+// S11a / S11b: one client, two sessions: page view in one, view and cart in the other
+s("S11a", T, [["page_view", 0]], { client: "cX" });
+s(
+  "S11b",
+  T,
+  [
+    ["product_view", 10 * M, A],
+    ["add_to_cart", 11 * M, A],
+  ],
+  { client: "cX" },
+);
+
+const line = (e: Ev, receivedAt: number) =>
+  JSON.stringify({
+    event: {
+      eventId: e.id ?? randomUUID(),
+      eventName: e.name,
+      timestamp: e.at,
+      clientId: e.client ?? `c-${e.session}`,
+      sessionId: e.session,
+      ...(e.user ? { userId: e.user, userLoginState: "logged_in", identitySource: "cognito" } : {}),
+      ...(e.product ? { product: e.product } : {}),
+    },
+    receivedAt,
+    ip: null,
+    userAgent: "test",
+  });
+
+const RANGE = { from: new Date(T - 60 * M).toISOString(), to: new Date(T + 6 * 60 * M).toISOString() };
+const F1 = ["page_view", "product_view", "add_to_cart", "purchase"].map((event) => ({ event }));
+const q = (over: Partial<FunnelQueryInput>) => FunnelQuery.parse({ steps: F1, windowMinutes: 30, ...RANGE, ...over });
+
+describe.each(DB_TARGETS)("funnels on $name", (target) => {
+  let db: PgDatabase;
+  beforeAll(async () => {
+    db = await target.open();
+    await migrate(db);
+    const raw = new FsObjectStore(tempDir("funnel"));
+    await raw.put(`${hourPrefix(T)}1-a.ndjson`, `${events.map((e) => line(e, T + 2 * 60 * M)).join("\n")}\n`);
+    await raw.put(
+      `${hourPrefix(T + 3 * 60 * M)}2-b.ndjson`,
+      `${late.map((e) => line(e, T + 3 * 60 * M)).join("\n")}\n`,
+    );
+    await runWarehouseEtl({ db, raw, trigger: "test", now: T + 4 * 60 * M });
+  });
+  afterAll(() => db?.close());
+
+  const both = async (query: FunnelQuery) => {
+    const rollup = await runFunnel(db, query);
+    const raw = await runFunnel(db, { ...query, path: "raw" });
+    expect(rollup.explain.path).toBe("rollup");
+    expect(raw.explain.path).toBe("raw");
+    const { explain: _a, ...r1 } = rollup;
+    const { explain: _b, ...r2 } = raw;
+    expect(r1).toEqual(r2);
+    return rollup;
+  };
+  const counts = (r: { steps: { count: number }[] }) => r.steps.map((x) => x.count);
+
+  test("sequential: repeated and out-of-order steps, the window boundary, equal timestamps, a late event — rollup = raw = expected", async () => {
+    const r = await both(q({ order: "sequential" }));
+    expect(counts(r)).toEqual([6, 5, 2, 1]); // S11a enters (page view only)
+    // Product value of the sessions that dropped off: S2 (50) + S3 (80) + S7 (80) after step 2, S4 (80) after step 3.
+    expect(r.steps.map((x) => x.revenueLost)).toEqual([0, 210, 80, 0]);
+    // Step 1 → 2 took 60, 120, 1800, 0 and 600 s.
+    expect(r.steps[1]?.medianSeconds).toBe(120);
+  });
+
+  test("any order counts S2's cart-before-view; strict needs each step to be the very next event", async () => {
+    expect(counts(await both(q({ order: "any" })))).toEqual([6, 5, 3, 1]);
+    const strict = await runFunnel(db, q({ order: "strict" }));
+    expect(strict.explain.path).toBe("raw");
+    expect(counts(strict)).toEqual([6, 3, 2, 1]);
+  });
+
+  test("breakdown by first-seen category: rollup = raw", async () => {
+    const r = await both(q({ breakdown: "category" }));
+    expect(r.breakdown).toEqual([
+      { value: "shoes", counts: [4, 4, 2, 1] },
+      { value: "bags", counts: [1, 1, 0, 0] },
+      { value: null, counts: [1, 0, 0, 0] }, // S11a never saw a product
+    ]);
+  });
+
+  test("a repeated step counts its second occurrence", async () => {
+    const r = await runFunnel(
+      db,
+      q({ steps: [{ event: "product_view" }, { event: "add_to_cart" }, { event: "product_view" }], windowMinutes: 60 }),
+    );
+    expect(r.explain.path).toBe("raw");
+    expect(counts(r)).toEqual([9, 7, 1]);
+  });
+
+  test("same product across steps", async () => {
+    const steps = [{ event: "product_view" }, { event: "add_to_cart" }];
+    expect(counts(await runFunnel(db, q({ steps, windowMinutes: 60 })))).toEqual([9, 7]);
+    expect(counts(await runFunnel(db, q({ steps, windowMinutes: 60, sameProduct: true })))).toEqual([9, 6]);
+  });
+
+  test("counting units: session, client, user", async () => {
+    const steps = F1.slice(0, 3);
+    expect(counts(await both(q({ steps, windowMinutes: 60 })))).toEqual([6, 5, 3]);
+    expect(counts(await runFunnel(db, q({ steps, windowMinutes: 60, unit: "client" })))).toEqual([6, 6, 4]);
+    expect(counts(await runFunnel(db, q({ steps, windowMinutes: 60, unit: "user" })))).toEqual([1, 1, 1]);
+  });
+
+  test("a raw-event funnel over more than the allowed range is refused with a clear message", async () => {
+    await expect(
+      runFunnel(db, q({ order: "strict", from: "2026-01-01T00:00:00Z", to: "2026-06-01T00:00:00Z" })),
+    ).rejects.toThrow(/at most 31 days/);
+  });
+});

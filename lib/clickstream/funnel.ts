@@ -1,0 +1,278 @@
+import { AppError } from "@/lib/errors";
+import type { Database } from "@/lib/ports/database";
+import { type FunnelQuery, type FunnelResult, type FunnelStep, MAX_RAW_RANGE_DAYS } from "@/lib/schemas/funnel";
+import { ATTRIBUTES, orderKey, ROLLUP_STEPS } from "./session-rollup";
+
+/**
+ * Funnels, one definition for both paths (see ARCHITECTURE.md, "Funnels"):
+ * - a unit (session / client / user) enters when its step 1 first occurs inside [from, to);
+ * - each step counts at its first occurrence in the unit (the n-th, when the same step definition
+ *   repeats n times), within the window from step 1;
+ * - sequential: every step at or after the previous one (equal timestamps count as in order);
+ *   strict: each step the very next event of the unit; any: all steps within one window, any order;
+ * - same product: evaluated per product of the unit (events without a product count for every
+ *   product), the unit keeps its best product;
+ * - breakdown values and the product value are the unit's first seen (earliest event carrying one).
+ * The session rollup answers standard steps without filters for sessions (sequential / any); every
+ * other funnel reads raw events over the range plus the window, with a statement timeout.
+ */
+
+const DAY = 86_400_000;
+const SESSION_SPAN_MS = DAY; // the tracker rotates sessions after 24 h
+const TIMEOUT_MS = 20_000;
+const BUCKETS: [string, number][] = [
+  ["< 1 min", 60],
+  ["1–5 min", 300],
+  ["5–15 min", 900],
+  ["15–60 min", 3600],
+  ["1–6 h", 6 * 3600],
+  ["6–24 h", 86400],
+  ["≥ 1 day", Number.POSITIVE_INFINITY],
+];
+
+const BREAKDOWN_ROLLUP: Record<string, string> = {
+  category: "category",
+  brand: "brand",
+  login_state: "login_state",
+  identity_source: "identity_source",
+  first_visit: "first_visit",
+};
+
+/** Why the rollup cannot answer this funnel, or null when it can. */
+export function rollupIneligibility(q: FunnelQuery): string | null {
+  if (q.path === "raw") return "raw path requested";
+  if (q.unit !== "session") return "the rollup is per session; this funnel counts by " + q.unit;
+  if (q.order === "strict") return "strict order needs the events in between";
+  if (q.sameProduct) return "same-product funnels need each product's events";
+  const events = q.steps.map((s) => s.event);
+  if (new Set(events).size !== events.length) return "a repeated step needs its second occurrence";
+  for (const s of q.steps) {
+    if (!(ROLLUP_STEPS as readonly string[]).includes(s.event)) return `${s.event} is not a standard step`;
+    if (s.productId || s.category || s.brand || s.loginState || s.firstVisit !== undefined)
+      return "steps with filters need the events";
+  }
+  return null;
+}
+
+class Params {
+  readonly values: unknown[] = [];
+  add(v: unknown): string {
+    this.values.push(v);
+    return `$${this.values.length}`;
+  }
+}
+
+function stepPredicate(s: FunnelStep, p: Params, e = "e"): string {
+  const parts = [`${e}.event_name = ${p.add(s.event)}`];
+  if (s.productId) parts.push(`${e}.product_id = ${p.add(s.productId)}`);
+  if (s.category) parts.push(`${e}.product_category = ${p.add(s.category)}`);
+  if (s.brand) parts.push(`${e}.product_brand = ${p.add(s.brand)}`);
+  if (s.loginState) parts.push(`${e}.user_login_state = ${p.add(s.loginState)}`);
+  if (s.firstVisit !== undefined) parts.push(`${e}.is_first_visit = ${p.add(s.firstVisit)}`);
+  return parts.join(" AND ");
+}
+
+const stepKey = (s: FunnelStep) =>
+  JSON.stringify([s.event, s.productId, s.category, s.brand, s.loginState, s.firstVisit]);
+
+/** Level reached (0…n) from the per-unit columns t1…tn (and r1…rn for strict). */
+function levelSql(q: FunnelQuery, window: string): string {
+  const n = q.steps.length;
+  const conds: string[] = [];
+  for (let k = 2; k <= n; k++) {
+    const t = `t${k}`;
+    if (q.order === "sequential") conds.push(`${t} IS NOT NULL AND ${t} >= t${k - 1} AND ${t} <= t1 + ${window}`);
+    else if (q.order === "strict") conds.push(`${t} IS NOT NULL AND r${k} = r${k - 1} + 1 AND ${t} <= t1 + ${window}`);
+    else {
+      const ts = Array.from({ length: k }, (_, i) => `t${i + 1}`).join(", ");
+      conds.push(`${t} IS NOT NULL AND greatest(${ts}) <= least(${ts}) + ${window}`);
+    }
+  }
+  const cases = conds.map((c, i) => `WHEN NOT (${c}) THEN ${i + 1}`);
+  return `CASE ${cases.join(" ")} ELSE ${n} END`;
+}
+
+/** Seconds from step 1 to step k of a unit (any order: the spread of steps 1…k). */
+function elapsedSql(q: FunnelQuery, k: number): string {
+  if (q.order !== "any") return `extract(epoch FROM t${k} - t1)`;
+  const ts = Array.from({ length: k }, (_, i) => `t${i + 1}`).join(", ");
+  return `extract(epoch FROM greatest(${ts}) - least(${ts}))`;
+}
+
+function unitsFromRollup(q: FunnelQuery, p: Params, from: string, to: string): string {
+  const cols = q.steps.map((s, i) => `f.${s.event} AS t${i + 1}`).join(", ");
+  const value = q.breakdown ? `f.${BREAKDOWN_ROLLUP[q.breakdown]}::text` : "NULL::text";
+  const first = `f.${q.steps[0]?.event}`;
+  return `SELECT f.session_id AS unit, ${cols}, ${value} AS value, f.product_value AS pv
+    FROM clickstream_session_funnel f
+    WHERE f.started_at >= ${from}::timestamptz - interval '${SESSION_SPAN_MS / 1000} seconds' AND f.started_at < ${to}
+      AND ${first} >= ${from} AND ${first} < ${to}`;
+}
+
+function unitsFromRaw(q: FunnelQuery, p: Params, from: string, to: string, scan: { lo: string; hi: string }): string {
+  const unitExpr = { session: "e.session_id", client: "e.client_id", user: "e.user_id" }[q.unit];
+  const preds = q.steps.map((s) => stepPredicate(s, p));
+  // The n-th occurrence of a step definition used n times.
+  const seen = new Map<string, number>();
+  const nth = q.steps.map((s) => {
+    const k = stepKey(s);
+    seen.set(k, (seen.get(k) ?? 0) + 1);
+    return seen.get(k) as number;
+  });
+  const repeated = new Set(q.steps.map(stepKey).filter((k) => (seen.get(k) ?? 0) > 1));
+  const group = q.sameProduct ? "unit, prod" : "unit";
+  const attr = q.breakdown ? ATTRIBUTES[q.breakdown]("e") : "NULL";
+  const base = `SELECT ${unitExpr} AS unit, e.event_timestamp AS ts, e.product_id, ${orderKey("e")} AS k,
+      ${attr} AS attr, ${ATTRIBUTES.product_value("e")} AS pv,
+      ${preds.map((pr, i) => `(${pr}) AS s${i + 1}`).join(", ")}
+      ${q.order === "strict" ? `, row_number() OVER (PARTITION BY ${unitExpr} ORDER BY ${orderKey("e")}) AS rn` : ""}
+    FROM clickstream_events e
+    WHERE e.event_timestamp >= ${scan.lo} AND e.event_timestamp < ${scan.hi} AND ${unitExpr} IS NOT NULL`;
+  const withProduct = q.sameProduct
+    ? `SELECT b.*, p.product_id AS prod FROM base b
+       LEFT JOIN (SELECT DISTINCT unit, product_id FROM base WHERE product_id IS NOT NULL) p
+         ON p.unit = b.unit AND (b.product_id IS NULL OR b.product_id = p.product_id)
+       WHERE b.product_id IS NULL OR p.product_id IS NOT NULL`
+    : "SELECT b.*, NULL::text AS prod FROM base b";
+  const occurrences = q.steps
+    .map((s, i) =>
+      repeated.has(stepKey(s))
+        ? `, count(*) FILTER (WHERE s${i + 1}) OVER (PARTITION BY ${group} ORDER BY k ROWS UNBOUNDED PRECEDING) AS o${i + 1}`
+        : "",
+    )
+    .join("");
+  const hit = (i: number) =>
+    repeated.has(stepKey(q.steps[i] as FunnelStep)) ? `s${i + 1} AND o${i + 1} = ${nth[i]}` : `s${i + 1}`;
+  const perGroup = `SELECT ${group},
+      ${q.steps.map((_, i) => `min(ts) FILTER (WHERE ${hit(i)}) AS t${i + 1}`).join(", ")}
+      ${q.order === "strict" ? `, ${q.steps.map((_, i) => `min(rn) FILTER (WHERE ${hit(i)}) AS r${i + 1}`).join(", ")}` : ""},
+      (array_agg(attr ORDER BY k) FILTER (WHERE attr IS NOT NULL))[1]::text AS value,
+      (array_agg(pv ORDER BY k) FILTER (WHERE pv IS NOT NULL))[1] AS pv
+    FROM (SELECT *${occurrences} FROM (${withProduct}) x) y
+    GROUP BY ${group}`;
+  const stepCols = q.steps.map((_, i) => `t${i + 1}`).join(", ");
+  const rankCols = q.order === "strict" ? `, ${q.steps.map((_, i) => `r${i + 1}`).join(", ")}` : "";
+  const entered = `SELECT * FROM (${perGroup}) g WHERE t1 >= ${from} AND t1 < ${to}`;
+  if (!q.sameProduct)
+    return `WITH base AS (${base}) SELECT unit, ${stepCols}${rankCols}, value, pv FROM (${entered}) z`;
+  // Same product: the unit's best product (furthest step, then earliest finish).
+  return `WITH base AS (${base})
+    SELECT DISTINCT ON (unit) unit, ${stepCols}${rankCols}, value, pv
+    FROM (SELECT *, ${levelSql(q, `(${p.add(q.windowMinutes)} * interval '1 minute')`)} AS lvl FROM (${entered}) z) w
+    ORDER BY unit, lvl DESC, t1, prod`;
+}
+
+export async function runFunnel(db: Database, q: FunnelQuery): Promise<FunnelResult> {
+  const started = Date.now();
+  const fromMs = Date.parse(q.from);
+  const toMs = Date.parse(q.to);
+  const windowMs = q.windowMinutes * 60_000;
+  const ineligible = rollupIneligibility(q);
+  const path = ineligible ? "raw" : "rollup";
+  if (path === "raw" && toMs - fromMs > MAX_RAW_RANGE_DAYS * DAY)
+    throw new AppError(
+      "invalid_input",
+      `This funnel reads raw events (${ineligible}); its range can be at most ${MAX_RAW_RANGE_DAYS} days. Narrow the dates.`,
+    );
+  const p = new Params();
+  const from = `${p.add(q.from)}::timestamptz`;
+  const to = `${p.add(q.to)}::timestamptz`;
+  const window = `(${p.add(q.windowMinutes)} * interval '1 minute')`;
+  const before =
+    q.unit === "session"
+      ? Math.max(SESSION_SPAN_MS, q.order === "any" ? windowMs : 0)
+      : q.order === "any"
+        ? windowMs
+        : 0;
+  const after = q.unit === "session" ? Math.max(SESSION_SPAN_MS, windowMs) : windowMs;
+  const scan = { from: new Date(fromMs - before).toISOString(), to: new Date(toMs + after).toISOString() };
+  const units =
+    path === "rollup"
+      ? unitsFromRollup(q, p, from, to)
+      : unitsFromRaw(q, p, from, to, { lo: `${p.add(scan.from)}::timestamptz`, hi: `${p.add(scan.to)}::timestamptz` });
+  const n = q.steps.length;
+  const ks = Array.from({ length: n }, (_, i) => i + 1);
+  const rankCols = path === "raw" && q.order === "strict" ? `, ${ks.map((k) => `r${k}`).join(", ")}` : "";
+  const sql = `WITH u AS MATERIALIZED (
+  SELECT unit, ${ks.map((k) => `t${k}`).join(", ")}${rankCols}, value, pv, ${levelSql(q, window)} AS lvl
+  FROM (${units}) units
+)
+SELECT
+  (SELECT json_build_object(
+     'counts', json_build_array(${ks.map((k) => `count(*) FILTER (WHERE lvl >= ${k})`).join(", ")}),
+     'lost', json_build_array(${ks.map((k) => `coalesce(sum(pv) FILTER (WHERE lvl = ${k} AND lvl < ${n}), 0)`).join(", ")}),
+     'medians', json_build_array(NULL, ${ks
+       .slice(1)
+       .map((k) => `percentile_cont(0.5) WITHIN GROUP (ORDER BY ${elapsedSql(q, k)}) FILTER (WHERE lvl >= ${k})`)
+       .join(", ")}),
+     'buckets', json_build_array(${BUCKETS.map(
+       ([, max], i) =>
+         `count(*) FILTER (WHERE lvl = ${n} AND ${elapsedSql(q, n)} >= ${i === 0 ? 0 : BUCKETS[i - 1]?.[1]}${Number.isFinite(max) ? ` AND ${elapsedSql(q, n)} < ${max}` : ""})`,
+     ).join(", ")})
+   ) FROM u) AS totals,
+  (SELECT coalesce(json_agg(b ORDER BY b.c1 DESC, b.value), '[]') FROM (
+     SELECT value, ${ks.map((k) => `count(*) FILTER (WHERE lvl >= ${k}) AS c${k}`).join(", ")} FROM u GROUP BY value
+   ) b) AS breakdown,
+  (SELECT coalesce(json_agg(d ORDER BY d.day), '[]') FROM (
+     SELECT to_char(t1 AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, count(*) AS entrants, count(*) FILTER (WHERE lvl = ${n}) AS converted
+     FROM u GROUP BY 1
+   ) d) AS over_time`;
+  const row = await db
+    .transaction(async (tx) => {
+      await tx.query(`SET LOCAL statement_timeout = ${TIMEOUT_MS}`);
+      const [r] = await tx.query<{
+        totals: { counts: number[]; lost: (number | string)[]; medians: (number | null)[]; buckets: number[] };
+        breakdown: ({ value: string | null } & Record<string, number>)[];
+        over_time: { day: string; entrants: number; converted: number }[];
+      }>(sql, p.values);
+      return r;
+    })
+    .catch((err: { code?: string }) => {
+      if (err.code === "57014")
+        throw new AppError(
+          "query_timeout",
+          `The funnel did not finish within ${TIMEOUT_MS / 1000} s over this range; narrow the dates or remove filters.`,
+        );
+      throw err;
+    });
+  const counts = (row?.totals.counts ?? ks.map(() => 0)).map(Number);
+  const first = counts[0] ?? 0;
+  const steps = q.steps.map((s, i) => {
+    const count = counts[i] ?? 0;
+    const prev = i === 0 ? count : (counts[i - 1] ?? 0);
+    const dropOff = i < n - 1 ? count - (counts[i + 1] ?? 0) : 0;
+    const median = row?.totals.medians[i];
+    return {
+      step: i + 1,
+      event: s.event,
+      count,
+      conversion: first ? count / first : 0,
+      fromPrevious: prev ? count / prev : 0,
+      dropOff,
+      dropOffRate: count ? dropOff / count : 0,
+      revenueLost: Number(row?.totals.lost[i] ?? 0),
+      medianSeconds: median === null || median === undefined ? null : Number(median),
+    };
+  });
+  return {
+    steps,
+    breakdown: (row?.breakdown ?? []).map((b) => ({ value: b.value, counts: ks.map((k) => Number(b[`c${k}`])) })),
+    timeToConvert: BUCKETS.map(([bucket], i) => ({ bucket, count: Number(row?.totals.buckets[i] ?? 0) })),
+    overTime: (row?.over_time ?? []).map((d) => ({
+      day: d.day,
+      entrants: Number(d.entrants),
+      converted: Number(d.converted),
+    })),
+    explain: {
+      path,
+      reason: ineligible ?? "standard steps without filters, counted by session: read from the session rollup",
+      unit: q.unit,
+      windowStart: `step 1 (${q.steps[0]?.event}) first occurring in [${q.from}, ${q.to}); window ${q.windowMinutes} min from it`,
+      order: q.order,
+      timezone: "UTC",
+      scanned: path === "raw" ? scan : { from: q.from, to: q.to },
+      sql: `${sql}\n-- parameters: ${JSON.stringify(p.values)}`,
+      ms: Date.now() - started,
+    },
+  };
+}

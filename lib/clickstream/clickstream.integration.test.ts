@@ -178,6 +178,14 @@ describe.each(DB_TARGETS)("warehouse ETL on $name", (target) => {
       "SELECT count(*) AS n FROM clickstream_events WHERE product_id = 'p-1' AND event_name = 'purchase'",
     );
     expect(pd?.purchases).toBe(Number(truth?.n));
+    // Events per hour and name add up to the events, per name.
+    const byName = await db.query<{ event_name: string; rollup: string; events: string }>(
+      `SELECT h.event_name, h.rollup, count(e.*) AS events
+       FROM (SELECT event_name, sum(events) AS rollup FROM clickstream_event_hourly GROUP BY 1) h
+       JOIN clickstream_events e USING (event_name) GROUP BY 1, 2`,
+    );
+    expect(byName.length).toBeGreaterThan(0);
+    for (const r of byName) expect(Number(r.rollup)).toBe(Number(r.events));
     expect(Number(pd?.revenue)).toBe(15 * Number(truth?.n));
 
     // Pipeline status: nothing pending; no sequence gaps (every seq of each client arrived) → loss 0.

@@ -1,4 +1,4 @@
-import type { Database } from "@/lib/ports/database";
+import type { Database, Queryable } from "@/lib/ports/database";
 import type { ObjectStore } from "@/lib/ports/object-store";
 import type { Principal } from "@/lib/schemas/auth";
 import type { PipelineStatus } from "@/lib/schemas/pipeline";
@@ -7,6 +7,37 @@ import { hourOfKey } from "./ingest";
 import { LATE_HOURS } from "./run-etl";
 
 const iso = (d: Date | string) => new Date(d).toISOString();
+
+/**
+ * Lag: "complete up to" is the earliest raw hour holding an object its load record does not list
+ * yet (or the end of the latest hour when everything is loaded).
+ */
+export async function warehouseCompleteness(
+  db: Queryable,
+  raw: ObjectStore,
+): Promise<{ completeUpTo: string | null; pendingObjects: number }> {
+  const loads = new Map(
+    (
+      await db.query<{ hour: Date; objects: Record<string, number> }>("SELECT hour, objects FROM clickstream_loads")
+    ).map((l) => [iso(l.hour), l.objects]),
+  );
+  let earliestPending: string | null = null;
+  let latestHour: string | null = null;
+  let pendingObjects = 0;
+  const since = Date.now() - LATE_HOURS * 3_600_000;
+  for await (const o of raw.list("events/")) {
+    const hour = hourOfKey(o.key);
+    if (!hour || Date.parse(hour) < since) continue;
+    if (!latestHour || hour > latestHour) latestHour = hour;
+    if (loads.get(hour)?.[o.key] !== o.size) {
+      pendingObjects++;
+      if (!earliestPending || hour < earliestPending) earliestPending = hour;
+    }
+  }
+  const completeUpTo =
+    earliestPending ?? (latestHour ? new Date(Date.parse(latestHour) + 3_600_000).toISOString() : null);
+  return { completeUpTo, pendingObjects };
+}
 
 /** What admins see of the clickstream pipeline: ingest per hour, ETL runs, lag, quarantine, loss. */
 export async function getPipelineStatus({
@@ -45,27 +76,7 @@ export async function getPipelineStatus({
     raw: string;
     created_at: Date;
   }>("SELECT object_key, line, reason, raw, created_at FROM clickstream_quarantine ORDER BY id DESC LIMIT 10");
-  // Lag: the earliest raw hour holding an object its load record does not list yet.
-  const loads = new Map(
-    (
-      await db.query<{ hour: Date; objects: Record<string, number> }>("SELECT hour, objects FROM clickstream_loads")
-    ).map((l) => [iso(l.hour), l.objects]),
-  );
-  let earliestPending: string | null = null;
-  let latestHour: string | null = null;
-  let pendingObjects = 0;
-  const since = Date.now() - LATE_HOURS * 3_600_000;
-  for await (const o of ctx.raw.list("events/")) {
-    const hour = hourOfKey(o.key);
-    if (!hour || Date.parse(hour) < since) continue;
-    if (!latestHour || hour > latestHour) latestHour = hour;
-    if (loads.get(hour)?.[o.key] !== o.size) {
-      pendingObjects++;
-      if (!earliestPending || hour < earliestPending) earliestPending = hour;
-    }
-  }
-  const completeUpTo =
-    earliestPending ?? (latestHour ? new Date(Date.parse(latestHour) + 3_600_000).toISOString() : null);
+  const { completeUpTo, pendingObjects } = await warehouseCompleteness(db, ctx.raw);
   const [loss] = await db.query<{ seen: string | null; expected: string | null }>(
     `SELECT sum(n) AS seen, sum(hi - lo + 1) AS expected FROM (
        SELECT client_id, count(DISTINCT client_seq) AS n, min(client_seq) AS lo, max(client_seq) AS hi

@@ -68,13 +68,17 @@ const TYPES = [
 ] as const;
 const TS_COLUMNS = new Set<string>(["event_timestamp", "received_at"]);
 
-type WarehouseRow = unknown[];
+export type WarehouseRow = unknown[];
 
 /** One raw line → the warehouse row (timestamps in epoch ms); throws with the reason when the line is unusable. */
 export function toWarehouseRow(line: string): WarehouseRow {
   const raw = JSON.parse(line) as Partial<RawEventLine>;
   if (!raw || typeof raw !== "object" || typeof raw.receivedAt !== "number") throw new Error("not a raw event line");
-  const e = ClickEvent.parse(raw.event);
+  return eventToWarehouseRow(ClickEvent.parse(raw.event), raw.receivedAt);
+}
+
+/** A validated event and its receive time → the warehouse row. */
+export function eventToWarehouseRow(e: ClickEvent, receivedAt: number): WarehouseRow {
   const ts = e.timestamp ?? e.eventTimestamp;
   const ms = typeof ts === "number" ? ts : Date.parse(ts as string);
   const p = e.product;
@@ -97,7 +101,7 @@ export function toWarehouseRow(line: string): WarehouseRow {
     p?.urlPath ?? null,
     e.pageUrl ?? null,
     e.referrer ?? null,
-    raw.receivedAt,
+    receivedAt,
     e.seq ?? e.clientSeq ?? null,
   ];
 }
@@ -192,22 +196,26 @@ const ATTRIBUTE_OF: Record<Attribute, (r: WarehouseRow) => unknown> = {
   product_value: (r) => r[C.discount] ?? r[C.price],
 };
 
-const PRODUCT_DAILY_MERGE = `INSERT INTO clickstream_product_daily AS d (product_id, day, name, category, brand, views, carts, checkouts, purchases, revenue)
-  SELECT * FROM unnest($1::text[], $2::date[], $3::text[], $4::text[], $5::text[], $6::int4[], $7::int4[], $8::int4[], $9::int4[], $10::numeric[])
+const PRODUCT_DAILY_MERGE = `INSERT INTO clickstream_product_daily AS d (product_id, day, name, category, brand, views, carts, checkouts, purchases, discount_views, discount_purchases, revenue)
+  SELECT * FROM unnest($1::text[], $2::date[], $3::text[], $4::text[], $5::text[], $6::int4[], $7::int4[], $8::int4[], $9::int4[], $10::int4[], $11::int4[], $12::numeric[])
   ON CONFLICT (product_id, day) DO UPDATE SET
     name = coalesce(EXCLUDED.name, d.name), category = coalesce(EXCLUDED.category, d.category),
     brand = coalesce(EXCLUDED.brand, d.brand), views = d.views + EXCLUDED.views, carts = d.carts + EXCLUDED.carts,
     checkouts = d.checkouts + EXCLUDED.checkouts, purchases = d.purchases + EXCLUDED.purchases,
+    discount_views = d.discount_views + EXCLUDED.discount_views,
+    discount_purchases = d.discount_purchases + EXCLUDED.discount_purchases,
     revenue = d.revenue + EXCLUDED.revenue`;
 
 /**
  * Rollups from the rows just inserted (never from re-sent ones, so they stay exact under re-runs
- * and late events without re-reading events): the session funnel rollup and product-day counters.
+ * and late events without re-reading events): the session funnel rollup, product-day counters and
+ * events per hour and name.
  */
 async function applyRollups(q: Queryable, rows: WarehouseRow[]): Promise<void> {
   if (rows.length === 0) return;
   const sessions = new Map<string, SessionDelta>();
   const days = new Map<string, { v: unknown[]; cents: number }>();
+  const hourly = new Map<string, number>();
   for (const r of rows) {
     const ms = r[C.ts] as number;
     const name = r[C.name] as string;
@@ -232,13 +240,15 @@ async function applyRollups(q: Queryable, rows: WarehouseRow[]): Promise<void> {
       const cur = s.attributes[a];
       if (!cur || key < cur.key) s.attributes[a] = { value, key };
     }
+    const hk = `${new Date(Math.floor(ms / 3_600_000) * 3_600_000).toISOString()}|${name}`;
+    hourly.set(hk, (hourly.get(hk) ?? 0) + 1);
     const product = r[C.product] as string | null;
     if (product) {
       const day = new Date(ms).toISOString().slice(0, 10);
       const k = `${product}|${day}`;
       let d = days.get(k);
       if (!d) {
-        d = { v: [product, day, null, null, null, 0, 0, 0, 0], cents: 0 };
+        d = { v: [product, day, null, null, null, 0, 0, 0, 0, 0, 0], cents: 0 };
         days.set(k, d);
       }
       d.v[2] ??= r[C.productName];
@@ -246,6 +256,9 @@ async function applyRollups(q: Queryable, rows: WarehouseRow[]): Promise<void> {
       d.v[4] ??= r[C.brand];
       const counter = { product_view: 5, add_to_cart: 6, checkout_start: 7, purchase: 8 }[name];
       if (counter) d.v[counter] = (d.v[counter] as number) + 1;
+      const discounted = r[C.discount] !== null && r[C.discount] !== undefined;
+      if (discounted && name === "product_view") d.v[9] = (d.v[9] as number) + 1;
+      if (discounted && name === "purchase") d.v[10] = (d.v[10] as number) + 1;
       if (name === "purchase") d.cents += Math.round(Number(ATTRIBUTE_OF.product_value(r) ?? 0) * 100);
     }
   }
@@ -253,10 +266,17 @@ async function applyRollups(q: Queryable, rows: WarehouseRow[]): Promise<void> {
   const pd = [...days.entries()]
     .sort((a, b) => (a[0] < b[0] ? -1 : 1))
     .map(([, d]) => [...d.v, (d.cents / 100).toFixed(2)]);
+  const hours = [...hourly.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([k, n]) => [...k.split("|"), n]);
+  await q.query(
+    `INSERT INTO clickstream_event_hourly AS h (hour, event_name, events)
+     SELECT * FROM unnest($1::timestamptz[], $2::text[], $3::int4[])
+     ON CONFLICT (hour, event_name) DO UPDATE SET events = h.events + EXCLUDED.events`,
+    [hours.map((h) => h[0]), hours.map((h) => h[1]), hours.map((h) => h[2])],
+  );
   if (pd.length)
     await q.query(
       PRODUCT_DAILY_MERGE,
-      Array.from({ length: 10 }, (_, i) => pd.map((row) => row[i])),
+      Array.from({ length: 12 }, (_, i) => pd.map((row) => row[i])),
     );
 }
 
@@ -285,15 +305,25 @@ async function readObject(raw: ObjectStore, o: { key: string; size: number }): P
   return { ...o, lines: n, rows, bad };
 }
 
-/** One object in one transaction: rows, quarantined lines, and the hour's load record. */
-async function loadObject(tx: Queryable, hour: string, o: ParsedObject): Promise<number> {
+/**
+ * Rows into the warehouse inside the caller's transaction: the new ones inserted (batches of
+ * `BATCH`) and merged into the rollups. Returns how many were new. (The ETL's per-object step; bulk
+ * seeding for benchmarks calls it directly.)
+ */
+export async function loadWarehouseRows(tx: Queryable, all: WarehouseRow[]): Promise<number> {
   await tx.query("SET LOCAL jit = off").catch(() => undefined); // short statements: compiling costs more than it saves
   let inserted = 0;
-  for (let j = 0; j < o.rows.length; j += BATCH) {
-    const rows = await insertRows(tx, o.rows.slice(j, j + BATCH));
+  for (let j = 0; j < all.length; j += BATCH) {
+    const rows = await insertRows(tx, all.slice(j, j + BATCH));
     await applyRollups(tx, rows);
     inserted += rows.length;
   }
+  return inserted;
+}
+
+/** One object in one transaction: rows, quarantined lines, and the hour's load record. */
+async function loadObject(tx: Queryable, hour: string, o: ParsedObject): Promise<number> {
+  const inserted = await loadWarehouseRows(tx, o.rows);
   for (const b of o.bad) {
     await tx.query(
       "INSERT INTO clickstream_quarantine (object_key, line, reason, raw) VALUES ($1, $2, $3, $4) ON CONFLICT (object_key, line) DO NOTHING",

@@ -31,3 +31,25 @@ CREATE TABLE clickstream_session_funnel (
   product_value_key text COLLATE "C"
 );
 CREATE INDEX clickstream_session_funnel_started_idx ON clickstream_session_funnel (started_at);
+
+-- Discount vs full price: views and purchases of products shown with a discount price.
+ALTER TABLE clickstream_product_daily
+  ADD COLUMN discount_views integer NOT NULL DEFAULT 0,
+  ADD COLUMN discount_purchases integer NOT NULL DEFAULT 0;
+
+-- Events per hour and name (the overview's volume and top event types without scanning events).
+CREATE TABLE clickstream_event_hourly (
+  hour        timestamptz NOT NULL,
+  event_name  text NOT NULL,
+  events      integer NOT NULL DEFAULT 0,
+  PRIMARY KEY (hour, event_name)
+);
+
+-- Saved funnels (named, shared by URL).
+CREATE TABLE clickstream_saved_funnels (
+  id          uuid PRIMARY KEY,
+  name        text NOT NULL,
+  definition  jsonb NOT NULL,
+  created_by  text NOT NULL,
+  created_at  timestamptz NOT NULL DEFAULT now()
+);

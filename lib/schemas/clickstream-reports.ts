@@ -1,0 +1,66 @@
+import { z } from "zod";
+
+const day = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "yyyy-mm-dd");
+
+export const PRODUCT_GROUPS = ["product", "category", "brand"] as const;
+export const PRODUCT_SORTS = ["views", "carts", "checkouts", "purchases", "revenue", "conversion"] as const;
+
+export const ProductReportQuery = z
+  .object({
+    from: day,
+    to: day,
+    groupBy: z.enum(PRODUCT_GROUPS).default("product"),
+    category: z.string().trim().max(200).optional(),
+    brand: z.string().trim().max(200).optional(),
+    search: z.string().trim().max(200).optional(),
+    sort: z.enum(PRODUCT_SORTS).default("views"),
+    dir: z.enum(["asc", "desc"]).default("desc"),
+    limit: z.coerce.number().int().min(1).max(1000).default(100),
+  })
+  .strict();
+export type ProductReportQuery = z.infer<typeof ProductReportQuery>;
+
+export interface ProductReportRow {
+  key: string;
+  name: string | null;
+  category: string | null;
+  brand: string | null;
+  views: number;
+  carts: number;
+  checkouts: number;
+  purchases: number;
+  revenue: number;
+  viewToCart: number;
+  cartToCheckout: number;
+  checkoutToPurchase: number;
+  conversion: number;
+  discountConversion: number | null;
+  fullPriceConversion: number | null;
+}
+
+export const OVERVIEW_UNITS = ["client", "session", "user"] as const;
+export const OverviewQuery = z.object({ from: day, to: day, unit: z.enum(OVERVIEW_UNITS).default("session") }).strict();
+export type OverviewQuery = z.infer<typeof OverviewQuery>;
+
+export interface OverviewPeriod {
+  events: number;
+  sessions: number;
+  clients: number;
+  users: number;
+  firstVisitShare: number;
+  loggedInShare: number;
+}
+
+export interface Overview {
+  current: OverviewPeriod;
+  previous: OverviewPeriod;
+  perDay: { day: string; events: number; units: number }[];
+  topEvents: { name: string; events: number }[];
+  topCategories: { name: string; views: number; purchases: number }[];
+  topBrands: { name: string; views: number; purchases: number }[];
+  loginStates: { state: string; sessions: number }[];
+  completeUpTo: string | null;
+}

@@ -64,3 +64,54 @@ export interface Overview {
   loginStates: { state: string; sessions: number }[];
   completeUpTo: string | null;
 }
+
+export const SaveFunnelBody = z
+  .object({ name: z.string().trim().min(1).max(120), definition: z.record(z.string(), z.unknown()) })
+  .strict();
+
+export interface SavedFunnel {
+  id: string;
+  name: string;
+  definition: Record<string, unknown>;
+  createdBy: string;
+  createdAt: string;
+}
+
+export const SessionsQuery = z
+  .object({
+    from: day,
+    to: day,
+    /** Only sessions that reached this standard step. */
+    reached: z.enum(["product_view", "add_to_cart", "checkout_start", "purchase"]).optional(),
+    before: z.string().datetime({ offset: true }).optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+  })
+  .strict();
+export type SessionsQuery = z.infer<typeof SessionsQuery>;
+
+export interface SessionSummary {
+  sessionId: string;
+  clientId: string;
+  startedAt: string;
+  events: number;
+  loginState: string | null;
+  category: string | null;
+  path: string[];
+}
+
+export interface SessionEvent {
+  eventId: string;
+  at: string;
+  name: string;
+  productId: string | null;
+  productName: string | null;
+  category: string | null;
+  price: number | null;
+  pageUrl: string | null;
+  seq: number | null;
+}
+
+export const TopPathsQuery = z
+  .object({ from: day, to: day, start: z.string().trim().min(1).max(64), end: z.string().trim().min(1).max(64) })
+  .strict();
+export type TopPathsQuery = z.infer<typeof TopPathsQuery>;

@@ -1,13 +1,24 @@
 import type { Metadata } from "next";
-import { SectionPlaceholder } from "../section-placeholder";
+import { Suspense } from "react";
+import { ClickstreamTabs } from "@/components/clickstream/clickstream-tabs";
+import { OverviewView } from "@/components/clickstream/overview-view";
+import { Forbidden } from "@/components/ui/forbidden";
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePagePrincipal } from "@/lib/http/page-auth";
+import { rolesFor } from "@/lib/schemas/navigation";
 
-export const metadata: Metadata = { title: "Clickstream" };
+export const metadata: Metadata = { title: "Clickstream overview" };
 
-export default function ClickstreamPage() {
+export default async function Page() {
+  const { allowed } = await requirePagePrincipal("/clickstream", rolesFor("/clickstream"));
+  if (!allowed) return <Forbidden section="Clickstream" />;
   return (
-    <SectionPlaceholder
-      href="/clickstream"
-      message="Funnels and product reports arrive with the clickstream pipeline."
-    />
+    <>
+      <PageHeader title="Clickstream" />
+      <ClickstreamTabs current="/clickstream" />
+      <Suspense>
+        <OverviewView />
+      </Suspense>
+    </>
   );
 }

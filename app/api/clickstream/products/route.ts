@@ -1,0 +1,8 @@
+// GET /api/clickstream/products — product funnel per product/category/brand from the product-day rollup (admins)
+import { productReportFor } from "@/lib/clickstream/analytics";
+import { withRoute } from "@/lib/http/with-route";
+import { ProductReportQuery } from "@/lib/schemas/clickstream-reports";
+
+export const GET = withRoute({ auth: ["admins"], query: ProductReportQuery }, async ({ ctx, principal, query }) =>
+  productReportFor({ ctx: { db: ctx.db, principal }, input: query }),
+);

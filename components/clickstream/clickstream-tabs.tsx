@@ -1,0 +1,12 @@
+import { SectionTabs } from "@/components/ui/tabs";
+
+const TABS = [
+  { href: "/clickstream", label: "Overview" },
+  { href: "/clickstream/funnels", label: "Funnels" },
+  { href: "/clickstream/products", label: "Products" },
+  { href: "/clickstream/sessions", label: "Sessions" },
+] as const;
+
+export function ClickstreamTabs({ current }: { current: (typeof TABS)[number]["href"] }) {
+  return <SectionTabs label="Clickstream sections" tabs={TABS} current={current} />;
+}

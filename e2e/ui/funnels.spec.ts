@@ -1,0 +1,62 @@
+import { expect, test } from "@playwright/test";
+import { signIn } from "../support";
+
+test("an admin builds a 4-step funnel with a category breakdown, saves it, and the shared URL gives the same numbers", async ({
+  page,
+}) => {
+  await signIn(page, "admins");
+  await page.goto("/clickstream/funnels");
+  const form = page.getByRole("form", { name: "Funnel definition" });
+  // Default steps: page_view → product_view → add_to_cart → purchase; make step 4 checkout_start.
+  await form.getByLabel("Step 4 event").fill("checkout_start");
+  await form.getByLabel("Breakdown").selectOption("category");
+  await form.getByLabel("Order").selectOption("sequential");
+  await form.getByRole("button", { name: "Run funnel" }).click();
+
+  const steps = page.getByRole("table", { name: "Funnel steps" });
+  await expect(steps.getByRole("row")).toHaveCount(5, { timeout: 20_000 });
+  await expect(steps).toContainText("checkout_start");
+  await expect(
+    page.getByRole("figure", { name: "Units per step" }).locator(".recharts-bar-rectangle").first(),
+  ).toBeVisible();
+  const breakdown = page.getByRole("table", { name: "Funnel breakdown" });
+  await expect(breakdown).toContainText("shoes");
+  const counts = async () => Promise.all([1, 2, 3, 4].map((i) => page.getByTestId(`step-${i}-count`).innerText()));
+  const before = await counts();
+  expect(Number(before[0])).toBeGreaterThan(0); // the demo traffic seeded on first start
+  expect(Number(before[3])).toBeLessThanOrEqual(Number(before[0]));
+  const breakdownBefore = await breakdown.innerText();
+
+  await page.getByLabel("Funnel name").fill(`Checkout by category ${Date.now()}`);
+  await page.getByRole("button", { name: "Save funnel" }).click();
+  await expect(page).toHaveURL(/\?saved=[0-9a-f-]{36}$/);
+  const shared = page.url();
+
+  const other = await page.context().newPage();
+  await other.goto(shared);
+  await expect(other.getByRole("table", { name: "Funnel steps" }).getByRole("row")).toHaveCount(5, { timeout: 20_000 });
+  expect(await Promise.all([1, 2, 3, 4].map((i) => other.getByTestId(`step-${i}-count`).innerText()))).toEqual(before);
+  expect(await other.getByRole("table", { name: "Funnel breakdown" }).innerText()).toBe(breakdownBefore);
+  await expect(other.getByLabel("Step 4 event")).toHaveValue("checkout_start");
+  await other.getByText("Explain this number").click();
+  await expect(other.getByText("session rollup")).toBeVisible();
+});
+
+test("analysts and reviewers are refused the clickstream pages and API", async ({ page }) => {
+  for (const role of ["analysts", "reviewers"] as const) {
+    await signIn(page, role);
+    await page.goto("/clickstream/funnels");
+    await expect(page.getByRole("heading", { name: "403 — not for your role" })).toBeVisible();
+    const res = await page.request.post("/api/clickstream/funnel", {
+      data: {
+        steps: [{ event: "page_view" }, { event: "purchase" }],
+        windowMinutes: 60,
+        from: "2026-01-01",
+        to: "2026-01-02",
+      },
+      headers: { origin: new URL(page.url()).origin },
+    });
+    expect(res.status()).toBe(403);
+    await page.context().clearCookies();
+  }
+});

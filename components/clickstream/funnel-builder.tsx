@@ -7,6 +7,7 @@ import { useEffect, useId, useRef, useState } from "react";
 import { Bar, BarChart, CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { Button } from "@/components/ui/button";
 import { CsvButton } from "@/components/ui/csv-button";
+import { DayRange, FIELD, Labelled } from "@/components/ui/field";
 import { ROW, TD, TH, THEAD } from "@/components/ui/table";
 import { STANDARD_EVENTS } from "@/lib/schemas/clickstream";
 import type { SavedFunnel } from "@/lib/schemas/clickstream-reports";
@@ -33,6 +34,11 @@ export interface FunnelForm {
   breakdown: "" | (typeof FUNNEL_BREAKDOWNS)[number];
 }
 
+const TEXT_FILTERS = [
+  ["category", "category"],
+  ["brand", "brand"],
+  ["productId", "product id"],
+] as const;
 const MINUTES = { minutes: 1, hours: 60, days: 1440 } as const;
 const today = () => new Date().toISOString().slice(0, 10);
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
@@ -98,7 +104,6 @@ const duration = (s: number | null) =>
       : s < 5400
         ? `${Math.round(s / 60)} min`
         : `${(s / 3600).toFixed(1)} h`;
-const FIELD = "rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900";
 
 export function FunnelBuilder() {
   const router = useRouter();
@@ -196,27 +201,16 @@ export function FunnelBuilder() {
                   value={s.event}
                   onChange={(e) => setStep(i, { event: e.target.value })}
                 />
-                <input
-                  aria-label={`Step ${i + 1} category`}
-                  placeholder="category (any)"
-                  className={FIELD}
-                  value={s.category ?? ""}
-                  onChange={(e) => setStep(i, { category: e.target.value })}
-                />
-                <input
-                  aria-label={`Step ${i + 1} brand`}
-                  placeholder="brand (any)"
-                  className={FIELD}
-                  value={s.brand ?? ""}
-                  onChange={(e) => setStep(i, { brand: e.target.value })}
-                />
-                <input
-                  aria-label={`Step ${i + 1} product id`}
-                  placeholder="product id (any)"
-                  className={FIELD}
-                  value={s.productId ?? ""}
-                  onChange={(e) => setStep(i, { productId: e.target.value })}
-                />
+                {TEXT_FILTERS.map(([k, label]) => (
+                  <input
+                    key={k}
+                    aria-label={`Step ${i + 1} ${label}`}
+                    placeholder={`${label} (any)`}
+                    className={FIELD}
+                    value={s[k] ?? ""}
+                    onChange={(e) => setStep(i, { [k]: e.target.value })}
+                  />
+                ))}
                 <select
                   aria-label={`Step ${i + 1} login state`}
                   className={FIELD}
@@ -273,8 +267,7 @@ export function FunnelBuilder() {
           >
             Add step
           </Button>
-          <label className="flex flex-col gap-1">
-            Conversion window
+          <Labelled label="Conversion window">
             <span className="flex gap-1">
               <input
                 type="number"
@@ -294,9 +287,8 @@ export function FunnelBuilder() {
                 <option value="days">days</option>
               </select>
             </span>
-          </label>
-          <label className="flex flex-col gap-1">
-            Order
+          </Labelled>
+          <Labelled label="Order">
             <select
               className={FIELD}
               value={form.order}
@@ -306,9 +298,8 @@ export function FunnelBuilder() {
               <option value="strict">strict (nothing in between)</option>
               <option value="any">any order</option>
             </select>
-          </label>
-          <label className="flex flex-col gap-1">
-            Count by
+          </Labelled>
+          <Labelled label="Count by">
             <select
               className={FIELD}
               value={form.unit}
@@ -318,27 +309,9 @@ export function FunnelBuilder() {
               <option value="client">client (browser)</option>
               <option value="user">logged-in user</option>
             </select>
-          </label>
-          <label className="flex flex-col gap-1">
-            From
-            <input
-              type="date"
-              className={FIELD}
-              value={form.from}
-              onChange={(e) => setForm((f) => ({ ...f, from: e.target.value }))}
-            />
-          </label>
-          <label className="flex flex-col gap-1">
-            To
-            <input
-              type="date"
-              className={FIELD}
-              value={form.to}
-              onChange={(e) => setForm((f) => ({ ...f, to: e.target.value }))}
-            />
-          </label>
-          <label className="flex flex-col gap-1">
-            Breakdown
+          </Labelled>
+          <DayRange from={form.from} to={form.to} onChange={(patch) => setForm((f) => ({ ...f, ...patch }))} />
+          <Labelled label="Breakdown">
             <select
               className={FIELD}
               value={form.breakdown}
@@ -351,7 +324,7 @@ export function FunnelBuilder() {
                 </option>
               ))}
             </select>
-          </label>
+          </Labelled>
           <label className="flex items-center gap-2">
             <input
               type="checkbox"

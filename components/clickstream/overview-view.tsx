@@ -1,14 +1,13 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { DayRange, FIELD, Labelled } from "@/components/ui/field";
 import { ROW, TD } from "@/components/ui/table";
 import type { Overview, OverviewPeriod } from "@/lib/schemas/clickstream-reports";
 import { apiFetch } from "../hooks/api-fetch";
+import { daysAgo, useUrlState } from "../hooks/use-url-state";
 
-const FIELD = "rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900";
-const day = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
 const change = (cur: number, prev: number) =>
   prev
     ? `${cur >= prev ? "+" : ""}${(((cur - prev) / prev) * 100).toFixed(1)}% vs previous period`
@@ -35,40 +34,24 @@ function Stat({
 }
 
 export function OverviewView() {
-  const router = useRouter();
-  const pathname = usePathname();
-  const params = useSearchParams();
-  const q = {
-    from: params.get("from") ?? day(13),
-    to: params.get("to") ?? day(0),
-    unit: params.get("unit") ?? "session",
-  };
+  const [q, set] = useUrlState({ from: daysAgo(13), to: daysAgo(0), unit: "session" });
   const { data, isError, error } = useQuery({
     queryKey: ["overview", q],
     queryFn: ({ signal }) => apiFetch<Overview>(`/api/clickstream/overview?${new URLSearchParams(q)}`, { signal }),
   });
-  const set = (patch: Partial<typeof q>) => router.push(`${pathname}?${new URLSearchParams({ ...q, ...patch })}`);
   const units: Record<string, keyof OverviewPeriod> = { session: "sessions", client: "clients", user: "users" };
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
   return (
     <div className="flex flex-col gap-6">
       <div className="flex flex-wrap items-end gap-3 text-sm">
-        <label className="flex flex-col gap-1">
-          From
-          <input type="date" className={FIELD} value={q.from} onChange={(e) => set({ from: e.target.value })} />
-        </label>
-        <label className="flex flex-col gap-1">
-          To
-          <input type="date" className={FIELD} value={q.to} onChange={(e) => set({ to: e.target.value })} />
-        </label>
-        <label className="flex flex-col gap-1">
-          Users are
+        <DayRange from={q.from} to={q.to} onChange={set} />
+        <Labelled label="Users are">
           <select className={FIELD} value={q.unit} onChange={(e) => set({ unit: e.target.value })}>
             <option value="session">sessions</option>
             <option value="client">clients (browsers)</option>
             <option value="user">logged-in users</option>
           </select>
-        </label>
+        </Labelled>
         {data ? (
           <p data-testid="overview-complete">
             Warehouse complete up to{" "}

@@ -1,36 +1,27 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { CsvButton } from "@/components/ui/csv-button";
+import { FIELD, Labelled } from "@/components/ui/field";
 import { ROW, TD, TH, THEAD } from "@/components/ui/table";
 import { PRODUCT_GROUPS, PRODUCT_SORTS, type ProductReportRow } from "@/lib/schemas/clickstream-reports";
 import { apiFetch } from "../hooks/api-fetch";
+import { daysAgo, useUrlState } from "../hooks/use-url-state";
 
-const FIELD = "rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900";
 const pct = (x: number | null) => (x === null ? "—" : `${(x * 100).toFixed(1)}%`);
-const day = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
 
 /** Views → carts → checkouts → purchases per product, category or brand (from the product-day rollup). */
 export function ProductsView() {
-  const router = useRouter();
-  const pathname = usePathname();
-  const params = useSearchParams();
-  const q = {
-    from: params.get("from") ?? day(29),
-    to: params.get("to") ?? day(0),
-    groupBy: params.get("groupBy") ?? "product",
-    sort: params.get("sort") ?? "views",
-    dir: params.get("dir") ?? "desc",
-    category: params.get("category") ?? "",
-    brand: params.get("brand") ?? "",
-    search: params.get("search") ?? "",
-  };
-  const set = (patch: Partial<typeof q>) => {
-    const next = new URLSearchParams({ ...q, ...patch });
-    for (const [k, v] of [...next.entries()]) if (!v) next.delete(k);
-    router.push(`${pathname}?${next.toString()}`);
-  };
+  const [q, set] = useUrlState({
+    from: daysAgo(29),
+    to: daysAgo(0),
+    groupBy: "product",
+    sort: "views",
+    dir: "desc",
+    category: "",
+    brand: "",
+    search: "",
+  });
   const search = new URLSearchParams(Object.entries(q).filter(([, v]) => v));
   const { data, isError, error } = useQuery({
     queryKey: ["products", search.toString()],
@@ -64,33 +55,29 @@ export function ProductsView() {
         }}
       >
         {(["from", "to"] as const).map((k) => (
-          <label key={k} className="flex flex-col gap-1">
-            {k === "from" ? "From" : "To"}
+          <Labelled key={k} label={k === "from" ? "From" : "To"}>
             <input type="date" name={k} defaultValue={q[k]} className={FIELD} />
-          </label>
+          </Labelled>
         ))}
-        <label className="flex flex-col gap-1">
-          Per
+        <Labelled label="Per">
           <select name="groupBy" defaultValue={q.groupBy} className={FIELD}>
             {PRODUCT_GROUPS.map((g) => (
               <option key={g}>{g}</option>
             ))}
           </select>
-        </label>
+        </Labelled>
         {(["category", "brand", "search"] as const).map((k) => (
-          <label key={k} className="flex flex-col gap-1">
-            {k === "search" ? "Product name or id" : k[0]?.toUpperCase() + k.slice(1)}
+          <Labelled key={k} label={k === "search" ? "Product name or id" : k === "category" ? "Category" : "Brand"}>
             <input name={k} defaultValue={q[k]} className={FIELD} />
-          </label>
+          </Labelled>
         ))}
-        <label className="flex flex-col gap-1">
-          Sort by
+        <Labelled label="Sort by">
           <select name="sort" defaultValue={q.sort} className={FIELD}>
             {PRODUCT_SORTS.map((s) => (
               <option key={s}>{s}</option>
             ))}
           </select>
-        </label>
+        </Labelled>
         <button type="submit" className="rounded-md bg-sky-600 px-3 py-2 font-medium text-white hover:bg-sky-700">
           Apply
         </button>

@@ -2,31 +2,21 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { DayRange, FIELD, Labelled } from "@/components/ui/field";
 import { ROW, TD, TH, THEAD } from "@/components/ui/table";
 import type { SessionEvent, SessionSummary } from "@/lib/schemas/clickstream-reports";
 import { apiFetch } from "../hooks/api-fetch";
-
-const FIELD = "rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900";
-const day = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+import { daysAgo, useUrlState } from "../hooks/use-url-state";
 
 /** Sessions with their paths, and the most common paths between two events. */
 export function SessionsView() {
-  const router = useRouter();
-  const pathname = usePathname();
-  const params = useSearchParams();
-  const q = {
-    from: params.get("from") ?? day(6),
-    to: params.get("to") ?? day(0),
-    reached: params.get("reached") ?? "",
-    start: params.get("start") ?? "product_view",
-    end: params.get("end") ?? "purchase",
-  };
-  const set = (patch: Partial<typeof q>) => {
-    const next = new URLSearchParams({ ...q, ...patch });
-    for (const [k, v] of [...next.entries()]) if (!v) next.delete(k);
-    router.push(`${pathname}?${next}`);
-  };
+  const [q, set] = useUrlState({
+    from: daysAgo(6),
+    to: daysAgo(0),
+    reached: "",
+    start: "product_view",
+    end: "purchase",
+  });
   const list = new URLSearchParams({ from: q.from, to: q.to, ...(q.reached ? { reached: q.reached } : {}) });
   const sessions = useQuery({
     queryKey: ["sessions", list.toString()],
@@ -42,16 +32,8 @@ export function SessionsView() {
   return (
     <div className="flex flex-col gap-6">
       <div className="flex flex-wrap items-end gap-3 text-sm">
-        <label className="flex flex-col gap-1">
-          From
-          <input type="date" className={FIELD} value={q.from} onChange={(e) => set({ from: e.target.value })} />
-        </label>
-        <label className="flex flex-col gap-1">
-          To
-          <input type="date" className={FIELD} value={q.to} onChange={(e) => set({ to: e.target.value })} />
-        </label>
-        <label className="flex flex-col gap-1">
-          Reached
+        <DayRange from={q.from} to={q.to} onChange={set} />
+        <Labelled label="Reached">
           <select className={FIELD} value={q.reached} onChange={(e) => set({ reached: e.target.value })}>
             <option value="">any session</option>
             <option value="product_view">product view</option>
@@ -59,7 +41,7 @@ export function SessionsView() {
             <option value="checkout_start">checkout</option>
             <option value="purchase">purchase</option>
           </select>
-        </label>
+        </Labelled>
       </div>
       <section aria-labelledby="paths-h">
         <h2 id="paths-h" className="mb-2 text-lg font-semibold">

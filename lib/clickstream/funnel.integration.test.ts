@@ -3,10 +3,13 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { FsObjectStore } from "@/lib/adapters/local/fs-object-store";
 import { migrate } from "@/lib/db/migrate";
 import type { PgDatabase } from "@/lib/db/pg-database";
+import { OverviewQuery, ProductReportQuery, SessionsQuery, TopPathsQuery } from "@/lib/schemas/clickstream-reports";
 import { FunnelQuery, type FunnelQueryInput } from "@/lib/schemas/funnel";
 import { DB_TARGETS, tempDir } from "@/test/support/databases";
+import { funnelFor, getSessionTimeline, listSessions, topPaths } from "./analytics";
 import { runFunnel } from "./funnel";
 import { hourPrefix } from "./ingest";
+import { overview, productReport } from "./reports";
 import { runWarehouseEtl } from "./run-etl";
 
 /*
@@ -191,6 +194,78 @@ describe.each(DB_TARGETS)("funnels on $name", (target) => {
     expect(counts(await both(q({ steps, windowMinutes: 60 })))).toEqual([6, 5, 3]);
     expect(counts(await runFunnel(db, q({ steps, windowMinutes: 60, unit: "client" })))).toEqual([6, 6, 4]);
     expect(counts(await runFunnel(db, q({ steps, windowMinutes: 60, unit: "user" })))).toEqual([1, 1, 1]);
+  });
+
+  test("product report and overview agree with the events they summarise", async () => {
+    const day = new Date(T).toISOString().slice(0, 10);
+    const rows = await productReport(db, ProductReportQuery.parse({ from: day, to: day }));
+    const truth = await db.query<{
+      product_id: string;
+      views: string;
+      carts: string;
+      purchases: string;
+      revenue: string;
+    }>(
+      `SELECT product_id, count(*) FILTER (WHERE event_name = 'product_view') AS views,
+         count(*) FILTER (WHERE event_name = 'add_to_cart') AS carts, count(*) FILTER (WHERE event_name = 'purchase') AS purchases,
+         coalesce(sum(coalesce(product_discount_price, product_price)) FILTER (WHERE event_name = 'purchase'), 0) AS revenue
+       FROM clickstream_events WHERE product_id IS NOT NULL AND (event_timestamp AT TIME ZONE 'UTC')::date = $1::date GROUP BY 1 ORDER BY 1`,
+      [day],
+    );
+    expect(rows.map((r) => [r.key, r.views, r.carts, r.purchases, r.revenue]).sort()).toEqual(
+      truth.map((t) => [t.product_id, Number(t.views), Number(t.carts), Number(t.purchases), Number(t.revenue)]),
+    );
+    const a = rows.find((r) => r.key === "A");
+    expect(a?.discountConversion).toBe((a?.purchases ?? 0) / (a?.views ?? 1)); // A is always discounted
+    expect(a?.fullPriceConversion).toBeNull();
+    const byCategory = await productReport(db, ProductReportQuery.parse({ from: day, to: day, groupBy: "category" }));
+    expect(byCategory.map((c) => c.key).sort()).toEqual(["bags", "shoes"]);
+
+    const o = await overview(db, new FsObjectStore(tempDir("ov")), OverviewQuery.parse({ from: day, to: day }));
+    const [sessions] = await db.query<{ n: string; events: string }>(
+      `SELECT count(DISTINCT session_id) AS n, count(*) AS events FROM clickstream_events
+       WHERE session_id IN (SELECT session_id FROM clickstream_events GROUP BY 1 HAVING (min(event_timestamp) AT TIME ZONE 'UTC')::date = $1::date)`,
+      [day],
+    );
+    expect(o.current.sessions).toBe(Number(sessions?.n));
+    const [events] = await db.query<{ n: string }>(
+      "SELECT count(*) AS n FROM clickstream_events WHERE (event_timestamp AT TIME ZONE 'UTC')::date = $1::date",
+      [day],
+    );
+    expect(o.current.events).toBe(Number(events?.n));
+    expect(o.topEvents[0]?.name).toBe("product_view");
+  });
+
+  test("sessions: list with paths, one timeline, top paths; the verbs refuse non-admins", async () => {
+    const admin = { id: "a", email: "admin@sightline.local", roles: ["admins" as const] };
+    const analyst = { id: "b", email: "analyst@sightline.local", roles: ["analysts" as const] };
+    const day = new Date(T).toISOString().slice(0, 10);
+    const list = await listSessions({
+      ctx: { db, principal: admin },
+      input: SessionsQuery.parse({ from: day, to: day }),
+    });
+    const s2 = list.find((x) => x.sessionId === "S2");
+    expect(s2?.path).toEqual(["page_view", "add_to_cart", "product_view"]);
+    const buyers = await listSessions({
+      ctx: { db, principal: admin },
+      input: SessionsQuery.parse({ from: day, to: day, reached: "purchase" }),
+    });
+    expect(buyers.map((x) => x.sessionId)).toEqual(["S1"]);
+    const timeline = await getSessionTimeline({ ctx: { db, principal: admin }, sessionId: "S7" });
+    expect(timeline.map((e) => e.name)).toEqual(["page_view", "page_view", "product_view"]); // the late one first
+    const paths = await topPaths({
+      ctx: { db, principal: admin },
+      input: TopPathsQuery.parse({ from: day, to: day, start: "product_view", end: "add_to_cart" }),
+    });
+    // Direct view → cart in S1, S3, S4, S6, S10, S11b; S9 views another product in between.
+    expect(paths).toEqual([
+      { path: [], sessions: 6 },
+      { path: ["product_view"], sessions: 1 },
+    ]);
+    await expect(
+      listSessions({ ctx: { db, principal: analyst }, input: SessionsQuery.parse({ from: day, to: day }) }),
+    ).rejects.toThrow(/Requires one of: admins/);
+    await expect(funnelFor({ ctx: { db, principal: analyst }, input: q({}) })).rejects.toThrow(/admins/);
   });
 
   test("a raw-event funnel over more than the allowed range is refused with a clear message", async () => {

@@ -58,8 +58,17 @@ async function ensureData(): Promise<{ db: PgDatabase; end: number }> {
   let written = 0;
   let batch: WarehouseRow[] = [];
   const inFlight = new Set<Promise<unknown>>();
+  const load = async (rows: WarehouseRow[]): Promise<number> => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await db.transaction((tx) => loadWarehouseRows(tx, rows));
+      } catch (err) {
+        if ((err as { code?: string }).code !== "40P01" || attempt >= 5) throw err;
+      }
+    }
+  };
   const flush = async (rows: WarehouseRow[]) => {
-    const p = db.transaction((tx) => loadWarehouseRows(tx, rows));
+    const p = load(rows);
     inFlight.add(p);
     p.finally(() => inFlight.delete(p));
     if (inFlight.size >= 2) await Promise.race(inFlight);
@@ -70,10 +79,10 @@ async function ensureData(): Promise<{ db: PgDatabase; end: number }> {
       batch.push(eventToWarehouseRow(e, (e.timestamp as number) + 2000));
       written++;
     }
-    if (batch.length >= 20_000) {
+    if (batch.length >= 5_000) {
       await flush(batch);
       batch = [];
-      if (written % 1_000_000 < 20_000)
+      if (written % 1_000_000 < 5_000)
         console.log(
           `  ${written.toLocaleString()} events (${Math.round(written / ((performance.now() - t0) / 1000)).toLocaleString()}/s)`,
         );

@@ -1,24 +1,13 @@
 import type { Metadata } from "next";
-import { Suspense } from "react";
-import { ClickstreamTabs } from "@/components/clickstream/clickstream-tabs";
 import { OverviewView } from "@/components/clickstream/overview-view";
-import { Forbidden } from "@/components/ui/forbidden";
-import { PageHeader } from "@/components/ui/page-header";
-import { requirePagePrincipal } from "@/lib/http/page-auth";
-import { rolesFor } from "@/lib/schemas/navigation";
+import { ClickstreamSection } from "./section";
 
 export const metadata: Metadata = { title: "Clickstream overview" };
 
-export default async function Page() {
-  const { allowed } = await requirePagePrincipal("/clickstream", rolesFor("/clickstream"));
-  if (!allowed) return <Forbidden section="Clickstream" />;
+export default function Page() {
   return (
-    <>
-      <PageHeader title="Clickstream" />
-      <ClickstreamTabs current="/clickstream" />
-      <Suspense>
-        <OverviewView />
-      </Suspense>
-    </>
+    <ClickstreamSection path="/clickstream" tab="/clickstream">
+      <OverviewView />
+    </ClickstreamSection>
   );
 }

@@ -192,56 +192,67 @@ export async function runFunnel(db: Database, q: FunnelQuery): Promise<FunnelRes
       : unitsFromRaw(q, p, from, to, { lo: `${p.add(scan.from)}::timestamptz`, hi: `${p.add(scan.to)}::timestamptz` });
   const n = q.steps.length;
   const ks = Array.from({ length: n }, (_, i) => i + 1);
-  const rankCols = path === "raw" && q.order === "strict" ? `, ${ks.map((k) => `r${k}`).join(", ")}` : "";
-  const sql = `WITH u AS MATERIALIZED (
-  SELECT unit, ${ks.map((k) => `t${k}`).join(", ")}${rankCols}, value, pv, ${levelSql(q, window)} AS lvl
-  FROM (${units}) units
-)
-SELECT
-  (SELECT json_build_object(
-     'counts', json_build_array(${ks.map((k) => `count(*) FILTER (WHERE lvl >= ${k})`).join(", ")}),
-     'lost', json_build_array(${ks.map((k) => `coalesce(sum(pv) FILTER (WHERE lvl = ${k} AND lvl < ${n}), 0)`).join(", ")}),
-     'medians', json_build_array(NULL, ${ks
-       .slice(1)
-       .map((k) => `percentile_cont(0.5) WITHIN GROUP (ORDER BY ${elapsedSql(q, k)}) FILTER (WHERE lvl >= ${k})`)
-       .join(", ")}),
-     'buckets', json_build_array(${BUCKETS.map(
-       ([, max], i) =>
-         `count(*) FILTER (WHERE lvl = ${n} AND ${elapsedSql(q, n)} >= ${i === 0 ? 0 : BUCKETS[i - 1]?.[1]}${Number.isFinite(max) ? ` AND ${elapsedSql(q, n)} < ${max}` : ""})`,
-     ).join(", ")})
-   ) FROM u) AS totals,
-  (SELECT coalesce(json_agg(b ORDER BY b.c1 DESC, b.value), '[]') FROM (
-     SELECT value, ${ks.map((k) => `count(*) FILTER (WHERE lvl >= ${k}) AS c${k}`).join(", ")} FROM u GROUP BY value
-   ) b) AS breakdown,
-  (SELECT coalesce(json_agg(d ORDER BY d.day), '[]') FROM (
-     SELECT to_char(t1 AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, count(*) AS entrants, count(*) FILTER (WHERE lvl = ${n}) AS converted
-     FROM u GROUP BY 1
-   ) d) AS over_time`;
-  const row = await db
-    .transaction(async (tx) => {
+  const levelled = `SELECT unit, ${ks.map((k) => `t${k}`).join(", ")}, value, pv, ${levelSql(q, window)} AS lvl
+  FROM (${units}) units`;
+  // Two grouped passes, no per-unit rows leave the database: (level, breakdown value, day) with counts
+  // and product value, and the seconds from step 1 to each reached step (medians and the time-to-convert
+  // distribution, to the second).
+  const sqlLevels = `SELECT lvl, value, to_char(t1 AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, count(*)::int AS n,
+    coalesce(sum(pv), 0)::float8 AS pv
+  FROM (${levelled}) l GROUP BY 1, 2, 3`;
+  const sqlTimes = `SELECT x.k, floor(x.sec)::int AS sec, count(*)::int AS n
+  FROM (${levelled}) l
+  CROSS JOIN LATERAL (VALUES ${ks
+    .slice(1)
+    .map((k) => `(${k}, ${elapsedSql(q, k)})`)
+    .join(", ")}) AS x(k, sec)
+  WHERE l.lvl >= x.k GROUP BY 1, 2`;
+  const run = <T extends object>(sql: string) =>
+    db.transaction(async (tx) => {
       await tx.query(`SET LOCAL statement_timeout = ${TIMEOUT_MS}`);
-      const [r] = await tx.query<{
-        totals: { counts: number[]; lost: (number | string)[]; medians: (number | null)[]; buckets: number[] };
-        breakdown: ({ value: string | null } & Record<string, number>)[];
-        over_time: { day: string; entrants: number; converted: number }[];
-      }>(sql, p.values);
-      return r;
-    })
-    .catch((err: { code?: string }) => {
-      if (err.code === "57014")
-        throw new AppError(
-          "query_timeout",
-          `The funnel did not finish within ${TIMEOUT_MS / 1000} s over this range; narrow the dates or remove filters.`,
-        );
-      throw err;
+      return tx.query<T>(sql, p.values);
     });
-  const counts = (row?.totals.counts ?? ks.map(() => 0)).map(Number);
+  const [levels, times] = await Promise.all([
+    run<{ lvl: number; value: string | null; day: string; n: number; pv: number }>(sqlLevels),
+    run<{ k: number; sec: number; n: number }>(sqlTimes),
+  ]).catch((err: { code?: string }) => {
+    if (err.code === "57014")
+      throw new AppError(
+        "query_timeout",
+        `The funnel did not finish within ${TIMEOUT_MS / 1000} s over this range; narrow the dates or remove filters.`,
+      );
+    throw err;
+  });
+  const counts = ks.map((k) => levels.reduce((a, r) => a + (r.lvl >= k ? r.n : 0), 0));
+  const lost = ks.map((k) => (k < n ? levels.reduce((a, r) => a + (r.lvl === k ? r.pv : 0), 0) : 0));
+  const median = (k: number): number | null => {
+    const hist = times.filter((t) => t.k === k).sort((a, b) => a.sec - b.sec);
+    const total = hist.reduce((a, t) => a + t.n, 0);
+    if (!total) return null;
+    let seen = 0;
+    for (const t of hist) {
+      seen += t.n;
+      if (seen * 2 >= total) return t.sec;
+    }
+    return null;
+  };
+  const byValue = new Map<string | null, number[]>();
+  const byDay = new Map<string, { day: string; entrants: number; converted: number }>();
+  for (const r of levels) {
+    const c = byValue.get(r.value) ?? ks.map(() => 0);
+    for (const k of ks) if (r.lvl >= k) c[k - 1] = (c[k - 1] ?? 0) + r.n;
+    byValue.set(r.value, c);
+    const d = byDay.get(r.day) ?? { day: r.day, entrants: 0, converted: 0 };
+    d.entrants += r.n;
+    if (r.lvl === n) d.converted += r.n;
+    byDay.set(r.day, d);
+  }
+  const last = times.filter((t) => t.k === n);
   const first = counts[0] ?? 0;
   const steps = q.steps.map((s, i) => {
     const count = counts[i] ?? 0;
     const prev = i === 0 ? count : (counts[i - 1] ?? 0);
     const dropOff = i < n - 1 ? count - (counts[i + 1] ?? 0) : 0;
-    const median = row?.totals.medians[i];
     return {
       step: i + 1,
       event: s.event,
@@ -250,19 +261,21 @@ SELECT
       fromPrevious: prev ? count / prev : 0,
       dropOff,
       dropOffRate: count ? dropOff / count : 0,
-      revenueLost: Number(row?.totals.lost[i] ?? 0),
-      medianSeconds: median === null || median === undefined ? null : Number(median),
+      revenueLost: Math.round((lost[i] ?? 0) * 100) / 100,
+      medianSeconds: i === 0 ? null : median(i + 1),
     };
   });
+  const sql = `${sqlLevels};\n\n${sqlTimes}`;
   return {
     steps,
-    breakdown: (row?.breakdown ?? []).map((b) => ({ value: b.value, counts: ks.map((k) => Number(b[`c${k}`])) })),
-    timeToConvert: BUCKETS.map(([bucket], i) => ({ bucket, count: Number(row?.totals.buckets[i] ?? 0) })),
-    overTime: (row?.over_time ?? []).map((d) => ({
-      day: d.day,
-      entrants: Number(d.entrants),
-      converted: Number(d.converted),
-    })),
+    breakdown: [...byValue.entries()]
+      .map(([value, c]) => ({ value, counts: c }))
+      .sort((a, b) => (b.counts[0] ?? 0) - (a.counts[0] ?? 0) || String(a.value).localeCompare(String(b.value))),
+    timeToConvert: BUCKETS.map(([bucket, max], i) => {
+      const min = i === 0 ? 0 : (BUCKETS[i - 1]?.[1] ?? 0);
+      return { bucket, count: last.reduce((a, t) => a + (t.sec >= min && t.sec < max ? t.n : 0), 0) };
+    }),
+    overTime: [...byDay.values()].sort((a, b) => a.day.localeCompare(b.day)),
     explain: {
       path,
       reason: ineligible ?? "standard steps without filters, counted by session: read from the session rollup",

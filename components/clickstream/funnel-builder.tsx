@@ -3,12 +3,12 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useEffect, useId, useRef, useState } from "react";
+import { type ReactNode, useEffect, useId, useRef, useState } from "react";
 import { Bar, BarChart, CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { Button } from "@/components/ui/button";
 import { CsvButton } from "@/components/ui/csv-button";
 import { DayRange, FIELD, Labelled } from "@/components/ui/field";
-import { ROW, TD, TH, THEAD } from "@/components/ui/table";
+import { ROW, TableHead, TD, TH, THEAD } from "@/components/ui/table";
 import { STANDARD_EVENTS } from "@/lib/schemas/clickstream";
 import type { SavedFunnel } from "@/lib/schemas/clickstream-reports";
 import {
@@ -173,6 +173,11 @@ export function FunnelBuilder() {
         return next as FunnelStep;
       }),
     }));
+  /** value/onChange of a select bound to one of the form's choice fields. */
+  const bindSelect = <K extends "order" | "unit" | "breakdown" | "windowUnit">(k: K) => ({
+    value: form[k],
+    onChange: (e: { target: { value: string } }) => setForm((f) => ({ ...f, [k]: e.target.value as FunnelForm[K] })),
+  });
   const run = () => router.push(`${pathname}?f=${encodeURIComponent(encode(form))}`);
   const r = result.data;
   const ids = useId();
@@ -276,12 +281,7 @@ export function FunnelBuilder() {
                 value={form.window}
                 onChange={(e) => setForm((f) => ({ ...f, window: Math.max(1, Number(e.target.value)) }))}
               />
-              <select
-                aria-label="Window unit"
-                className={FIELD}
-                value={form.windowUnit}
-                onChange={(e) => setForm((f) => ({ ...f, windowUnit: e.target.value as FunnelForm["windowUnit"] }))}
-              >
+              <select aria-label="Window unit" className={FIELD} {...bindSelect("windowUnit")}>
                 <option value="minutes">minutes</option>
                 <option value="hours">hours</option>
                 <option value="days">days</option>
@@ -289,22 +289,14 @@ export function FunnelBuilder() {
             </span>
           </Labelled>
           <Labelled label="Order">
-            <select
-              className={FIELD}
-              value={form.order}
-              onChange={(e) => setForm((f) => ({ ...f, order: e.target.value as FunnelForm["order"] }))}
-            >
+            <select className={FIELD} {...bindSelect("order")}>
               <option value="sequential">sequential (steps in order)</option>
               <option value="strict">strict (nothing in between)</option>
               <option value="any">any order</option>
             </select>
           </Labelled>
           <Labelled label="Count by">
-            <select
-              className={FIELD}
-              value={form.unit}
-              onChange={(e) => setForm((f) => ({ ...f, unit: e.target.value as FunnelForm["unit"] }))}
-            >
+            <select className={FIELD} {...bindSelect("unit")}>
               <option value="session">session</option>
               <option value="client">client (browser)</option>
               <option value="user">logged-in user</option>
@@ -312,11 +304,7 @@ export function FunnelBuilder() {
           </Labelled>
           <DayRange from={form.from} to={form.to} onChange={(patch) => setForm((f) => ({ ...f, ...patch }))} />
           <Labelled label="Breakdown">
-            <select
-              className={FIELD}
-              value={form.breakdown}
-              onChange={(e) => setForm((f) => ({ ...f, breakdown: e.target.value as FunnelForm["breakdown"] }))}
-            >
+            <select className={FIELD} {...bindSelect("breakdown")}>
               <option value="">none</option>
               {FUNNEL_BREAKDOWNS.map((b) => (
                 <option key={b} value={b}>
@@ -404,11 +392,10 @@ function FunnelResults({ result: r }: { result: FunnelResult }) {
           </BarChart>
         </ResponsiveContainer>
       </figure>
-      <section aria-labelledby="steps-h">
-        <div className="mb-2 flex items-center gap-3">
-          <h2 id="steps-h" className="text-lg font-semibold">
-            Steps
-          </h2>
+      <TableSection
+        id="steps-h"
+        title="Steps"
+        csv={
           <CsvButton
             filename="funnel-steps.csv"
             header={[
@@ -424,27 +411,22 @@ function FunnelResults({ result: r }: { result: FunnelResult }) {
             ]}
             rows={stepRows}
           />
-        </div>
+        }
+      >
         <table className="w-full text-sm" aria-label="Funnel steps">
-          <thead className={THEAD}>
-            <tr>
-              {[
-                "Step",
-                "Event",
-                "Units",
-                "Conversion",
-                "From previous",
-                "Drop-off",
-                "Drop-off rate",
-                "Revenue lost",
-                "Median time from step 1",
-              ].map((h) => (
-                <th key={h} className={TH}>
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              "Step",
+              "Event",
+              "Units",
+              "Conversion",
+              "From previous",
+              "Drop-off",
+              "Drop-off rate",
+              "Revenue lost",
+              "Median time from step 1",
+            ]}
+          />
           <tbody>
             {r.steps.map((s) => (
               <tr key={s.step} className={ROW}>
@@ -463,13 +445,12 @@ function FunnelResults({ result: r }: { result: FunnelResult }) {
             ))}
           </tbody>
         </table>
-      </section>
+      </TableSection>
       {r.breakdown.length > 1 || r.breakdown[0]?.value !== null ? (
-        <section aria-labelledby="bd-h">
-          <div className="mb-2 flex items-center gap-3">
-            <h2 id="bd-h" className="text-lg font-semibold">
-              Breakdown
-            </h2>
+        <TableSection
+          id="bd-h"
+          title="Breakdown"
+          csv={
             <CsvButton
               filename="funnel-breakdown.csv"
               header={["value", ...r.steps.map((s) => `step_${s.step}`), "conversion"]}
@@ -479,7 +460,8 @@ function FunnelResults({ result: r }: { result: FunnelResult }) {
                 pct(b.counts[0] ? (b.counts.at(-1) ?? 0) / b.counts[0] : 0),
               ])}
             />
-          </div>
+          }
+        >
           <table className="w-full text-sm" aria-label="Funnel breakdown">
             <thead className={THEAD}>
               <tr>
@@ -506,20 +488,20 @@ function FunnelResults({ result: r }: { result: FunnelResult }) {
               ))}
             </tbody>
           </table>
-        </section>
+        </TableSection>
       ) : null}
       <div className="grid gap-6 md:grid-cols-2">
-        <section aria-labelledby="ttc-h">
-          <div className="mb-2 flex items-center gap-3">
-            <h2 id="ttc-h" className="text-lg font-semibold">
-              Time to convert
-            </h2>
+        <TableSection
+          id="ttc-h"
+          title="Time to convert"
+          csv={
             <CsvButton
               filename="funnel-time-to-convert.csv"
               header={["bucket", "units"]}
               rows={r.timeToConvert.map((t) => [t.bucket, t.count])}
             />
-          </div>
+          }
+        >
           <table className="w-full text-sm">
             <tbody>
               {r.timeToConvert.map((t) => (
@@ -530,18 +512,18 @@ function FunnelResults({ result: r }: { result: FunnelResult }) {
               ))}
             </tbody>
           </table>
-        </section>
-        <section aria-labelledby="ot-h">
-          <div className="mb-2 flex items-center gap-3">
-            <h2 id="ot-h" className="text-lg font-semibold">
-              Conversion over time
-            </h2>
+        </TableSection>
+        <TableSection
+          id="ot-h"
+          title="Conversion over time"
+          csv={
             <CsvButton
               filename="funnel-over-time.csv"
               header={["day", "entrants", "converted"]}
               rows={r.overTime.map((d) => [d.day, d.entrants, d.converted])}
             />
-          </div>
+          }
+        >
           <figure className="h-48 w-full" aria-label="Conversion per day">
             <ResponsiveContainer width="100%" height="100%">
               <LineChart
@@ -558,7 +540,7 @@ function FunnelResults({ result: r }: { result: FunnelResult }) {
               </LineChart>
             </ResponsiveContainer>
           </figure>
-        </section>
+        </TableSection>
       </div>
       <details className="rounded border border-slate-200 p-3 text-sm dark:border-slate-800">
         <summary className="cursor-pointer font-medium">Explain this number</summary>
@@ -591,5 +573,30 @@ function FunnelResults({ result: r }: { result: FunnelResult }) {
         </pre>
       </details>
     </div>
+  );
+}
+
+/** A results table with its heading and CSV download. */
+function TableSection({
+  id,
+  title,
+  csv,
+  children,
+}: {
+  id: string;
+  title: string;
+  csv: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <section aria-labelledby={id}>
+      <div className="mb-2 flex items-center gap-3">
+        <h2 id={id} className="text-lg font-semibold">
+          {title}
+        </h2>
+        {csv}
+      </div>
+      {children}
+    </section>
   );
 }

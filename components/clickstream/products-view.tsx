@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { CsvButton } from "@/components/ui/csv-button";
 import { FIELD, Labelled } from "@/components/ui/field";
-import { ROW, TD, TH, THEAD } from "@/components/ui/table";
+import { ROW, TableHead, TD } from "@/components/ui/table";
 import { PRODUCT_GROUPS, PRODUCT_SORTS, type ProductReportRow } from "@/lib/schemas/clickstream-reports";
 import { apiFetch } from "../hooks/api-fetch";
 import { daysAgo, useUrlState } from "../hooks/use-url-state";
@@ -92,15 +92,7 @@ export function ProductsView() {
       {isError ? <p role="alert">{error.message}</p> : null}
       {data ? (
         <table className="w-full text-sm" aria-label="Product report">
-          <thead className={THEAD}>
-            <tr>
-              {cols.map(([h]) => (
-                <th key={h} className={TH}>
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <TableHead columns={cols.map((c) => c[0])} />
           <tbody>
             {data.map((r) => (
               <tr key={r.key} className={ROW}>

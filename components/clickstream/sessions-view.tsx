@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { DayRange, FIELD, Labelled } from "@/components/ui/field";
-import { ROW, TD, TH, THEAD } from "@/components/ui/table";
+import { ROW, TableHead, TD } from "@/components/ui/table";
 import type { SessionEvent, SessionSummary } from "@/lib/schemas/clickstream-reports";
 import { apiFetch } from "../hooks/api-fetch";
 import { daysAgo, useUrlState } from "../hooks/use-url-state";
@@ -78,15 +78,7 @@ export function SessionsView() {
         </h2>
         {sessions.isError ? <p role="alert">{sessions.error.message}</p> : null}
         <table className="w-full text-sm" aria-label="Sessions">
-          <thead className={THEAD}>
-            <tr>
-              {["Started", "Session", "Events", "Login", "Category", "Path"].map((h) => (
-                <th key={h} className={TH}>
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <TableHead columns={["Started", "Session", "Events", "Login", "Category", "Path"]} />
           <tbody>
             {(sessions.data ?? []).map((s) => (
               <tr key={s.sessionId} className={ROW}>

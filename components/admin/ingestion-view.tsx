@@ -1,6 +1,7 @@
 "use client";
 
 import { useIngestionQuery } from "@/components/hooks/queries/use-ingestion-query";
+import { Section } from "@/components/ui/section";
 import { ROW, THEAD, TD as td, TH as th } from "@/components/ui/table";
 
 const n = (v: number) => v.toLocaleString();
@@ -13,10 +14,7 @@ export function IngestionView() {
   if (!data) return null;
   return (
     <div className="flex flex-col gap-8">
-      <section aria-labelledby="src-h">
-        <h2 id="src-h" className="mb-2 text-lg font-semibold">
-          Sources
-        </h2>
+      <Section title="Sources">
         <table className="w-full text-sm">
           <thead className={THEAD}>
             <tr>
@@ -50,12 +48,9 @@ export function IngestionView() {
             No log files processed yet. Drop files into the raw area or run <code>npm run import</code>.
           </p>
         ) : null}
-      </section>
+      </Section>
 
-      <section aria-labelledby="runs-h">
-        <h2 id="runs-h" className="mb-2 text-lg font-semibold">
-          ETL runs
-        </h2>
+      <Section title="ETL runs">
         <table className="w-full text-sm">
           <thead className={THEAD}>
             <tr>
@@ -89,12 +84,9 @@ export function IngestionView() {
             ))}
           </tbody>
         </table>
-      </section>
+      </Section>
 
-      <section aria-labelledby="q-h">
-        <h2 id="q-h" className="mb-2 text-lg font-semibold">
-          Quarantine samples
-        </h2>
+      <Section title="Quarantine samples">
         {data.quarantine.length === 0 ? <p className="text-sm">Nothing quarantined.</p> : null}
         <ul className="flex flex-col gap-2">
           {data.quarantine.map((q) => (
@@ -122,7 +114,7 @@ export function IngestionView() {
             </ul>
           </>
         ) : null}
-      </section>
+      </Section>
     </div>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Button } from "@/components/ui/button";
+import { Section } from "@/components/ui/section";
 import { ROW, THEAD, TD as td, TH as th } from "@/components/ui/table";
 import type { PipelineStatus } from "@/lib/schemas/pipeline";
 import { apiFetch } from "../hooks/api-fetch";
@@ -40,10 +41,7 @@ export function PipelineView() {
           </span>
         ) : null}
       </section>
-      <section aria-labelledby="ing-h">
-        <h2 id="ing-h" className="mb-2 text-lg font-semibold">
-          Ingest per hour
-        </h2>
+      <Section title="Ingest per hour">
         <table className="w-full text-sm">
           <thead className={THEAD}>
             <tr>
@@ -69,11 +67,8 @@ export function PipelineView() {
             ))}
           </tbody>
         </table>
-      </section>
-      <section aria-labelledby="runs-h">
-        <h2 id="runs-h" className="mb-2 text-lg font-semibold">
-          ETL runs
-        </h2>
+      </Section>
+      <Section title="ETL runs">
         <table className="w-full text-sm">
           <tbody>
             {data.runs.map((r) => (
@@ -91,11 +86,8 @@ export function PipelineView() {
             ))}
           </tbody>
         </table>
-      </section>
-      <section aria-labelledby="q-h">
-        <h2 id="q-h" className="mb-2 text-lg font-semibold">
-          Quarantine (latest)
-        </h2>
+      </Section>
+      <Section title="Quarantine (latest)">
         <ul className="text-sm">
           {data.quarantine.map((q) => (
             <li key={`${q.objectKey}-${q.line}`}>
@@ -104,7 +96,7 @@ export function PipelineView() {
             </li>
           ))}
         </ul>
-      </section>
+      </Section>
     </div>
   );
 }

@@ -3,14 +3,15 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { type ReactNode, useEffect, useId, useRef, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { Bar, BarChart, CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { Button } from "@/components/ui/button";
 import { CsvButton } from "@/components/ui/csv-button";
 import { DayRange, FIELD, Labelled } from "@/components/ui/field";
+import { Section } from "@/components/ui/section";
 import { ROW, TableHead, TD, TH, THEAD } from "@/components/ui/table";
 import { STANDARD_EVENTS } from "@/lib/schemas/clickstream";
-import type { SavedFunnel } from "@/lib/schemas/clickstream-reports";
+import { nextDay, type SavedFunnel } from "@/lib/schemas/clickstream-reports";
 import {
   FUNNEL_BREAKDOWNS,
   type FUNNEL_ORDERS,
@@ -20,6 +21,7 @@ import {
   type FunnelStep,
 } from "@/lib/schemas/funnel";
 import { apiFetch } from "../hooks/api-fetch";
+import { daysAgo } from "../hooks/use-url-state";
 
 /** What the form edits; dates are whole UTC days (to inclusive). */
 export interface FunnelForm {
@@ -40,9 +42,6 @@ const TEXT_FILTERS = [
   ["productId", "product id"],
 ] as const;
 const MINUTES = { minutes: 1, hours: 60, days: 1440 } as const;
-const today = () => new Date().toISOString().slice(0, 10);
-const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
-const dayAfter = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString();
 
 export const defaultForm = (): FunnelForm => ({
   steps: ["page_view", "product_view", "add_to_cart", "purchase"].map((event) => ({ event })),
@@ -52,7 +51,7 @@ export const defaultForm = (): FunnelForm => ({
   unit: "session",
   sameProduct: false,
   from: daysAgo(6),
-  to: today(),
+  to: daysAgo(0),
   breakdown: "",
 });
 
@@ -63,7 +62,7 @@ export const toQuery = (f: FunnelForm): FunnelQueryInput => ({
   unit: f.unit,
   sameProduct: f.sameProduct,
   from: `${f.from}T00:00:00.000Z`,
-  to: dayAfter(f.to),
+  to: `${nextDay(f.to)}T00:00:00.000Z`,
   ...(f.breakdown ? { breakdown: f.breakdown } : {}),
 });
 
@@ -333,10 +332,7 @@ export function FunnelBuilder() {
       {result.isFetching ? <p>Running…</p> : null}
       {r ? <FunnelResults result={r} /> : null}
 
-      <section aria-labelledby="save-h" className="flex flex-col gap-2 text-sm">
-        <h2 id="save-h" className="text-lg font-semibold">
-          Saved funnels
-        </h2>
+      <Section title="Saved funnels" className="flex flex-col gap-2 text-sm">
         <div className="flex items-center gap-2">
           <input
             aria-label="Funnel name"
@@ -362,7 +358,7 @@ export function FunnelBuilder() {
             </li>
           ))}
         </ul>
-      </section>
+      </Section>
     </div>
   );
 }
@@ -392,10 +388,9 @@ function FunnelResults({ result: r }: { result: FunnelResult }) {
           </BarChart>
         </ResponsiveContainer>
       </figure>
-      <TableSection
-        id="steps-h"
+      <Section
         title="Steps"
-        csv={
+        actions={
           <CsvButton
             filename="funnel-steps.csv"
             header={[
@@ -445,12 +440,11 @@ function FunnelResults({ result: r }: { result: FunnelResult }) {
             ))}
           </tbody>
         </table>
-      </TableSection>
+      </Section>
       {r.breakdown.length > 1 || r.breakdown[0]?.value !== null ? (
-        <TableSection
-          id="bd-h"
+        <Section
           title="Breakdown"
-          csv={
+          actions={
             <CsvButton
               filename="funnel-breakdown.csv"
               header={["value", ...r.steps.map((s) => `step_${s.step}`), "conversion"]}
@@ -488,13 +482,12 @@ function FunnelResults({ result: r }: { result: FunnelResult }) {
               ))}
             </tbody>
           </table>
-        </TableSection>
+        </Section>
       ) : null}
       <div className="grid gap-6 md:grid-cols-2">
-        <TableSection
-          id="ttc-h"
+        <Section
           title="Time to convert"
-          csv={
+          actions={
             <CsvButton
               filename="funnel-time-to-convert.csv"
               header={["bucket", "units"]}
@@ -512,11 +505,10 @@ function FunnelResults({ result: r }: { result: FunnelResult }) {
               ))}
             </tbody>
           </table>
-        </TableSection>
-        <TableSection
-          id="ot-h"
+        </Section>
+        <Section
           title="Conversion over time"
-          csv={
+          actions={
             <CsvButton
               filename="funnel-over-time.csv"
               header={["day", "entrants", "converted"]}
@@ -540,7 +532,7 @@ function FunnelResults({ result: r }: { result: FunnelResult }) {
               </LineChart>
             </ResponsiveContainer>
           </figure>
-        </TableSection>
+        </Section>
       </div>
       <details className="rounded border border-slate-200 p-3 text-sm dark:border-slate-800">
         <summary className="cursor-pointer font-medium">Explain this number</summary>
@@ -573,30 +565,5 @@ function FunnelResults({ result: r }: { result: FunnelResult }) {
         </pre>
       </details>
     </div>
-  );
-}
-
-/** A results table with its heading and CSV download. */
-function TableSection({
-  id,
-  title,
-  csv,
-  children,
-}: {
-  id: string;
-  title: string;
-  csv: ReactNode;
-  children: ReactNode;
-}) {
-  return (
-    <section aria-labelledby={id}>
-      <div className="mb-2 flex items-center gap-3">
-        <h2 id={id} className="text-lg font-semibold">
-          {title}
-        </h2>
-        {csv}
-      </div>
-      {children}
-    </section>
   );
 }

@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { DayRange, FIELD, Labelled } from "@/components/ui/field";
+import { Section } from "@/components/ui/section";
 import { ROW, TableHead, TD } from "@/components/ui/table";
 import type { SessionEvent, SessionSummary } from "@/lib/schemas/clickstream-reports";
 import { apiFetch } from "../hooks/api-fetch";
@@ -43,23 +44,26 @@ export function SessionsView() {
           </select>
         </Labelled>
       </div>
-      <section aria-labelledby="paths-h">
-        <h2 id="paths-h" className="mb-2 text-lg font-semibold">
-          Top paths from{" "}
-          <input
-            aria-label="Path start event"
-            className={FIELD}
-            defaultValue={q.start}
-            onBlur={(e) => set({ start: e.target.value })}
-          />{" "}
-          to{" "}
-          <input
-            aria-label="Path end event"
-            className={FIELD}
-            defaultValue={q.end}
-            onBlur={(e) => set({ end: e.target.value })}
-          />
-        </h2>
+      <Section
+        title={
+          <>
+            Top paths from{" "}
+            <input
+              aria-label="Path start event"
+              className={FIELD}
+              defaultValue={q.start}
+              onBlur={(e) => set({ start: e.target.value })}
+            />{" "}
+            to{" "}
+            <input
+              aria-label="Path end event"
+              className={FIELD}
+              defaultValue={q.end}
+              onBlur={(e) => set({ end: e.target.value })}
+            />
+          </>
+        }
+      >
         {paths.isError ? <p role="alert">{paths.error.message}</p> : null}
         <table className="w-full text-sm">
           <tbody>
@@ -71,11 +75,8 @@ export function SessionsView() {
             ))}
           </tbody>
         </table>
-      </section>
-      <section aria-labelledby="sess-h">
-        <h2 id="sess-h" className="mb-2 text-lg font-semibold">
-          Sessions
-        </h2>
+      </Section>
+      <Section title="Sessions">
         {sessions.isError ? <p role="alert">{sessions.error.message}</p> : null}
         <table className="w-full text-sm" aria-label="Sessions">
           <TableHead columns={["Started", "Session", "Events", "Login", "Category", "Path"]} />
@@ -99,7 +100,7 @@ export function SessionsView() {
             ))}
           </tbody>
         </table>
-      </section>
+      </Section>
     </div>
   );
 }

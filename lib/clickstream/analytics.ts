@@ -4,14 +4,15 @@ import { AppError } from "@/lib/errors";
 import type { Database } from "@/lib/ports/database";
 import type { ObjectStore } from "@/lib/ports/object-store";
 import type { Principal } from "@/lib/schemas/auth";
-import type {
-  OverviewQuery,
-  ProductReportQuery,
-  SavedFunnel,
-  SessionEvent,
-  SessionSummary,
-  SessionsQuery,
-  TopPathsQuery,
+import {
+  nextDay,
+  type OverviewQuery,
+  type ProductReportQuery,
+  type SavedFunnel,
+  type SessionEvent,
+  type SessionSummary,
+  type SessionsQuery,
+  type TopPathsQuery,
 } from "@/lib/schemas/clickstream-reports";
 import { FunnelQuery } from "@/lib/schemas/funnel";
 import { requireRole } from "@/lib/users/require-role";
@@ -90,12 +91,10 @@ export async function getSavedFunnel({ ctx, id }: { ctx: Ctx; id: string }): Pro
   return toSaved(row);
 }
 
-const dayAfter = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-
 /** Sessions (newest first, keyset by start time) with their path of events. */
 export async function listSessions({ ctx, input }: { ctx: Ctx; input: SessionsQuery }): Promise<SessionSummary[]> {
   requireRole(ctx.principal, ADMINS);
-  const params: unknown[] = [input.from, dayAfter(input.to)];
+  const params: unknown[] = [input.from, nextDay(input.to)];
   const where = ["f.started_at >= $1::date", "f.started_at < $2::date"];
   if (input.reached) where.push(`f.${input.reached} IS NOT NULL`);
   if (input.before) where.push(`f.started_at < $${params.push(input.before)}::timestamptz`);
@@ -166,7 +165,7 @@ export async function getSessionTimeline({ ctx, sessionId }: { ctx: Ctx; session
  */
 export async function topPaths({ ctx, input }: { ctx: Ctx; input: TopPathsQuery }) {
   requireRole(ctx.principal, ADMINS);
-  const to = dayAfter(input.to);
+  const to = nextDay(input.to);
   if (Date.parse(to) - Date.parse(input.from) > 7 * 86_400_000)
     throw new AppError("invalid_input", "Top paths read raw events: choose at most 7 days.");
   const rows = await ctx.db.query<{ path: string[] }>(

@@ -1,21 +1,20 @@
 import type { Queryable } from "@/lib/ports/database";
 import type { ObjectStore } from "@/lib/ports/object-store";
-import type {
-  Overview,
-  OverviewPeriod,
-  OverviewQuery,
-  ProductReportQuery,
-  ProductReportRow,
+import {
+  nextDay,
+  type Overview,
+  type OverviewPeriod,
+  type OverviewQuery,
+  type ProductReportQuery,
+  type ProductReportRow,
 } from "@/lib/schemas/clickstream-reports";
 import { warehouseCompleteness } from "./get-pipeline-status";
 
 const ratio = (a: number, b: number) => (b ? a / b : 0);
-/** `to` is inclusive in the UI (a day); queries use [from, to + 1 day). */
-const dayAfter = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 /** Product funnel per product, category or brand, from the ETL-maintained product-day rollup. */
 export async function productReport(db: Queryable, q: ProductReportQuery): Promise<ProductReportRow[]> {
-  const params: unknown[] = [q.from, dayAfter(q.to)];
+  const params: unknown[] = [q.from, nextDay(q.to)];
   const where = ["day >= $1::date", "day < $2::date"];
   if (q.category) where.push(`category = $${params.push(q.category)}`);
   if (q.brand) where.push(`brand = $${params.push(q.brand)}`);
@@ -97,7 +96,7 @@ async function period(db: Queryable, from: string, to: string): Promise<Overview
  * previous period of the same length, per-day volume, top events, categories and brands.
  */
 export async function overview(db: Queryable, raw: ObjectStore, q: OverviewQuery): Promise<Overview> {
-  const to = dayAfter(q.to);
+  const to = nextDay(q.to);
   const days = Math.round((Date.parse(to) - Date.parse(q.from)) / 86_400_000);
   const prevFrom = new Date(Date.parse(q.from) - days * 86_400_000).toISOString().slice(0, 10);
   const unitExpr = { session: "count(*)", client: "count(DISTINCT client_id)", user: "count(DISTINCT user_id)" }[

@@ -5,6 +5,9 @@ const day = z
   .trim()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "yyyy-mm-dd");
 
+/** Report ranges are whole UTC days with `to` inclusive; queries run over [from, nextDay(to)). */
+export const nextDay = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
 export const PRODUCT_GROUPS = ["product", "category", "brand"] as const;
 export const PRODUCT_SORTS = ["views", "carts", "checkouts", "purchases", "revenue", "conversion"] as const;
 

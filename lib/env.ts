@@ -63,6 +63,31 @@ export const Env = z.object({
     .default(2 * 86400),
   /** AWS: the deployed application-review state machine. */
   SIGHTLINE_APPLICATION_REVIEW_ARN: z.string().optional(),
+  /** AWS: the deployed incident-response and incident-release state machines. */
+  SIGHTLINE_INCIDENT_RESPONSE_ARN: z.string().optional(),
+  SIGHTLINE_INCIDENT_RELEASE_ARN: z.string().optional(),
+  /** GuardDuty score (0.1–10) from which a finding opens an incident (the EventBridge rule uses the same). */
+  SIGHTLINE_INCIDENT_THRESHOLD: z.coerce.number().min(0).max(10).default(7),
+  /** How long a containment (or release) approval may wait. */
+  SIGHTLINE_INCIDENT_APPROVAL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(4 * 3600),
+  /** Seconds between SSM command status polls during evidence collection. */
+  SIGHTLINE_SSM_POLL_SECONDS: z.coerce.number().int().min(0).default(5),
+  /** AWS: evidence bucket (versioned) the collection script uploads to. */
+  SIGHTLINE_EVIDENCE_BUCKET: z.string().optional(),
+  /** Optional instance profile swapped in while an instance is quarantined. */
+  SIGHTLINE_QUARANTINE_PROFILE_ARN: z.string().optional(),
+  /** Absolute URL of the app, for links in notifications. */
+  SIGHTLINE_APP_URL: z.string().url().optional(),
+  /** AWS: SES sender address for e-mail notifications. */
+  SIGHTLINE_NOTIFY_FROM: z.string().default("sightline@localhost"),
+  /** AWS: 32-byte base64url key sealing channel secrets (from Secrets Manager). Locally a key file in the data dir. */
+  SIGHTLINE_CHANNEL_SECRET_KEY: z.string().optional(),
+  /** Telegram Bot API base URL. */
+  SIGHTLINE_TELEGRAM_API: z.string().url().default("https://api.telegram.org"),
   COGNITO_USER_POOL_ID: z.string().optional(),
   COGNITO_CLIENT_ID: z.string().optional(),
   AWS_REGION: z.string().optional(),

@@ -3,6 +3,12 @@ import { S3Client } from "@aws-sdk/client-s3";
 import { SessionKeyring } from "@/lib/auth/session-keys";
 import { openDatabase } from "@/lib/db/connect";
 import { type Env, env as loadProcessEnv } from "@/lib/env";
+import { scheduleDispatch } from "@/lib/incidents/dispatch";
+import {
+  type IncidentDeps,
+  incidentReleaseHandlers,
+  incidentResponseHandlers,
+} from "@/lib/incidents/workflow-handlers";
 import { lakePaths } from "@/lib/lake/local-sources";
 import type { Database } from "@/lib/ports/database";
 import type { IdentityProvider } from "@/lib/ports/identity";
@@ -17,6 +23,7 @@ import { CognitoIdentity } from "./aws/cognito-identity";
 import { S3ObjectStore } from "./aws/s3-object-store";
 import { SfnWorkflowEngine } from "./aws/sfn-workflow-engine";
 import { DuckDbLakeQuery } from "./duckdb/duckdb-lake-query";
+import { incidentDepsFor } from "./incidents";
 import { FsObjectStore } from "./local/fs-object-store";
 import { LocalIdentity } from "./local/local-identity";
 import { LocalWorkflowEngine } from "./local/local-workflow-engine";
@@ -32,6 +39,8 @@ export interface AppContext {
   clickstreamRaw: ObjectStore;
   /** Step Functions, or the in-process ASL engine over the same definitions. */
   workflows: WorkflowEngine;
+  /** Incident response: cloud controls (simulated locally), evidence store, notifications, settings. */
+  incidents: IncidentDeps;
   /** Local backend only: the keys that sign session cookies. */
   sessionKeys?: SessionKeyring;
 }
@@ -49,19 +58,26 @@ export async function createContext(env: Env): Promise<AppContext> {
       region: env.AWS_REGION,
     });
     const workflows = new SfnWorkflowEngine(
-      { "application-review": env.SIGHTLINE_APPLICATION_REVIEW_ARN },
+      {
+        "application-review": env.SIGHTLINE_APPLICATION_REVIEW_ARN,
+        "incident-response": env.SIGHTLINE_INCIDENT_RESPONSE_ARN,
+        "incident-release": env.SIGHTLINE_INCIDENT_RELEASE_ARN,
+      },
       { region: env.AWS_REGION },
     );
     const clickstreamRaw = new S3ObjectStore(
       new S3Client({ region: env.AWS_REGION }),
       env.SIGHTLINE_CLICKSTREAM_BUCKET ?? "",
     );
-    return { env, db, identity, lake, workflows, clickstreamRaw };
+    return { env, db, identity, lake, workflows, clickstreamRaw, incidents: incidentDepsFor(env, db, lake) };
   }
   const sessionKeys = SessionKeyring.forDataDir(env.dataDir).load();
   const lake = await DuckDbLakeQuery.open(lakePaths(env.dataDir).root);
+  const incidents = incidentDepsFor(env, db, lake);
   const workflows = new LocalWorkflowEngine(db, {
     "application-review": applicationReviewHandlers({ db, denylist: DEMO_DENYLIST }),
+    "incident-response": incidentResponseHandlers(incidents),
+    "incident-release": incidentReleaseHandlers(incidents),
   });
   return {
     env,
@@ -69,19 +85,34 @@ export async function createContext(env: Env): Promise<AppContext> {
     identity: new LocalIdentity(db, sessionKeys, env.SIGHTLINE_SESSION_TTL),
     lake,
     workflows,
+    incidents,
     clickstreamRaw: new FsObjectStore(clickstreamRawDir(env)),
     sessionKeys,
   };
 }
 
 // Survives Next's module re-evaluation in dev so one process keeps one pool.
-const holder = globalThis as unknown as { __sightlineCtx?: Promise<AppContext> };
+const holder = globalThis as unknown as { __sightlineCtx?: Promise<AppContext>; __sightlineStopDispatch?: () => void };
 
 export function getContext(): Promise<AppContext> {
   holder.__sightlineCtx ??= createContext(loadProcessEnv())
     .then(async (ctx) => {
       // The server process owns the local engine: executions left RUNNING by a previous process resume here.
-      if (ctx.workflows instanceof LocalWorkflowEngine) await ctx.workflows.resumeAll();
+      if (ctx.workflows instanceof LocalWorkflowEngine) {
+        await ctx.workflows.resumeAll();
+        // The local EventBridge: findings the lake ETL raised notify and start incident response here.
+        holder.__sightlineStopDispatch = scheduleDispatch(
+          {
+            db: ctx.db,
+            workflows: ctx.workflows,
+            notify: ctx.incidents.notify,
+            threshold: ctx.env.SIGHTLINE_INCIDENT_THRESHOLD,
+            startIncidents: true,
+          },
+          2000,
+          (m) => console.log(m),
+        );
+      }
       return ctx;
     })
     .catch((err) => {
@@ -95,6 +126,7 @@ export function getContext(): Promise<AppContext> {
 export async function closeContext(): Promise<void> {
   const ctx = holder.__sightlineCtx;
   holder.__sightlineCtx = undefined;
+  holder.__sightlineStopDispatch?.();
   if (ctx) {
     const c = await ctx;
     if (c.workflows instanceof LocalWorkflowEngine) await c.workflows.stop();

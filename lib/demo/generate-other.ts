@@ -34,13 +34,20 @@ export function guardDutyFinding(
   r: Random,
   w: World,
   t: number,
-  opts: { id?: string; count?: number; firstSeen?: number } = {},
+  opts: {
+    id?: string;
+    count?: number;
+    firstSeen?: number;
+    /** Force the finding type (sample findings); default a random one. */
+    spec?: (typeof GUARDDUTY_TYPES)[number];
+    severity?: number;
+  } = {},
 ): Rec {
-  const spec = r.pick(GUARDDUTY_TYPES);
+  const spec = opts.spec ?? r.pick(GUARDDUTY_TYPES);
   const inst = r.pick(w.instances);
   const user = r.pick(w.users);
   const remote = r.pick(w.attackerIps);
-  const severity = Math.round((spec.band[0] + r.next() * (spec.band[1] - spec.band[0])) * 10) / 10;
+  const severity = opts.severity ?? Math.round((spec.band[0] + r.next() * (spec.band[1] - spec.band[0])) * 10) / 10;
   const resource =
     spec.resource === "Instance"
       ? {

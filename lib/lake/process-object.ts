@@ -19,6 +19,53 @@ export interface ObjectResult {
   skipped: Record<string, number>;
   outputs: string[];
   quarantineSamples: QuarantinedRecord[];
+  /** The object's findings as events (what EventBridge carries for GuardDuty), for notifications and incidents. */
+  findingEvents: FindingEventRow[];
+}
+
+export interface FindingEventRow {
+  findingId: string;
+  updatedAt: number;
+  origin: string;
+  severity: number;
+  severityVendor: number | null;
+  /** EventBridge shape: `{ "detail-type", source, account, region, time, detail }` with GuardDuty's camelCase detail. */
+  event: Record<string, unknown>;
+}
+
+const iso = (ms: unknown) => (typeof ms === "number" ? new Date(ms).toISOString() : null);
+
+/** A `findings` row as the event GuardDuty (or our detection engine) would emit for it. */
+export function findingEventOf(row: LakeRow): FindingEventRow {
+  const detail = JSON.parse(String(row.detail ?? "{}")) as { service?: unknown; resource?: unknown };
+  const origin = String(row.origin);
+  return {
+    findingId: String(row.finding_id),
+    updatedAt: Number(row.updated_at),
+    origin,
+    severity: Number(row.severity),
+    severityVendor: row.severity_vendor == null ? null : Number(row.severity_vendor),
+    event: {
+      "detail-type": origin === "guardduty" ? "GuardDuty Finding" : "Sightline Detection",
+      source: origin === "guardduty" ? "aws.guardduty" : "sightline.detections",
+      account: row.account_id ?? null,
+      region: row.region ?? null,
+      time: iso(row.updated_at),
+      detail: {
+        id: row.finding_id,
+        type: row.finding_type,
+        title: row.title,
+        description: row.description ?? row.explanation ?? "",
+        severity: row.severity_vendor ?? row.severity,
+        accountId: row.account_id ?? null,
+        region: row.region ?? null,
+        createdAt: iso(row.first_seen),
+        updatedAt: iso(row.updated_at),
+        resource: detail.resource ?? { resourceType: row.resource_type, resourceId: row.resource_id },
+        service: detail.service ?? null,
+      },
+    },
+  };
 }
 
 interface Manifest {
@@ -91,5 +138,6 @@ export async function processObject(args: {
     skipped: Object.fromEntries(sink.skipped),
     outputs,
     quarantineSamples: sink.quarantined.slice(0, 5),
+    findingEvents: (sink.tables.get("findings") ?? []).map(findingEventOf),
   };
 }

@@ -1,7 +1,35 @@
 import type { Queryable } from "@/lib/ports/database";
 import type { ObjectStore } from "@/lib/ports/object-store";
-import { type ObjectResult, type ParquetWriter, processObject } from "./process-object";
+import { type FindingEventRow, type ObjectResult, type ParquetWriter, processObject } from "./process-object";
 import type { TableName } from "./tables";
+
+/**
+ * Raises the object's findings as events (the local counterpart of GuardDuty → EventBridge): one
+ * row per (finding, update), so re-processing an object raises nothing new.
+ */
+export async function raiseFindingEvents(db: Queryable, events: readonly FindingEventRow[]): Promise<number> {
+  let raised = 0;
+  for (let i = 0; i < events.length; i += 500) {
+    const batch = events.slice(i, i + 500);
+    const r = await db.query(
+      `INSERT INTO finding_events (finding_id, updated_at, origin, severity, severity_vendor, event)
+       SELECT finding_id, to_timestamp(ms / 1000.0), origin, severity, severity_vendor, event
+       FROM unnest($1::text[], $2::double precision[], $3::text[], $4::int[], $5::double precision[], $6::jsonb[])
+         AS t(finding_id, ms, origin, severity, severity_vendor, event)
+       ON CONFLICT DO NOTHING RETURNING 1`,
+      [
+        batch.map((e) => e.findingId),
+        batch.map((e) => e.updatedAt),
+        batch.map((e) => e.origin),
+        batch.map((e) => e.severity),
+        batch.map((e) => e.severityVendor),
+        batch.map((e) => JSON.stringify(e.event)),
+      ],
+    );
+    raised += r.length;
+  }
+  return raised;
+}
 
 export interface RawObject {
   key: string;
@@ -105,6 +133,7 @@ export async function runLakeEtl(args: {
           res.outputs.length,
         ],
       );
+      await raiseFindingEvents(args.db, res.findingEvents);
       args.onObject?.(raw, res, summary);
     } catch (err) {
       const message = (err as Error).message;

@@ -1,5 +1,5 @@
 /** Workflows the product runs (one ASL file each under `workflows/`). */
-export const WORKFLOWS = ["application-review"] as const;
+export const WORKFLOWS = ["application-review", "incident-response", "incident-release"] as const;
 export type WorkflowName = (typeof WORKFLOWS)[number];
 
 export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };

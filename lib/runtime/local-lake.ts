@@ -2,7 +2,9 @@ import fs from "node:fs";
 import { DuckDbParquetWriter } from "@/lib/adapters/duckdb/parquet-writer";
 import { FsObjectStore } from "@/lib/adapters/local/fs-object-store";
 import type { FirstStartHook } from "@/lib/bootstrap/prepare";
+import { makeWorld } from "@/lib/demo/aws-world";
 import { generateLake } from "@/lib/demo/generate-lake";
+import { seedSimulatedEstate } from "@/lib/demo/seed-estate";
 import type { Env } from "@/lib/env";
 import { lakePaths } from "@/lib/lake/local-sources";
 import { rawAreaObjects } from "@/lib/lake/raw-area";
@@ -61,6 +63,8 @@ export const demoLakeHook: FirstStartHook = {
   name: "demo-lake",
   async run({ env, db, log }) {
     if (!env.SIGHTLINE_DEMO_DATA) return;
+    // The estate the findings talk about, so incident response can act on it (simulated).
+    await seedSimulatedEstate(db, makeWorld(7)); // generateLake builds its world from the same seed
     const totals = generateLake({ outDir: lakePaths(env.dataDir).raw, days: 3, scale: 1, seed: 7 });
     const s = await scanRawArea(env, db, "demo-seed");
     log(`demo lake: ${totals.files} raw files → ${s?.records ?? 0} rows (${JSON.stringify(s?.rows ?? {})})`);

@@ -14,7 +14,8 @@ import { localArns, renderAsl, taskStates } from "@/lib/workflows/definitions";
 
 type Handler = (payload: Json) => Promise<Json>;
 type EventLog = ReturnType<StateMachine["run"]>["eventLogs"] extends AsyncGenerator<infer E> ? E : never;
-export type Bindings = Record<WorkflowName, Record<string, Handler>>;
+/** Handlers per workflow the engine runs (a workflow without bindings cannot be started here). */
+export type Bindings = Partial<Record<WorkflowName, Record<string, Handler>>>;
 type Definition = { StartAt: string; States: Record<string, { Type: string; Resource?: string }> };
 
 interface Waiter {
@@ -46,6 +47,23 @@ function reenterAt(def: Definition, state: string): Definition {
     StartAt: state,
     States: Object.fromEntries(Object.entries(def.States).filter(([n]) => keep.has(n))),
   };
+}
+
+/** A copy of `input` with the value at a simple `$.a.b` path replaced (no path: unchanged). */
+function withValueAt(input: Record<string, Json>, path: string | undefined, value: Json): Record<string, Json> {
+  if (!path) return input;
+  const keys = path
+    .replace(/^\$\.?/, "")
+    .split(".")
+    .filter(Boolean);
+  const copy = structuredClone(input);
+  let at = copy as Record<string, Json>;
+  for (const k of keys.slice(0, -1)) {
+    if (!at[k] || typeof at[k] !== "object") at[k] = {};
+    at = at[k] as Record<string, Json>;
+  }
+  at[keys[keys.length - 1] as string] = value;
+  return copy;
 }
 
 /**
@@ -86,6 +104,8 @@ export class LocalWorkflowEngine implements WorkflowEngine {
   private readonly waiters = new Map<string, Waiter>();
   private readonly inflight = new Set<Promise<void>>();
   private readonly definitions = new Map<WorkflowName, Definition>();
+  /** Each callback state's `TimeoutSecondsPath` as written in the ASL (the state input's field). */
+  private readonly timeoutPaths = new Map<WorkflowName, Record<string, string>>();
   private readonly controllers = new Set<() => void>();
 
   constructor(
@@ -95,8 +115,18 @@ export class LocalWorkflowEngine implements WorkflowEngine {
     private readonly pollMs = 1000,
   ) {
     for (const wf of Object.keys(bindings) as WorkflowName[]) {
-      const def = localTimeoutPaths(renderAsl(wf, localArns(wf)) as unknown as Definition);
-      const unbound = taskStates(def).filter((t) => !bindings[wf][t.name]);
+      const asl = renderAsl(wf, localArns(wf)) as unknown as Definition;
+      this.timeoutPaths.set(
+        wf,
+        Object.fromEntries(
+          Object.entries(asl.States).flatMap(([name, st]) => {
+            const p = (st as { TimeoutSecondsPath?: string }).TimeoutSecondsPath;
+            return p ? [[name, p]] : [];
+          }),
+        ),
+      );
+      const def = localTimeoutPaths(asl);
+      const unbound = taskStates(def).filter((t) => !bindings[wf]?.[t.name]);
       if (unbound.length)
         throw new Error(`${wf}: no handler bound for Task state(s) ${unbound.map((t) => t.name).join(", ")}`);
       this.definitions.set(wf, def);
@@ -104,6 +134,8 @@ export class LocalWorkflowEngine implements WorkflowEngine {
   }
 
   async start(workflow: WorkflowName, name: string, input: Json) {
+    if (!this.definitions.has(workflow))
+      throw new AppError("unavailable", `The ${workflow} workflow is not bound here`);
     const executionId = `arn:aws:states:us-east-1:000000000000:execution:${workflow}:${name}`;
     const inserted = await this.db.query(
       "INSERT INTO workflow_executions (id, workflow, input) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING RETURNING id",
@@ -135,7 +167,7 @@ export class LocalWorkflowEngine implements WorkflowEngine {
       if (task) {
         // Back into the waiting state with what it had as input, and only the time left of its timeout.
         const remaining = Math.max(1, Math.ceil((new Date(task.due_at).getTime() - Date.now()) / 1000));
-        const input = { ...task.state_input, slaSeconds: remaining };
+        const input = withValueAt(task.state_input, this.timeoutPaths.get(ex.workflow)?.[task.state], remaining);
         this.launch(ex.workflow, ex.id, input, { state: task.state, token: task.token });
       } else {
         // Nothing durable happened past the start (handlers are idempotent): run it again from the top.
@@ -156,7 +188,7 @@ export class LocalWorkflowEngine implements WorkflowEngine {
     const token = resume?.token ?? randomBytes(32).toString("base64url");
     const handlers: Record<string, (input: unknown) => Promise<unknown>> = {};
     for (const t of taskStates(definition)) {
-      const fn = this.bindings[workflow][t.name] as Handler;
+      const fn = this.bindings[workflow]?.[t.name] as Handler;
       if (t.resource.endsWith(".waitForTaskToken")) {
         handlers[t.name] = async (eff) => {
           await fn((eff as { Payload: Json }).Payload);

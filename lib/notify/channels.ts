@@ -1,0 +1,155 @@
+import { randomUUID } from "node:crypto";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { AppError } from "@/lib/errors";
+import type { Database } from "@/lib/ports/database";
+import type { Principal } from "@/lib/schemas/auth";
+import { ChannelInput, type ChannelSummary, type NotificationDto, OutboxQuery } from "@/lib/schemas/notifications";
+import { requireRole } from "@/lib/users/require-role";
+import { activeChannels, type ChannelRow } from "./notify";
+import type { SecretBox } from "./secret-box";
+
+const ADMINS = ["admins"] as const;
+const EVERYONE = ["analysts", "reviewers", "admins"] as const;
+
+interface Ctx {
+  db: Database;
+  principal: Principal | null;
+}
+
+export async function listChannels({
+  ctx,
+  email,
+}: {
+  ctx: Ctx;
+  email: boolean;
+}): Promise<{ channels: ChannelSummary[] }> {
+  requireRole(ctx.principal, ADMINS);
+  const rows = await activeChannels(ctx.db);
+  const counts = await ctx.db.query<{ channel_id: string; sent: string; held: string }>(
+    `SELECT n.channel_id,
+            count(*) FILTER (WHERE n.kind <> 'digest' AND n.status IN ('sending', 'sent', 'outbox', 'failed')
+                             AND n.created_at > now() - make_interval(secs => c.window_seconds)) AS sent,
+            count(*) FILTER (WHERE n.status = 'held') AS held
+     FROM notifications n JOIN notification_channels c ON c.id = n.channel_id GROUP BY n.channel_id`,
+  );
+  const by = new Map(counts.map((c) => [c.channel_id, c]));
+  return {
+    channels: rows.map((c: ChannelRow) => ({
+      id: c.id,
+      kind: c.kind,
+      name: c.name,
+      minSeverity: c.min_severity,
+      rateLimit: c.rate_limit,
+      windowSeconds: c.window_seconds,
+      settings: c.settings,
+      configured: c.secret !== null,
+      delivery: c.kind === "inapp" || c.secret !== null || (c.kind === "email" && email) ? "deliver" : "outbox",
+      createdBy: c.created_by,
+      createdAt: new Date(c.created_at).toISOString(),
+      sentLastWindow: Number(by.get(c.id)?.sent ?? 0),
+      held: Number(by.get(c.id)?.held ?? 0),
+    })),
+  };
+}
+
+/** Adds a channel; its secret is sealed before it is stored and never returned (audited). */
+export async function createChannel({ ctx, secrets, input }: { ctx: Ctx; secrets: SecretBox; input: unknown }) {
+  const actor = requireRole(ctx.principal, ADMINS);
+  const c = ChannelInput.parse(input);
+  const secret =
+    c.kind === "slack" && c.webhookUrl
+      ? secrets.seal({ webhookUrl: c.webhookUrl })
+      : c.kind === "telegram" && c.botToken
+        ? secrets.seal({ botToken: c.botToken })
+        : null;
+  const settings = c.kind === "telegram" ? { chatId: c.chatId } : c.kind === "email" ? { to: c.to } : {};
+  const id = `ch-${randomUUID()}`;
+  await ctx.db.transaction(async (tx) => {
+    await tx.query(
+      `INSERT INTO notification_channels (id, kind, name, min_severity, rate_limit, window_seconds, settings, secret, created_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [id, c.kind, c.name, c.minSeverity, c.rateLimit, c.windowSeconds, JSON.stringify(settings), secret, actor.email],
+    );
+    await recordAudit(tx, {
+      actor: actor.email,
+      action: "channel.created",
+      subject: id,
+      detail: { kind: c.kind, name: c.name, withSecret: secret !== null },
+    });
+  });
+  return { id };
+}
+
+export async function deleteChannel({ ctx, id }: { ctx: Ctx; id: string }) {
+  const actor = requireRole(ctx.principal, ADMINS);
+  if (id === "inapp") throw new AppError("invalid_input", "The in-app notification centre cannot be removed");
+  await ctx.db.transaction(async (tx) => {
+    const r = await tx.query(
+      "UPDATE notification_channels SET deleted_at = now(), secret = NULL WHERE id = $1 AND deleted_at IS NULL RETURNING 1",
+      [id],
+    );
+    if (!r.length) throw new AppError("not_found", "No such channel");
+    await recordAudit(tx, { actor: actor.email, action: "channel.deleted", subject: id });
+  });
+}
+
+interface NotificationRow {
+  id: string;
+  channel_id: string;
+  channel_kind: string;
+  kind: NotificationDto["kind"];
+  subject: string;
+  title: string;
+  severity: number;
+  status: NotificationDto["status"];
+  payload: unknown;
+  response: string | null;
+  error: string | null;
+  created_at: Date;
+}
+
+const toDto = (r: NotificationRow): NotificationDto => ({
+  id: Number(r.id),
+  channelId: r.channel_id,
+  channelKind: r.channel_kind,
+  kind: r.kind,
+  subject: r.subject,
+  title: r.title,
+  severity: r.severity,
+  status: r.status,
+  payload: r.payload,
+  response: r.response,
+  error: r.error,
+  createdAt: new Date(r.created_at).toISOString(),
+});
+
+const SELECT = `SELECT n.*, c.kind AS channel_kind FROM notifications n JOIN notification_channels c ON c.id = n.channel_id`;
+
+/** Every decision on every channel, newest first, with the exact payload (admins). */
+export async function listOutbox({ ctx, input }: { ctx: Ctx; input: unknown }) {
+  requireRole(ctx.principal, ADMINS);
+  const q = OutboxQuery.parse(input);
+  const rows = await ctx.db.query<NotificationRow>(
+    `${SELECT} WHERE ($1::text IS NULL OR n.channel_id = $1) AND ($2::text IS NULL OR n.status = $2)
+     ORDER BY n.id DESC LIMIT $3`,
+    [q.channel ?? null, q.status ?? null, q.limit],
+  );
+  const [totals] = await ctx.db.query<Record<string, string>>(
+    `SELECT count(*) AS total, ${["sent", "outbox", "held", "digested", "duplicate", "failed"].map((s) => `count(*) FILTER (WHERE status = '${s}') AS ${s}`).join(", ")}
+     FROM notifications WHERE ($1::text IS NULL OR channel_id = $1)`,
+    [q.channel ?? null],
+  );
+  return {
+    items: rows.map(toDto),
+    totals: Object.fromEntries(Object.entries(totals ?? {}).map(([k, v]) => [k, Number(v)])),
+  };
+}
+
+/** The in-app notification centre: what was delivered in-app (everyone signed in). */
+export async function listInApp({ ctx }: { ctx: Ctx }) {
+  requireRole(ctx.principal, EVERYONE);
+  const rows = await ctx.db.query<NotificationRow>(
+    `${SELECT} WHERE n.channel_id = 'inapp' AND n.status = 'sent' ORDER BY n.id DESC LIMIT 200`,
+  );
+  return { items: rows.map(toDto) };
+}

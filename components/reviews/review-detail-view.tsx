@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { type FormEvent, useState } from "react";
 import { useClaimMutation, useDecisionMutation, useReviewQuery } from "@/components/hooks/queries/use-reviews-query";
 import { Button } from "@/components/ui/button";
@@ -46,6 +47,28 @@ export function ReviewDetailView({ id, me }: { id: string; me: string }) {
             ))}
           </ul>
         </section>
+        {Array.isArray(data.payload.proposedActions) ? (
+          <section aria-labelledby="actions-h" className="text-sm">
+            <h3 id="actions-h" className="font-semibold">
+              Exactly what approving does{data.payload.simulated ? " (simulated estate)" : ""}
+            </h3>
+            <ol className="list-decimal pl-5" aria-label="Proposed actions">
+              {(data.payload.proposedActions as { action: string; target: string; detail: string }[]).map((a) => (
+                <li key={`${a.action}-${a.target}`}>
+                  <strong>{a.action}</strong> <code>{a.target}</code> — {a.detail}
+                </li>
+              ))}
+            </ol>
+            {typeof data.payload.incidentId === "string" ? (
+              <Link
+                href={`/incidents/${encodeURIComponent(data.payload.incidentId)}`}
+                className="text-sky-700 hover:underline dark:text-sky-400"
+              >
+                Open the incident
+              </Link>
+            ) : null}
+          </section>
+        ) : null}
         <section aria-labelledby="data-h">
           <h3 id="data-h" className="font-semibold">
             Submitted data

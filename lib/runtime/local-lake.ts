@@ -8,13 +8,18 @@ import { seedSimulatedEstate } from "@/lib/demo/seed-estate";
 import type { Env } from "@/lib/env";
 import { lakePaths } from "@/lib/lake/local-sources";
 import { rawAreaObjects } from "@/lib/lake/raw-area";
-import { type RunSummary, runLakeEtl } from "@/lib/lake/run-etl";
+import { type RawObject, type RunSummary, runLakeEtl } from "@/lib/lake/run-etl";
 import type { Queryable } from "@/lib/ports/database";
 
-/** Processes whatever is new or changed in the local raw area. */
-export async function scanRawArea(env: Env, db: Queryable, trigger: string): Promise<RunSummary | null> {
+/** Processes whatever is new or changed in the local raw area (or just `objects` when given). */
+export async function scanRawArea(
+  env: Env,
+  db: Queryable,
+  trigger: string,
+  objects?: Iterable<RawObject>,
+): Promise<RunSummary | null> {
   const paths = lakePaths(env.dataDir);
-  if (!fs.existsSync(paths.raw)) return null;
+  if (!objects && !fs.existsSync(paths.raw)) return null;
   const writer = await DuckDbParquetWriter.create({ threads: 1, memoryLimit: "512MB" });
   try {
     return await runLakeEtl({
@@ -22,7 +27,7 @@ export async function scanRawArea(env: Env, db: Queryable, trigger: string): Pro
       lake: new FsObjectStore(paths.root),
       writer,
       stagingRoot: paths.staging,
-      objects: rawAreaObjects(paths.raw),
+      objects: objects ?? rawAreaObjects(paths.raw),
       trigger,
       skipUnchanged: true,
     });

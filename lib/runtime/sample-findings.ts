@@ -10,7 +10,7 @@ import { Random } from "@/lib/demo/random";
 import { seedSimulatedInstance } from "@/lib/demo/seed-estate";
 import { AppError } from "@/lib/errors";
 import { dispatchFindingEvents } from "@/lib/incidents/dispatch";
-import { lakePaths } from "@/lib/lake/local-sources";
+import { filesAsRawObjects, lakePaths } from "@/lib/lake/local-sources";
 import type { Principal } from "@/lib/schemas/auth";
 import { SampleFindingsInput } from "@/lib/schemas/incidents";
 import { requireRole } from "@/lib/users/require-role";
@@ -91,18 +91,21 @@ export async function generateSampleFindings({
   );
   const d = new Date(now);
   const account = String(findings[0]?.accountId);
-  const file = path.join(
-    lakePaths(ctx.env.dataDir).raw,
-    `AWSLogs/${account}/GuardDuty/us-east-1/${d.getUTCFullYear()}/${pad(d.getUTCMonth() + 1)}/${pad(d.getUTCDate())}/sample-${r.uuid()}.jsonl.gz`,
-  );
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, gzipSync(`${findings.map((f) => JSON.stringify(f)).join("\n")}\n`));
+  const key = `AWSLogs/${account}/GuardDuty/us-east-1/${d.getUTCFullYear()}/${pad(d.getUTCMonth() + 1)}/${pad(d.getUTCDate())}/sample-${r.uuid()}.jsonl.gz`;
+  // Processed from outside the raw area, then moved in (same size and mtime, so the raw-area
+  // watcher sees it as already processed instead of racing this request for it).
+  const incoming = path.join(lakePaths(ctx.env.dataDir).root, ".incoming", path.basename(key));
+  fs.mkdirSync(path.dirname(incoming), { recursive: true });
+  fs.writeFileSync(incoming, gzipSync(`${findings.map((f) => JSON.stringify(f)).join("\n")}\n`));
   await recordAudit(ctx.db, {
     actor: actor.email,
     action: "findings.sample_generated",
-    detail: { count: q.count, severity: q.severity, resourceType: q.resourceType, file: path.basename(file) },
+    detail: { count: q.count, severity: q.severity, resourceType: q.resourceType, key },
   });
-  const etl = await scanRawArea(ctx.env, ctx.db, "sample-findings");
+  const etl = await scanRawArea(ctx.env, ctx.db, "sample-findings", filesAsRawObjects([incoming], () => key));
+  const file = path.join(lakePaths(ctx.env.dataDir).raw, key);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.renameSync(incoming, file);
   const dispatched = await dispatchFindingEvents({
     db: ctx.db,
     workflows: ctx.workflows,

@@ -14,14 +14,18 @@ export const INCIDENT_STATUSES = [
 ] as const;
 export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
 
-export const IncidentsQuery = z.object({
-  status: z.enum(INCIDENT_STATUSES).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-});
+export const IncidentsQuery = z
+  .object({
+    status: z.enum(INCIDENT_STATUSES).optional(),
+    limit: z.coerce.number().int().min(1).max(500).default(100),
+  })
+  .strict();
 
-export const ReleaseInput = z.object({
-  reason: z.string().trim().min(3, "say why the instance can be released").max(2000),
-});
+export const ReleaseInput = z
+  .object({
+    reason: z.string().trim().min(3, "say why the instance can be released").max(2000),
+  })
+  .strict();
 export type ReleaseInput = z.infer<typeof ReleaseInput>;
 
 export const SampleFindingsInput = z.object({

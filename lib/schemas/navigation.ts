@@ -5,6 +5,8 @@ export const SECTIONS = [
   { href: "/findings", label: "Findings", roles: ["analysts", "admins"] },
   { href: "/activity", label: "Activity", roles: ["analysts", "admins"] },
   { href: "/reviews", label: "Reviews", roles: ["reviewers", "admins"] },
+  { href: "/incidents", label: "Incidents", roles: ["analysts", "reviewers", "admins"] },
+  { href: "/notifications", label: "Notifications", roles: ["analysts", "reviewers", "admins"] },
   { href: "/clickstream", label: "Clickstream", roles: ["admins"] },
   { href: "/admin", label: "Admin", roles: ["admins"] },
 ] as const satisfies readonly { href: string; label: string; roles: readonly Role[] }[];

@@ -68,11 +68,13 @@ export interface ChannelSummary {
 
 export const NOTIFICATION_STATUSES = ["sending", "sent", "outbox", "held", "digested", "duplicate", "failed"] as const;
 
-export const OutboxQuery = z.object({
-  channel: z.string().trim().max(80).optional(),
-  status: z.enum(NOTIFICATION_STATUSES).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-});
+export const OutboxQuery = z
+  .object({
+    channel: z.string().trim().max(80).optional(),
+    status: z.enum(NOTIFICATION_STATUSES).optional(),
+    limit: z.coerce.number().int().min(1).max(500).default(100),
+  })
+  .strict();
 export type OutboxQuery = z.infer<typeof OutboxQuery>;
 
 export interface NotificationDto {

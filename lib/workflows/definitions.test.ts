@@ -1,5 +1,6 @@
 import { createRequire } from "node:module";
 import { describe, expect, test } from "vitest";
+import { incidentReleaseHandlers, incidentResponseHandlers } from "@/lib/incidents/workflow-handlers";
 import { WORKFLOWS } from "@/lib/ports/workflow-engine";
 import { applicationReviewHandlers } from "@/lib/reviews/workflow-handlers";
 import { localArns, placeholdersOf, readAsl, renderAsl, taskStates } from "./definitions";
@@ -25,18 +26,19 @@ describe.each(WORKFLOWS)("workflows/%s.asl.json", (wf) => {
     expect(() => renderAsl(wf, {})).toThrow(/No value for/);
   });
 
-  test("every Task state has a Catch, and every Lambda Task retries transient errors with backoff and jitter", () => {
-    const walk = (states: Record<string, Record<string, unknown>>): [string, Record<string, unknown>][] =>
+  test("every Task state is caught (itself, or by the Parallel it runs in), and every Lambda Task retries transient errors with backoff and jitter", () => {
+    type S = Record<string, unknown>;
+    const walk = (states: Record<string, S>, caughtOutside: boolean): [string, S, boolean][] =>
       Object.entries(states).flatMap(([n, s]) => [
-        [n, s] as [string, Record<string, unknown>],
-        ...((s.Branches as { States: Record<string, Record<string, unknown>> }[] | undefined) ?? []).flatMap((b) =>
-          walk(b.States),
+        [n, s, caughtOutside] as [string, S, boolean],
+        ...((s.Branches as { States: Record<string, S> }[] | undefined) ?? []).flatMap((b) =>
+          walk(b.States, caughtOutside || (Array.isArray(s.Catch) && s.Catch.length > 0)),
         ),
       ]);
-    const tasks = walk(rendered.States as Record<string, Record<string, unknown>>).filter(([, s]) => s.Type === "Task");
+    const tasks = walk(rendered.States as Record<string, S>, false).filter(([, s]) => s.Type === "Task");
     expect(tasks.length).toBeGreaterThan(3);
-    for (const [name, s] of tasks) {
-      expect(Array.isArray(s.Catch) && (s.Catch as unknown[]).length > 0, name).toBe(true);
+    for (const [name, s, caughtOutside] of tasks) {
+      expect(caughtOutside || (Array.isArray(s.Catch) && s.Catch.length > 0), name).toBe(true);
       if (!String(s.Resource).endsWith(".waitForTaskToken")) {
         const retry = (s.Retry as { BackoffRate?: number; JitterStrategy?: string }[] | undefined)?.[0];
         expect(retry?.BackoffRate, name).toBeGreaterThan(1);
@@ -44,6 +46,14 @@ describe.each(WORKFLOWS)("workflows/%s.asl.json", (wf) => {
       }
     }
   });
+});
+
+test.each([
+  ["incident-response", () => incidentResponseHandlers({} as never)],
+  ["incident-release", () => incidentReleaseHandlers({} as never)],
+] as const)("every Task state of %s is bound to a handler, and nothing else is", (wf, make) => {
+  const names = taskStates(renderAsl(wf, localArns(wf)) as never).map((t) => t.name);
+  expect(Object.keys(make()).sort()).toEqual([...names].sort());
 });
 
 test("every Task state of application-review is bound to a handler, and nothing else is", () => {

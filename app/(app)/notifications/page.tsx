@@ -1,0 +1,20 @@
+import type { Metadata } from "next";
+import { NotificationsView } from "@/components/notifications/notifications-view";
+import { Forbidden } from "@/components/ui/forbidden";
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePagePrincipal } from "@/lib/http/page-auth";
+import { hasAnyRole } from "@/lib/schemas/auth";
+import { rolesFor } from "@/lib/schemas/navigation";
+
+export const metadata: Metadata = { title: "Notifications" };
+
+export default async function NotificationsPage() {
+  const { allowed, principal } = await requirePagePrincipal("/notifications", rolesFor("/notifications"));
+  if (!allowed) return <Forbidden section="Notifications" />;
+  return (
+    <>
+      <PageHeader title="Notifications" />
+      <NotificationsView admin={hasAnyRole(principal, ["admins"])} />
+    </>
+  );
+}

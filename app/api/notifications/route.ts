@@ -1,0 +1,7 @@
+// GET /api/notifications — the in-app notification centre (everyone signed in with a role)
+import { withRoute } from "@/lib/http/with-route";
+import { listInApp } from "@/lib/notify/channels";
+
+export const GET = withRoute({ auth: ["analysts", "reviewers", "admins"] }, async ({ ctx, principal }) =>
+  listInApp({ ctx: { db: ctx.db, principal } }),
+);

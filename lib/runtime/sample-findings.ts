@@ -102,7 +102,12 @@ export async function generateSampleFindings({
     action: "findings.sample_generated",
     detail: { count: q.count, severity: q.severity, resourceType: q.resourceType, key },
   });
-  const etl = await scanRawArea(ctx.env, ctx.db, "sample-findings", filesAsRawObjects([incoming], () => key));
+  const etl = await scanRawArea(
+    ctx.env,
+    ctx.db,
+    "sample-findings",
+    filesAsRawObjects([incoming], () => key),
+  );
   const file = path.join(lakePaths(ctx.env.dataDir).raw, key);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.renameSync(incoming, file);

@@ -14,13 +14,18 @@ export default $config({
   async run() {
     const { auth } = await import("./infra/auth");
     const { web } = await import("./infra/web");
-    const { applicationReview } = await import("./infra/workflows");
+    const { applicationReview, incidentResponse } = await import("./infra/workflows");
     const reviews = applicationReview();
+    // Evidence is kept in every version (SSM uploads; nothing is overwritten silently).
+    const evidence = new sst.aws.Bucket("Evidence", { versioning: true });
+    const incidents = incidentResponse({ evidenceBucket: evidence.name, threshold: 7 });
     return {
       url: web.url,
       userPoolId: auth.userPool.id,
       userPoolClientId: auth.webClient.id,
       applicationReviewArn: reviews.arn,
+      incidentResponseArn: incidents.response.arn,
+      incidentReleaseArn: incidents.release.arn,
     };
   },
 });

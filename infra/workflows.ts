@@ -1,7 +1,9 @@
-// The state machines and the Lambdas behind their Task states. The definition is the repo's ASL file
-// (workflows/*.asl.json) with its ${…FunctionArn} placeholders filled in: nothing here copies it.
+// The state machines and the Lambdas behind their Task states. Each definition is the repo's ASL
+// file (workflows/*.asl.json) with its ${…FunctionArn} placeholders filled in: nothing here copies
+// it. Policy documents come from ./policies (plain data the tests check).
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { guardDutyFindingPattern, incidentResponderPolicy, invokeOnlyPolicy } from "./policies";
 
 /** Placeholder → the handler export that serves it (lib/handlers/workflows/application-review.ts). */
 export const APPLICATION_REVIEW_FUNCTIONS = {
@@ -12,7 +14,22 @@ export const APPLICATION_REVIEW_FUNCTIONS = {
   RecordFailureFunctionArn: "recordFailure",
 } as const;
 
+/** `OpenIncidentFunctionArn` → `openIncident`: the export serving a placeholder. */
+export const exportFor = (placeholder: string) =>
+  placeholder.replace(/FunctionArn$/, "").replace(/^./, (c) => c.toLowerCase());
+
+/** Every state machine: the handler module whose exports serve its placeholders. */
+export const STATE_MACHINES = {
+  "application-review": "lib/handlers/workflows/application-review",
+  "incident-response": "lib/handlers/workflows/incident-response",
+  "incident-release": "lib/handlers/workflows/incident-response",
+} as const;
+export type MachineName = keyof typeof STATE_MACHINES;
+
 export const aslFile = (workflow: string) => join(process.cwd(), "workflows", `${workflow}.asl.json`);
+
+export const placeholders = (workflow: string) =>
+  [...new Set([...readFileSync(aslFile(workflow), "utf8").matchAll(/\$\{(\w+)\}/g)].map((m) => m[1] as string))].sort();
 
 /** The definition text with ARNs substituted (what Step Functions receives). */
 export function definitionFor(workflow: string, arns: Record<string, string>): string {
@@ -23,32 +40,109 @@ export function definitionFor(workflow: string, arns: Record<string, string>): s
   });
 }
 
-export function applicationReview() {
+/** One STANDARD state machine with a function per placeholder, a role that may invoke only those, and ERROR logging without execution data. */
+function stateMachine(
+  workflow: MachineName,
+  opts: { environment: Record<string, $util.Input<string>>; policies?: $util.Input<string>[] },
+) {
+  const name = workflow.replace(/(^|-)(\w)/g, (_m, _d, c: string) => c.toUpperCase());
   const fns = Object.fromEntries(
-    Object.entries(APPLICATION_REVIEW_FUNCTIONS).map(([placeholder, exportName]) => [
+    placeholders(workflow).map((placeholder) => [
       placeholder,
-      new sst.aws.Function(placeholder.replace(/FunctionArn$/, ""), {
-        handler: `lib/handlers/workflows/application-review.${exportName}`,
+      new sst.aws.Function(`${name}${placeholder.replace(/FunctionArn$/, "")}`, {
+        handler: `${STATE_MACHINES[workflow]}.${exportFor(placeholder)}`,
         runtime: "nodejs22.x",
-        timeout: "30 seconds",
-        environment: { SIGHTLINE_BACKEND: "aws" },
+        timeout: "60 seconds",
+        environment: { SIGHTLINE_BACKEND: "aws", ...opts.environment },
+        transform: opts.policies?.length
+          ? {
+              role: (args) => ({
+                ...args,
+                inlinePolicies: opts.policies?.map((policy, i) => ({ name: `p${i}`, policy })),
+              }),
+            }
+          : undefined,
       }),
     ]),
   );
-  const role = new aws.iam.Role("ApplicationReviewRole", {
+  const role = new aws.iam.Role(`${name}Role`, {
     assumeRolePolicy: aws.iam.assumeRolePolicyForPrincipal({ Service: "states.amazonaws.com" }),
   });
-  new aws.iam.RolePolicy("ApplicationReviewInvoke", {
+  new aws.iam.RolePolicy(`${name}Invoke`, {
     role: role.id,
-    policy: $jsonStringify({
+    policy: $resolve(Object.values(fns).map((f) => f.arn)).apply((arns) => JSON.stringify(invokeOnlyPolicy(arns))),
+  });
+  const logs = new aws.cloudwatch.LogGroup(`${name}Logs`, { retentionInDays: 90 });
+  new aws.iam.RolePolicy(`${name}Logging`, {
+    role: role.id,
+    policy: JSON.stringify({
       Version: "2012-10-17",
-      Statement: [{ Effect: "Allow", Action: "lambda:InvokeFunction", Resource: Object.values(fns).map((f) => f.arn) }],
+      Statement: [
+        {
+          // CloudWatch Logs delivery for Step Functions is authorized on "*" only (AWS documents it so).
+          Effect: "Allow",
+          Action: [
+            "logs:CreateLogDelivery",
+            "logs:GetLogDelivery",
+            "logs:UpdateLogDelivery",
+            "logs:DeleteLogDelivery",
+            "logs:ListLogDeliveries",
+            "logs:PutResourcePolicy",
+            "logs:DescribeResourcePolicies",
+            "logs:DescribeLogGroups",
+          ],
+          Resource: "*",
+        },
+      ],
     }),
   });
-  return new aws.sfn.StateMachine("ApplicationReview", {
+  return new aws.sfn.StateMachine(name, {
+    type: "STANDARD",
     roleArn: role.arn,
     definition: $resolve(Object.fromEntries(Object.entries(fns).map(([k, f]) => [k, f.arn]))).apply((arns) =>
-      definitionFor("application-review", arns as Record<string, string>),
+      definitionFor(workflow, arns as Record<string, string>),
     ),
+    loggingConfiguration: { level: "ERROR", includeExecutionData: false, logDestination: $interpolate`${logs.arn}:*` },
   });
+}
+
+export function applicationReview() {
+  return stateMachine("application-review", { environment: {} });
+}
+
+/**
+ * Incident response and release, and the EventBridge rule that starts incident response on
+ * GuardDuty findings at or above the threshold.
+ */
+export function incidentResponse(opts: { evidenceBucket: $util.Input<string>; threshold: number }) {
+  const identity = aws.getCallerIdentityOutput({});
+  const region = aws.getRegionOutput({});
+  const policy = $resolve([identity.accountId, region.name, opts.evidenceBucket]).apply(([account, r, bucket]) =>
+    JSON.stringify(incidentResponderPolicy({ account, region: r, evidenceBucket: bucket })),
+  );
+  const environment = {
+    SIGHTLINE_EVIDENCE_BUCKET: opts.evidenceBucket,
+    SIGHTLINE_INCIDENT_THRESHOLD: String(opts.threshold),
+  };
+  const response = stateMachine("incident-response", { environment, policies: [policy] });
+  const release = stateMachine("incident-release", { environment, policies: [policy] });
+  const rule = new aws.cloudwatch.EventRule("GuardDutyFindings", {
+    eventPattern: JSON.stringify(guardDutyFindingPattern(opts.threshold)),
+  });
+  const startRole = new aws.iam.Role("GuardDutyFindingsStart", {
+    assumeRolePolicy: aws.iam.assumeRolePolicyForPrincipal({ Service: "events.amazonaws.com" }),
+  });
+  new aws.iam.RolePolicy("GuardDutyFindingsStartPolicy", {
+    role: startRole.id,
+    policy: $jsonStringify({
+      Version: "2012-10-17",
+      Statement: [{ Effect: "Allow", Action: "states:StartExecution", Resource: response.arn }],
+    }),
+  });
+  new aws.cloudwatch.EventTarget("GuardDutyFindingsTarget", {
+    rule: rule.name,
+    arn: response.arn,
+    roleArn: startRole.arn,
+  });
+  return { response, release };
 }

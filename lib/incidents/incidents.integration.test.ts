@@ -21,7 +21,7 @@ import { createSuppression } from "@/lib/findings/suppressions";
 import { CollectingSink, normalizeObject } from "@/lib/lake/normalize-object";
 import { findingEventOf } from "@/lib/lake/process-object";
 import { raiseFindingEvents, runLakeEtl } from "@/lib/lake/run-etl";
-import { listInApp, listOutbox } from "@/lib/notify/channels";
+import { createChannel, deleteChannel, listChannels, listInApp, listOutbox } from "@/lib/notify/channels";
 import type { NotifyDeps } from "@/lib/notify/notify";
 import { SecretBox } from "@/lib/notify/secret-box";
 import { decideReview } from "@/lib/reviews/decide-review";
@@ -421,6 +421,47 @@ describe.each(DB_TARGETS)("incident response on the local engine + $name", (targ
       (await db.query("SELECT 1 FROM sim_api_calls WHERE action = 'UpdateAccessKey' AND params->>'userName' = 'Root'"))
         .length,
     ).toBe(0);
+  });
+
+  test("channels: secrets sealed at rest, never returned, webhook URLs validated, changes audited", async () => {
+    const url = "https://hooks.slack.com/services/T000/B000/very-secret-token";
+    await expect(
+      createChannel({
+        ctx: { db, principal: analyst },
+        secrets: deps.notify.secrets,
+        input: { kind: "slack", name: "x", webhookUrl: url },
+      }),
+    ).rejects.toMatchObject({ code: "forbidden" });
+    await expect(
+      createChannel({
+        ctx: { db, principal: admin },
+        secrets: deps.notify.secrets,
+        input: { kind: "slack", name: "x", webhookUrl: "http://169.254.169.254/latest" },
+      }),
+    ).rejects.toThrow(/Slack incoming-webhook URL/);
+    const { id } = await createChannel({
+      ctx: { db, principal: admin },
+      secrets: deps.notify.secrets,
+      input: { kind: "slack", name: "SOC alerts", webhookUrl: url, minSeverity: 4 },
+    });
+    const [row] = await db.query<{ secret: string }>("SELECT secret FROM notification_channels WHERE id = $1", [id]);
+    expect(row?.secret).not.toContain("very-secret-token");
+    expect(deps.notify.secrets.open(row?.secret as string)).toEqual({ webhookUrl: url });
+    const listed = await listChannels({ ctx: { db, principal: admin }, email: false });
+    expect(JSON.stringify(listed)).not.toContain("very-secret-token");
+    expect(listed.channels.find((c) => c.id === id)).toMatchObject({
+      configured: true,
+      delivery: "deliver",
+      minSeverity: 4,
+    });
+    await deleteChannel({ ctx: { db, principal: admin }, id });
+    expect((await db.query("SELECT secret FROM notification_channels WHERE id = $1", [id]))[0]).toEqual({
+      secret: null,
+    });
+    const audit = await db.query<{ action: string }>("SELECT action FROM audit_log WHERE subject = $1 ORDER BY id", [
+      id,
+    ]);
+    expect(audit.map((a) => a.action)).toEqual(["channel.created", "channel.deleted"]);
   });
 
   test("a suppressed finding neither notifies nor opens an incident", async () => {

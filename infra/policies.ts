@@ -3,6 +3,8 @@
 export interface Statement {
   Sid?: string;
   Effect: "Allow" | "Deny";
+  /** Resource policies only (bucket policies). */
+  Principal?: "*" | Record<string, string | string[]>;
   Action: string[];
   Resource: string[];
   Condition?: Record<string, Record<string, string | string[]>>;

@@ -1,10 +1,38 @@
-import { auth } from "./auth";
+// The Next.js app behind CloudFront (OAC for its assets, via sst.aws.Router) with a WAF web ACL
+// (./waf), in the VPC to reach the database, linked to what it uses.
+import type { StageSettings } from "./stage";
+import { wafRules } from "./waf";
 
-export const web = new sst.aws.Nextjs("Web", {
-  link: [auth.userPool, auth.webClient],
-  environment: {
-    SIGHTLINE_BACKEND: "aws",
-    COGNITO_USER_POOL_ID: auth.userPool.id,
-    COGNITO_CLIENT_ID: auth.webClient.id,
-  },
-});
+export function web(o: {
+  settings: StageSettings;
+  vpc: sst.aws.Vpc;
+  environment: Record<string, $util.Input<string>>;
+  link: unknown[];
+  policy: $util.Input<string>;
+}) {
+  // CloudFront web ACLs live in us-east-1.
+  const usEast1 = new aws.Provider("UsEast1", { region: "us-east-1" });
+  const acl = new aws.wafv2.WebAcl(
+    "WebAcl",
+    {
+      scope: "CLOUDFRONT",
+      defaultAction: { allow: {} },
+      rules: wafRules(o.settings.wafRateLimit) as never,
+      visibilityConfig: { cloudwatchMetricsEnabled: true, sampledRequestsEnabled: true, metricName: "sightline-web" },
+    },
+    { provider: usEast1 },
+  );
+  const router = new sst.aws.Router("Router", {
+    ...(o.settings.domain ? { domain: o.settings.domain } : {}),
+    transform: { cdn: (args) => ({ ...args, transform: { distribution: { webAclId: acl.arn } } }) },
+  });
+  const site = new sst.aws.Nextjs("Web", {
+    vpc: o.vpc,
+    link: o.link as never,
+    router: { instance: router },
+    environment: { SIGHTLINE_BACKEND: "aws", ...o.environment },
+    permissions: [],
+    transform: { server: (args) => ({ ...args, policies: [o.policy] }) },
+  });
+  return { site, router, acl };
+}

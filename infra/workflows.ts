@@ -43,7 +43,7 @@ export function definitionFor(workflow: string, arns: Record<string, string>): s
 /** One STANDARD state machine with a function per placeholder, a role that may invoke only those, and ERROR logging without execution data. */
 function stateMachine(
   workflow: MachineName,
-  opts: { environment: Record<string, $util.Input<string>>; policies?: $util.Input<string>[] },
+  opts: { environment: Record<string, $util.Input<string>>; policies?: $util.Input<string>[]; vpc?: sst.aws.Vpc },
 ) {
   const name = workflow.replace(/(^|-)(\w)/g, (_m, _d, c: string) => c.toUpperCase());
   const fns = Object.fromEntries(
@@ -54,6 +54,7 @@ function stateMachine(
         runtime: "nodejs22.x",
         timeout: "60 seconds",
         environment: { SIGHTLINE_BACKEND: "aws", ...opts.environment },
+        ...(opts.vpc ? { vpc: opts.vpc } : {}),
         transform: opts.policies?.length
           ? {
               role: (args) => ({
@@ -106,26 +107,36 @@ function stateMachine(
   });
 }
 
-export function applicationReview() {
-  return stateMachine("application-review", { environment: {} });
+export interface MachineOptions {
+  vpc: sst.aws.Vpc;
+  /** DATABASE_URL (app role) and the rest of the functions' configuration. */
+  environment: Record<string, $util.Input<string>>;
+}
+
+export function applicationReview(o: MachineOptions) {
+  return stateMachine("application-review", { environment: o.environment, vpc: o.vpc });
 }
 
 /**
  * Incident response and release, and the EventBridge rule that starts incident response on
  * GuardDuty findings at or above the threshold.
  */
-export function incidentResponse(opts: { evidenceBucket: $util.Input<string>; threshold: number }) {
+export function incidentResponse(
+  opts: MachineOptions & { evidenceBucket: $util.Input<string>; threshold: number; lakePolicy: $util.Input<string> },
+) {
   const identity = aws.getCallerIdentityOutput({});
   const region = aws.getRegionOutput({});
   const policy = $resolve([identity.accountId, region.name, opts.evidenceBucket]).apply(([account, r, bucket]) =>
     JSON.stringify(incidentResponderPolicy({ account, region: r, evidenceBucket: bucket })),
   );
   const environment = {
+    ...opts.environment,
     SIGHTLINE_EVIDENCE_BUCKET: opts.evidenceBucket,
     SIGHTLINE_INCIDENT_THRESHOLD: String(opts.threshold),
   };
-  const response = stateMachine("incident-response", { environment, policies: [policy] });
-  const release = stateMachine("incident-release", { environment, policies: [policy] });
+  const policies = [policy, opts.lakePolicy];
+  const response = stateMachine("incident-response", { environment, policies, vpc: opts.vpc });
+  const release = stateMachine("incident-release", { environment, policies, vpc: opts.vpc });
   const rule = new aws.cloudwatch.EventRule("GuardDutyFindings", {
     eventPattern: JSON.stringify(guardDutyFindingPattern(opts.threshold)),
   });

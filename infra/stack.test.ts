@@ -1,0 +1,222 @@
+import fs from "node:fs";
+import { describe, expect, test } from "vitest";
+import * as clickstreamEtl from "@/lib/handlers/clickstream-etl";
+import * as collect from "@/lib/handlers/collect";
+import * as findingDispatch from "@/lib/handlers/finding-dispatch";
+import * as lakeEtl from "@/lib/handlers/lake-etl";
+import * as migrateFn from "@/lib/handlers/migrate";
+import * as submitApplication from "@/lib/handlers/submit-application";
+import { alarmSpecs } from "./alarms";
+import { bucketEncryption, bucketPolicy, bucketSpecs, PUBLIC_ACCESS_BLOCK } from "./buckets";
+import { GATEWAY_ENDPOINTS, INTERFACE_ENDPOINTS, NO_ENDPOINT } from "./endpoints";
+import { FUNCTIONS, type StackRefs, webPolicy } from "./functions";
+import { incidentResponderPolicy, type PolicyDocument, RESOURCE_WILDCARD_ALLOWED } from "./policies";
+import { SUPPORTED_REGIONS, stageSettings } from "./stage";
+import { wafRules } from "./waf";
+
+const REFS: StackRefs = {
+  account: "111122223333",
+  region: "eu-west-1",
+  buckets: {
+    RawLogs: "raw-b",
+    ProcessedLake: "lake-b",
+    ClickstreamRaw: "cs-b",
+    Evidence: "ev-b",
+    AthenaResults: "ath-b",
+  },
+  kmsKeyArn: "arn:aws:kms:eu-west-1:111122223333:key/k",
+  glueDatabase: "sightline_prod",
+  athenaWorkgroup: "sightline-prod",
+  stateMachines: {
+    applicationReview: "arn:aws:states:eu-west-1:111122223333:stateMachine:ApplicationReview",
+    incidentResponse: "arn:aws:states:eu-west-1:111122223333:stateMachine:IncidentResponse",
+    incidentRelease: "arn:aws:states:eu-west-1:111122223333:stateMachine:IncidentRelease",
+  },
+  dlqArn: "arn:aws:sqs:eu-west-1:111122223333:dlq",
+};
+
+/** IAM actions for the SDK commands an adapter file sends (S3's irregular names mapped). */
+const S3_ACTION: Record<string, string> = { DeleteObjects: "DeleteObject", ListObjectsV2: "ListBucket" };
+const PREFIX: Record<string, string> = {
+  "client-s3": "s3",
+  "client-glue": "glue",
+  "client-athena": "athena",
+  "client-sfn": "states",
+  "client-sesv2": "ses",
+};
+function adapterActions(adapter: string): string[] {
+  const src = fs.readFileSync(`lib/adapters/aws/${adapter}.ts`, "utf8");
+  const pkg = /from "@aws-sdk\/(client-[a-z0-9-]+)"/.exec(src)?.[1] ?? "";
+  return [...new Set([...src.matchAll(/new (\w+)Command\(/g)].map((m) => m[1] as string))].map((c) =>
+    pkg === "client-s3" ? `s3:${S3_ACTION[c] ?? c}` : `${PREFIX[pkg]}:${c}`,
+  );
+}
+
+/** Every function may use the stack's KMS key and write to its DLQ. */
+const BASELINE = new Set(["kms:Decrypt", "kms:GenerateDataKey", "sqs:SendMessage"]);
+
+function checkPolicy(p: PolicyDocument, name: string) {
+  for (const s of p.Statement.filter((x) => x.Effect === "Allow")) {
+    for (const a of s.Action) expect(a, `${name}: wildcard action`).not.toMatch(/\*/);
+    if (s.Resource.some((r) => r === "*"))
+      for (const a of s.Action)
+        expect(RESOURCE_WILDCARD_ALLOWED[a], `${name}: ${a} on "*" without a documented reason`).toBeTruthy();
+    for (const r of s.Resource)
+      expect(r, `${name}: account-wide wildcard`).not.toMatch(/^arn:aws:[a-z0-9-]+:[a-z0-9-]*:\d*:\*$/);
+  }
+}
+
+describe("buckets", () => {
+  const specs = bucketSpecs(stageSettings("production", {}));
+  test("the five buckets exist: raw logs, processed lake, clickstream raw, evidence, Athena results", () => {
+    expect(specs.map((b) => b.id).sort()).toEqual([
+      "AthenaResults",
+      "ClickstreamRaw",
+      "Evidence",
+      "ProcessedLake",
+      "RawLogs",
+    ]);
+  });
+
+  test.each(specs.map((s) => [s.id, s] as const))(
+    "%s: KMS with the stack key, public access blocked, TLS-only policy",
+    (_id, spec) => {
+      const enc = bucketEncryption(REFS.kmsKeyArn).rules[0]?.applyServerSideEncryptionByDefault;
+      expect(enc).toEqual({ sseAlgorithm: "aws:kms", kmsMasterKeyId: REFS.kmsKeyArn });
+      expect(Object.values(PUBLIC_ACCESS_BLOCK).every(Boolean)).toBe(true);
+      expect(Object.keys(PUBLIC_ACCESS_BLOCK).sort()).toEqual([
+        "blockPublicAcls",
+        "blockPublicPolicy",
+        "ignorePublicAcls",
+        "restrictPublicBuckets",
+      ]);
+      const arn = `arn:aws:s3:::${spec.id.toLowerCase()}`;
+      const tls = bucketPolicy(arn, REFS.kmsKeyArn).Statement.find(
+        (s) => s.Condition?.Bool?.["aws:SecureTransport"] === "false",
+      );
+      expect(tls).toMatchObject({ Effect: "Deny", Principal: "*", Action: ["s3:*"], Resource: [arn, `${arn}/*`] });
+    },
+  );
+
+  test("lifecycles: raw logs to infrequent access then expiry; Athena results expire; evidence keeps versions", () => {
+    const by = Object.fromEntries(specs.map((s) => [s.id, s]));
+    const raw = by.RawLogs?.lifecycle[0];
+    expect(raw?.transitions[0]?.storageClass).toBe("STANDARD_IA");
+    expect(raw?.expirationDays).toBeGreaterThan(raw?.transitions[0]?.days ?? 0);
+    expect(by.AthenaResults?.lifecycle[0]?.expirationDays).toBeLessThanOrEqual(30);
+    expect(by.Evidence?.versioning).toBe(true);
+    expect(by.Evidence?.lifecycle).toEqual([]);
+  });
+
+  test("infra/storage.ts applies exactly these settings to every bucket", () => {
+    const src = fs.readFileSync("infra/storage.ts", "utf8");
+    expect(src).toMatch(/bucketSpecs\(settings\)\.map/);
+    for (const fn of ["bucketEncryption(", "PUBLIC_ACCESS_BLOCK", "bucketPolicy(", "enableKeyRotation: true"])
+      expect(src).toContain(fn);
+  });
+});
+
+const HANDLERS: Record<string, Record<string, unknown>> = {
+  "lib/handlers/lake-etl": lakeEtl,
+  "lib/handlers/collect": collect,
+  "lib/handlers/clickstream-etl": clickstreamEtl,
+  "lib/handlers/finding-dispatch": findingDispatch,
+  "lib/handlers/submit-application": submitApplication,
+  "lib/handlers/migrate": migrateFn,
+};
+
+describe.each(FUNCTIONS.map((f) => [f.id, f] as const))("function %s", (_id, spec) => {
+  test("its handler exists and exports the function", () => {
+    const [file, exp] = [
+      spec.handler.slice(0, spec.handler.lastIndexOf(".")),
+      spec.handler.slice(spec.handler.lastIndexOf(".") + 1),
+    ];
+    expect(fs.existsSync(`${file}.ts`)).toBe(true);
+    expect(typeof HANDLERS[file]?.[exp as string]).toBe("function");
+  });
+
+  test("its policy allows exactly the calls it makes (each one our AWS adapters really send), no wildcard outside the allow-list", () => {
+    const p = spec.policy(REFS);
+    checkPolicy(p, spec.id);
+    const sent = new Set(
+      ["s3-object-store", "glue-catalog", "athena-lake-query", "sfn-workflow-engine", "ses-email"].flatMap(
+        adapterActions,
+      ),
+    );
+    for (const c of spec.calls) expect(sent, `${spec.id}: ${c} is not a call the adapters make`).toContain(c);
+    const allowed = new Set(p.Statement.flatMap((s) => s.Action).filter((a) => !BASELINE.has(a)));
+    expect(allowed).toEqual(new Set(spec.calls));
+  });
+});
+
+test("the web server's policy: Athena, the lake, its state machines and task tokens, nothing account-wide", () => {
+  const p = webPolicy(REFS);
+  checkPolicy(p, "web");
+  const allowed = new Set(p.Statement.flatMap((s) => s.Action));
+  for (const a of [...adapterActions("athena-lake-query"), ...adapterActions("sfn-workflow-engine")])
+    expect(allowed).toContain(a);
+  checkPolicy(
+    incidentResponderPolicy({ account: REFS.account, region: REFS.region, evidenceBucket: "ev-b" }),
+    "responder",
+  );
+});
+
+test("in-VPC functions reach every AWS API they call without a NAT (or the gap is documented)", () => {
+  const CLIENT_OF: Record<string, string> = Object.fromEntries(Object.entries(PREFIX).map(([c, p]) => [p, c]));
+  const fromCalls = FUNCTIONS.filter((f) => f.vpc).flatMap((f) =>
+    f.calls.map((c) => CLIENT_OF[c.split(":")[0] as string] as string),
+  );
+  // Incident task functions (cloud controls + Athena) and the web server (Athena, Step Functions) run in the VPC too.
+  const fromSources = ["aws-cloud-controls", "athena-lake-query", "sfn-workflow-engine", "ses-email"].flatMap((a) =>
+    [...fs.readFileSync(`lib/adapters/aws/${a}.ts`, "utf8").matchAll(/@aws-sdk\/(client-[a-z0-9-]+)/g)].map(
+      (m) => m[1] as string,
+    ),
+  );
+  const clients = new Set([...fromCalls, ...fromSources]);
+  expect(clients).toContain("client-iam");
+  for (const c of clients)
+    expect(
+      INTERFACE_ENDPOINTS[c] ?? (GATEWAY_ENDPOINTS as Record<string, string>)[c] ?? NO_ENDPOINT[c],
+      c,
+    ).toBeTruthy();
+});
+
+test("WAF: AWS managed common and known-bad-inputs rule sets, then a per-IP rate limit", () => {
+  const rules = wafRules(2000);
+  expect(rules.map((r) => r.name)).toEqual([
+    "AWSManagedRulesCommonRuleSet",
+    "AWSManagedRulesKnownBadInputsRuleSet",
+    "PerIpRateLimit",
+  ]);
+  expect(rules[2]?.statement).toEqual({ rateBasedStatement: { limit: 2000, aggregateKeyType: "IP" } });
+  expect(new Set(rules.map((r) => r.priority)).size).toBe(3);
+});
+
+test("alarms cover every function's errors and throttles, every DLQ, every state machine, ETL lag and API 5xx", () => {
+  const a = alarmSpecs({
+    functions: Object.fromEntries(FUNCTIONS.map((f) => [f.id, `fn-${f.id}`])),
+    queues: { LakeEtlDlq: "q1", ClickstreamEtlDlq: "q2" },
+    stateMachines: { IncidentResponse: REFS.stateMachines.incidentResponse },
+    apiId: "api1",
+  });
+  const names = a.map((x) => x.name);
+  for (const f of FUNCTIONS) expect(names).toEqual(expect.arrayContaining([`${f.id}-errors`, `${f.id}-throttles`]));
+  expect(names).toEqual(
+    expect.arrayContaining([
+      "LakeEtlDlq-depth",
+      "ClickstreamEtlDlq-depth",
+      "IncidentResponse-failed",
+      "clickstream-etl-lag",
+      "collect-api-5xx",
+    ]),
+  );
+  expect(a.every((x) => x.treatMissingData === "notBreaching" && x.why.length > 5)).toBe(true);
+});
+
+test("stages: production requires MFA and keeps data; supported regions are listed", () => {
+  expect(stageSettings("production", {})).toMatchObject({ production: true, mfa: "on" });
+  expect(stageSettings("dev", {})).toMatchObject({ production: false, mfa: "optional" });
+  expect(SUPPORTED_REGIONS).toContain("us-east-1");
+  const readme = fs.readFileSync("README.md", "utf8");
+  for (const r of SUPPORTED_REGIONS) expect(readme).toContain(r);
+});

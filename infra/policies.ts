@@ -29,7 +29,45 @@ export const RESOURCE_WILDCARD_ALLOWED: Record<string, string> = {
   "states:SendTaskSuccess": "task tokens are not resources: SendTask* only accepts *",
   "states:SendTaskFailure": "task tokens are not resources: SendTask* only accepts *",
   "states:SendTaskHeartbeat": "task tokens are not resources: SendTask* only accepts *",
+  "logs:CreateLogDelivery": "Step Functions log delivery: AWS documents these log actions on * only",
+  "logs:GetLogDelivery": "Step Functions log delivery: AWS documents these log actions on * only",
+  "logs:UpdateLogDelivery": "Step Functions log delivery: AWS documents these log actions on * only",
+  "logs:DeleteLogDelivery": "Step Functions log delivery: AWS documents these log actions on * only",
+  "logs:ListLogDeliveries": "Step Functions log delivery: AWS documents these log actions on * only",
+  "logs:PutResourcePolicy": "Step Functions log delivery: AWS documents these log actions on * only",
+  "logs:DescribeResourcePolicies": "Step Functions log delivery: AWS documents these log actions on * only",
+  "logs:DescribeLogGroups": "Step Functions log delivery: AWS documents these log actions on * only",
 };
+
+/** A state machine's role: deliver its ERROR-level logs to CloudWatch Logs. */
+export const stateMachineLoggingPolicy = (): PolicyDocument => ({
+  Version: "2012-10-17",
+  Statement: [
+    {
+      Sid: "LogDelivery",
+      Effect: "Allow",
+      Action: [
+        "logs:CreateLogDelivery",
+        "logs:GetLogDelivery",
+        "logs:UpdateLogDelivery",
+        "logs:DeleteLogDelivery",
+        "logs:ListLogDeliveries",
+        "logs:PutResourcePolicy",
+        "logs:DescribeResourcePolicies",
+        "logs:DescribeLogGroups",
+      ],
+      Resource: ["*"],
+    },
+  ],
+});
+
+/** EventBridge's role for the GuardDuty rule: start that one state machine. */
+export const startExecutionPolicy = (stateMachineArn: string): PolicyDocument => ({
+  Version: "2012-10-17",
+  Statement: [
+    { Sid: "StartIncidentResponse", Effect: "Allow", Action: ["states:StartExecution"], Resource: [stateMachineArn] },
+  ],
+});
 
 const arn = (service: string, region: string, account: string, resource: string) =>
   `arn:aws:${service}:${region}:${account}:${resource}`;

@@ -10,7 +10,13 @@ import { alarmSpecs } from "./alarms";
 import { bucketEncryption, bucketPolicy, bucketSpecs, PUBLIC_ACCESS_BLOCK } from "./buckets";
 import { GATEWAY_ENDPOINTS, INTERFACE_ENDPOINTS, NO_ENDPOINT } from "./endpoints";
 import { FUNCTIONS, type StackRefs, webPolicy } from "./functions";
-import { incidentResponderPolicy, type PolicyDocument, RESOURCE_WILDCARD_ALLOWED } from "./policies";
+import {
+  incidentResponderPolicy,
+  type PolicyDocument,
+  RESOURCE_WILDCARD_ALLOWED,
+  startExecutionPolicy,
+  stateMachineLoggingPolicy,
+} from "./policies";
 import { SUPPORTED_REGIONS, stageSettings } from "./stage";
 import { wafRules } from "./waf";
 
@@ -159,6 +165,17 @@ test("the web server's policy: Athena, the lake, its state machines and task tok
     incidentResponderPolicy({ account: REFS.account, region: REFS.region, evidenceBucket: "ev-b" }),
     "responder",
   );
+  checkPolicy(stateMachineLoggingPolicy(), "state machine logging");
+  checkPolicy(startExecutionPolicy(REFS.stateMachines.incidentResponse), "eventbridge start");
+});
+
+test("no IAM document is written inline in the SST modules: they all come from the checked producers", () => {
+  const producers = new Set(["policies.ts", "functions.ts", "buckets.ts"]);
+  for (const f of fs
+    .readdirSync("infra")
+    .filter((x) => x.endsWith(".ts") && !x.endsWith(".test.ts") && !producers.has(x)))
+    expect(fs.readFileSync(`infra/${f}`, "utf8"), f).not.toMatch(/Statement:\s*\[|"Action"|Action:\s*"/);
+  expect(fs.readFileSync("sst.config.ts", "utf8")).not.toMatch(/Statement:\s*\[/);
 });
 
 test("in-VPC functions reach every AWS API they call without a NAT (or the gap is documented)", () => {

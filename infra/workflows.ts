@@ -3,7 +3,13 @@
 // it. Policy documents come from ./policies (plain data the tests check).
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { guardDutyFindingPattern, incidentResponderPolicy, invokeOnlyPolicy } from "./policies";
+import {
+  guardDutyFindingPattern,
+  incidentResponderPolicy,
+  invokeOnlyPolicy,
+  startExecutionPolicy,
+  stateMachineLoggingPolicy,
+} from "./policies";
 
 /** Placeholder → the handler export that serves it (lib/handlers/workflows/application-review.ts). */
 export const APPLICATION_REVIEW_FUNCTIONS = {
@@ -74,29 +80,7 @@ function stateMachine(
     policy: $resolve(Object.values(fns).map((f) => f.arn)).apply((arns) => JSON.stringify(invokeOnlyPolicy(arns))),
   });
   const logs = new aws.cloudwatch.LogGroup(`${name}Logs`, { retentionInDays: 90 });
-  new aws.iam.RolePolicy(`${name}Logging`, {
-    role: role.id,
-    policy: JSON.stringify({
-      Version: "2012-10-17",
-      Statement: [
-        {
-          // CloudWatch Logs delivery for Step Functions is authorized on "*" only (AWS documents it so).
-          Effect: "Allow",
-          Action: [
-            "logs:CreateLogDelivery",
-            "logs:GetLogDelivery",
-            "logs:UpdateLogDelivery",
-            "logs:DeleteLogDelivery",
-            "logs:ListLogDeliveries",
-            "logs:PutResourcePolicy",
-            "logs:DescribeResourcePolicies",
-            "logs:DescribeLogGroups",
-          ],
-          Resource: "*",
-        },
-      ],
-    }),
-  });
+  new aws.iam.RolePolicy(`${name}Logging`, { role: role.id, policy: JSON.stringify(stateMachineLoggingPolicy()) });
   return new aws.sfn.StateMachine(name, {
     type: "STANDARD",
     roleArn: role.arn,
@@ -145,10 +129,7 @@ export function incidentResponse(
   });
   new aws.iam.RolePolicy("GuardDutyFindingsStartPolicy", {
     role: startRole.id,
-    policy: $jsonStringify({
-      Version: "2012-10-17",
-      Statement: [{ Effect: "Allow", Action: "states:StartExecution", Resource: response.arn }],
-    }),
+    policy: response.arn.apply((arn) => JSON.stringify(startExecutionPolicy(arn))),
   });
   new aws.cloudwatch.EventTarget("GuardDutyFindingsTarget", {
     rule: rule.name,

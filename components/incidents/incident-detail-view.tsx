@@ -5,6 +5,7 @@ import { type FormEvent, useState } from "react";
 import { SeverityBadge } from "@/components/findings/findings-view";
 import { useIncidentQuery, useReleaseMutation } from "@/components/hooks/queries/use-incidents-query";
 import { Button } from "@/components/ui/button";
+import { JsonDetails } from "@/components/ui/json-details";
 import { Section } from "@/components/ui/section";
 import { ROW, TableHead, TD } from "@/components/ui/table";
 import { SimulatedBadge, StatusPill } from "./incidents-view";
@@ -94,12 +95,7 @@ export function IncidentDetailView({ id }: { id: string }) {
                 <td className={TD}>{t.ok ? "✓ ok" : "✗ failed"}</td>
                 <td className={TD}>{t.actor}</td>
                 <td className={TD}>
-                  <details>
-                    <summary className="cursor-pointer">{t.summary}</summary>
-                    <pre className="overflow-auto rounded bg-slate-100 p-2 text-xs dark:bg-slate-900">
-                      {JSON.stringify(t.detail, null, 2)}
-                    </pre>
-                  </details>
+                  <JsonDetails summary={t.summary} value={t.detail} />
                 </td>
               </tr>
             ))}

@@ -12,6 +12,7 @@ import {
 } from "@/components/hooks/queries/use-incidents-query";
 import { Button } from "@/components/ui/button";
 import { FIELD, Labelled } from "@/components/ui/field";
+import { JsonDetails } from "@/components/ui/json-details";
 import { Section } from "@/components/ui/section";
 import { ROW, TableHead, TD } from "@/components/ui/table";
 import { TextField } from "@/components/ui/text-field";
@@ -199,12 +200,7 @@ function Outbox() {
               </td>
               <td className={TD}>{n.kind}</td>
               <td className={TD}>
-                <details>
-                  <summary className="cursor-pointer">{n.title}</summary>
-                  <pre className="max-h-80 overflow-auto rounded bg-slate-100 p-2 text-xs dark:bg-slate-900">
-                    {n.payload === null ? "(not rendered: nothing was sent)" : JSON.stringify(n.payload, null, 2)}
-                  </pre>
-                </details>
+                <JsonDetails summary={n.title} value={n.payload} empty="(not rendered: nothing was sent)" />
               </td>
             </tr>
           ))}

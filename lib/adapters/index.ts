@@ -3,7 +3,7 @@ import { S3Client } from "@aws-sdk/client-s3";
 import { SessionKeyring } from "@/lib/auth/session-keys";
 import { openDatabase } from "@/lib/db/connect";
 import { type Env, env as loadProcessEnv } from "@/lib/env";
-import { scheduleDispatch } from "@/lib/incidents/dispatch";
+import { dispatchFindingEvents } from "@/lib/incidents/dispatch";
 import {
   type IncidentDeps,
   incidentReleaseHandlers,
@@ -18,6 +18,7 @@ import type { WorkflowEngine } from "@/lib/ports/workflow-engine";
 import { DEMO_DENYLIST } from "@/lib/reviews/rules";
 import { applicationReviewHandlers } from "@/lib/reviews/workflow-handlers";
 import { clickstreamRawDir } from "@/lib/runtime/local-clickstream";
+import { repeatWithoutOverlap } from "@/lib/runtime/repeat";
 import { AthenaLakeQuery } from "./aws/athena-lake-query";
 import { CognitoIdentity } from "./aws/cognito-identity";
 import { S3ObjectStore } from "./aws/s3-object-store";
@@ -101,16 +102,21 @@ export function getContext(): Promise<AppContext> {
       if (ctx.workflows instanceof LocalWorkflowEngine) {
         await ctx.workflows.resumeAll();
         // The local EventBridge: findings the lake ETL raised notify and start incident response here.
-        holder.__sightlineStopDispatch = scheduleDispatch(
-          {
-            db: ctx.db,
-            workflows: ctx.workflows,
-            notify: ctx.incidents.notify,
-            threshold: ctx.env.SIGHTLINE_INCIDENT_THRESHOLD,
-            startIncidents: true,
-          },
+        const deps = {
+          db: ctx.db,
+          workflows: ctx.workflows,
+          notify: ctx.incidents.notify,
+          threshold: ctx.env.SIGHTLINE_INCIDENT_THRESHOLD,
+          startIncidents: true,
+        };
+        holder.__sightlineStopDispatch = repeatWithoutOverlap(
+          "findings: dispatch",
           2000,
-          (m) => console.log(m),
+          async () => {
+            const s = await dispatchFindingEvents(deps);
+            if (s.processed) console.log(`findings: ${JSON.stringify(s)}`);
+          },
+          (m) => console.error(m),
         );
       }
       return ctx;

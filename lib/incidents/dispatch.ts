@@ -85,23 +85,3 @@ export async function dispatchFindingEvents(deps: DispatchDeps, limit = 2000): P
   s.digests = await flushDigests(deps.notify);
   return s;
 }
-
-/** Local backend: the dispatcher runs in the server process every few seconds (never overlapping). */
-export function scheduleDispatch(deps: DispatchDeps, everyMs: number, log: (m: string) => void): () => void {
-  let running = false;
-  const tick = async () => {
-    if (running) return;
-    running = true;
-    try {
-      const s = await dispatchFindingEvents(deps);
-      if (s.processed) log(`findings: ${JSON.stringify(s)}`);
-    } catch (err) {
-      log(`findings: dispatch failed: ${(err as Error).message}`);
-    } finally {
-      running = false;
-    }
-  };
-  const timer = setInterval(tick, everyMs);
-  timer.unref?.();
-  return () => clearInterval(timer);
-}

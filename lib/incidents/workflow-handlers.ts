@@ -1,5 +1,4 @@
-import { createHash, randomUUID } from "node:crypto";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { createHash } from "node:crypto";
 import { type EventRow, entityEventsQuery, toActivityEvent } from "@/lib/findings/entity-events";
 import { type NotifyDeps, notify } from "@/lib/notify/notify";
 import { type ApiResult, CloudActionError, type CloudControls } from "@/lib/ports/cloud-controls";
@@ -7,6 +6,7 @@ import type { Database, Queryable } from "@/lib/ports/database";
 import type { LakeQueryEngine } from "@/lib/ports/lake-query";
 import type { ObjectStore } from "@/lib/ports/object-store";
 import type { Json } from "@/lib/ports/workflow-engine";
+import { expirePendingReviews, registerReviewTask } from "@/lib/reviews/review-store";
 import type { ProposedAction } from "@/lib/schemas/incidents";
 import { collectionScript, parseEvidence } from "./collection-script";
 import { type FindingEvent, findingFacts, isRootKey } from "./finding-event";
@@ -92,6 +92,24 @@ async function notifyStage(deps: IncidentDeps, incidentId: string, stage: string
           .join(", ")}`
       : "No channel takes this severity",
     detail: decisions,
+  });
+}
+
+/** The decision that let containment start, on the timeline under the approver's name. */
+async function recordApproval(
+  db: Queryable,
+  incidentId: string,
+  step: string,
+  approval: { decidedBy?: string; comment?: string | null } | undefined,
+) {
+  await setStatus(db, incidentId, "containing");
+  const by = approval?.decidedBy ?? "unknown";
+  await addEvent(db, incidentId, {
+    kind: "approval",
+    step,
+    ok: true,
+    actor: by,
+    summary: `Approved by ${by}${approval?.comment ? `: ${approval.comment}` : ""}`,
   });
 }
 
@@ -321,35 +339,32 @@ export function incidentResponseHandlers(deps: IncidentDeps): Record<string, Han
       const p = raw as { taskToken: string; executionId: string; incidentId: string; slaSeconds: number; input: Json };
       const i = await must(db, p.incidentId);
       await db.transaction(async (tx) => {
-        const inserted = await tx.query(
-          `INSERT INTO review_tasks (id, execution_id, workflow, state, token, subject, title, payload, reasons, state_input, submitted_by, due_at)
-           VALUES ($1, $2, 'incident-response', 'RequestApproval', $3, $4, $5, $6, $7, $8, NULL, now() + make_interval(secs => $9))
-           ON CONFLICT (token) DO NOTHING RETURNING id`,
-          [
-            `rev-${randomUUID()}`,
-            p.executionId,
-            p.taskToken,
-            i.id,
-            `Contain ${i.resource_id ?? i.resource_type}: ${i.title}`,
-            JSON.stringify({
-              kind: "incident-approval",
-              incidentId: i.id,
-              simulated: i.simulated,
-              finding: { id: i.finding_id, type: i.finding_type, severity: i.severity_vendor, title: i.title },
-              proposedActions: i.proposed,
-              enrichment: i.enrichment,
-            }),
-            JSON.stringify([
-              {
-                rule: "guardduty.severity",
-                message: `${i.finding_type} at severity ${i.severity_vendor} on ${i.resource_id}`,
-              },
-            ]),
-            JSON.stringify(p.input),
-            p.slaSeconds,
+        const inserted = await registerReviewTask(tx, {
+          executionId: p.executionId,
+          workflow: "incident-response",
+          state: "RequestApproval",
+          token: p.taskToken,
+          subject: i.id,
+          title: `Contain ${i.resource_id ?? i.resource_type}: ${i.title}`,
+          payload: {
+            kind: "incident-approval",
+            incidentId: i.id,
+            simulated: i.simulated,
+            finding: { id: i.finding_id, type: i.finding_type, severity: i.severity_vendor, title: i.title },
+            proposedActions: i.proposed,
+            enrichment: i.enrichment,
+          },
+          reasons: [
+            {
+              rule: "guardduty.severity",
+              message: `${i.finding_type} at severity ${i.severity_vendor} on ${i.resource_id}`,
+            },
           ],
-        );
-        if (inserted.length) {
+          stateInput: p.input,
+          submittedBy: null,
+          dueInSeconds: p.slaSeconds,
+        });
+        if (inserted) {
           await setStatus(tx, i.id, "awaiting_approval");
           await tx.query("UPDATE incidents SET execution_id = $2 WHERE id = $1", [i.id, p.executionId]);
           await addEvent(tx, i.id, {
@@ -373,14 +388,7 @@ export function incidentResponseHandlers(deps: IncidentDeps): Record<string, Han
     beginContainment: async (raw) => {
       const p = raw as { incidentId: string; approval?: { decidedBy?: string; comment?: string | null } };
       const i = await must(db, p.incidentId);
-      await setStatus(db, i.id, "containing");
-      await addEvent(db, i.id, {
-        kind: "approval",
-        step: "BeginContainment",
-        ok: true,
-        actor: p.approval?.decidedBy ?? "unknown",
-        summary: `Approved by ${p.approval?.decidedBy ?? "unknown"}${p.approval?.comment ? `: ${p.approval.comment}` : ""}`,
-      });
+      await recordApproval(db, i.id, "BeginContainment", p.approval);
       const orig = i.original_state;
       if (!orig)
         throw new CloudActionError("BeginContainment", "NoOriginalState", "the original state was not recorded");
@@ -554,14 +562,7 @@ export function incidentResponseHandlers(deps: IncidentDeps): Record<string, Han
       const p = raw as { incidentId: string; approval?: { decidedBy?: string; comment?: string | null } };
       const i = await must(db, p.incidentId);
       const f = findingFacts(i.finding);
-      await setStatus(db, i.id, "containing");
-      await addEvent(db, i.id, {
-        kind: "approval",
-        step: "DeactivateAccessKey",
-        ok: true,
-        actor: p.approval?.decidedBy ?? "unknown",
-        summary: `Approved by ${p.approval?.decidedBy ?? "unknown"}${p.approval?.comment ? `: ${p.approval.comment}` : ""}`,
-      });
+      await recordApproval(db, i.id, "DeactivateAccessKey", p.approval);
       const k = f.accessKey as NonNullable<typeof f.accessKey>;
       await act(deps, i.id, "DeactivateAccessKey", `Access key ${k.accessKeyId} of ${k.userName} → Inactive`, () =>
         cloud.setAccessKeyStatus(k.userName, k.accessKeyId, "Inactive"),
@@ -597,11 +598,7 @@ export function incidentResponseHandlers(deps: IncidentDeps): Record<string, Han
           summary: `Incident ${p.outcome.status}${p.outcome.reason ? `: ${p.outcome.reason}` : ""}`,
         });
         if (p.outcome.status === "expired") {
-          const expired = await tx.query<{ id: string }>(
-            "UPDATE review_tasks SET status = 'expired' WHERE subject = $1 AND status = 'pending' RETURNING id",
-            [p.incidentId],
-          );
-          for (const t of expired) await recordAudit(tx, { actor: "system", action: "review.expired", subject: t.id });
+          await expirePendingReviews(tx, p.incidentId);
         }
       });
       return { status: p.outcome.status };
@@ -665,34 +662,30 @@ export function incidentReleaseHandlers(deps: IncidentDeps): Record<string, Hand
       };
       const i = await must(db, p.incidentId);
       await db.transaction(async (tx) => {
-        const inserted = await tx.query(
-          `INSERT INTO review_tasks (id, execution_id, workflow, state, token, subject, title, payload, reasons, state_input, submitted_by, due_at)
-           VALUES ($1, $2, 'incident-release', 'RequestRelease', $3, $4, $5, $6, $7, $8, $9, now() + make_interval(secs => $10))
-           ON CONFLICT (token) DO NOTHING RETURNING id`,
-          [
-            `rev-${randomUUID()}`,
-            p.executionId,
-            p.taskToken,
-            i.id,
-            `Release ${i.resource_id} from quarantine`,
-            JSON.stringify({
-              kind: "incident-release",
-              incidentId: i.id,
-              simulated: i.simulated,
-              proposedActions: (i.original_state?.enis ?? []).map((e) => ({
-                action: "Restore security groups",
-                target: e.eniId,
-                detail: e.groups.join(", "),
-              })),
-              originalState: i.original_state,
-            }),
-            JSON.stringify([{ rule: "incident.release", message: `Requested by ${p.requestedBy}: ${p.reason}` }]),
-            JSON.stringify(p.input),
-            p.requestedBy,
-            p.slaSeconds,
-          ],
-        );
-        if (inserted.length) {
+        const inserted = await registerReviewTask(tx, {
+          executionId: p.executionId,
+          workflow: "incident-release",
+          state: "RequestRelease",
+          token: p.taskToken,
+          subject: i.id,
+          title: `Release ${i.resource_id} from quarantine`,
+          payload: {
+            kind: "incident-release",
+            incidentId: i.id,
+            simulated: i.simulated,
+            proposedActions: (i.original_state?.enis ?? []).map((e) => ({
+              action: "Restore security groups",
+              target: e.eniId,
+              detail: e.groups.join(", "),
+            })),
+            originalState: i.original_state,
+          },
+          reasons: [{ rule: "incident.release", message: `Requested by ${p.requestedBy}: ${p.reason}` }],
+          stateInput: p.input,
+          submittedBy: p.requestedBy,
+          dueInSeconds: p.slaSeconds,
+        });
+        if (inserted) {
           await setStatus(tx, i.id, "releasing");
           await addEvent(tx, i.id, {
             kind: "undo",
@@ -782,11 +775,7 @@ export function incidentReleaseHandlers(deps: IncidentDeps): Record<string, Hand
             ? "Released from quarantine"
             : `Release not done: ${p.outcome.status}${p.outcome.reason ? ` (${p.outcome.reason})` : ""}`,
         });
-        if (p.outcome.status === "release_expired")
-          await tx.query(
-            "UPDATE review_tasks SET status = 'expired' WHERE subject = $1 AND workflow = 'incident-release' AND status = 'pending'",
-            [p.incidentId],
-          );
+        if (p.outcome.status === "release_expired") await expirePendingReviews(tx, p.incidentId, "incident-release");
       });
       await notifyStage(
         deps,

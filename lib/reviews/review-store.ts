@@ -1,3 +1,5 @@
+import { randomUUID } from "node:crypto";
+import { recordAudit } from "@/lib/audit/record-audit";
 import type { Queryable } from "@/lib/ports/database";
 import type { ReviewSummary } from "@/lib/schemas/applications";
 
@@ -44,4 +46,53 @@ export function toReviewSummary(t: TaskRow, now = Date.now()): ReviewSummary {
     overdue: t.status === "pending" && due < now,
     ageSeconds: Math.round((now - new Date(t.created_at).getTime()) / 1000),
   };
+}
+
+/** The workflow's timeout fired: the subject's pending review items are marked expired (audited). */
+export async function expirePendingReviews(tx: Queryable, subject: string, workflow?: string): Promise<void> {
+  const expired = await tx.query<{ id: string }>(
+    "UPDATE review_tasks SET status = 'expired' WHERE subject = $1 AND status = 'pending' AND ($2::text IS NULL OR workflow = $2) RETURNING id",
+    [subject, workflow ?? null],
+  );
+  for (const t of expired) await recordAudit(tx, { actor: "system", action: "review.expired", subject: t.id });
+}
+
+export interface NewReviewTask {
+  executionId: string;
+  workflow: string;
+  /** The callback state waiting on the token (a restarted engine re-enters here). */
+  state: string;
+  token: string;
+  subject: string;
+  title: string;
+  payload: unknown;
+  reasons: { rule: string; message: string }[];
+  /** The waiting state's input, for re-entry. */
+  stateInput: unknown;
+  submittedBy: string | null;
+  dueInSeconds: number;
+}
+
+/** A callback task's review item; idempotent on the token. True when this call created it. */
+export async function registerReviewTask(tx: Queryable, t: NewReviewTask): Promise<boolean> {
+  const inserted = await tx.query(
+    `INSERT INTO review_tasks (id, execution_id, workflow, state, token, subject, title, payload, reasons, state_input, submitted_by, due_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, now() + make_interval(secs => $12))
+     ON CONFLICT (token) DO NOTHING RETURNING id`,
+    [
+      `rev-${randomUUID()}`,
+      t.executionId,
+      t.workflow,
+      t.state,
+      t.token,
+      t.subject,
+      t.title,
+      JSON.stringify(t.payload),
+      JSON.stringify(t.reasons),
+      JSON.stringify(t.stateInput),
+      t.submittedBy,
+      t.dueInSeconds,
+    ],
+  );
+  return inserted.length > 0;
 }

@@ -1,8 +1,7 @@
-import { randomUUID } from "node:crypto";
-import { recordAudit } from "@/lib/audit/record-audit";
 import type { Database } from "@/lib/ports/database";
 import type { Json } from "@/lib/ports/workflow-engine";
 import type { ApplicationInput, Check } from "@/lib/schemas/applications";
+import { expirePendingReviews, registerReviewTask } from "./review-store";
 import { type Denylist, validateAddress, validateName } from "./rules";
 
 /** What the review-registering task receives (the ASL's PendingReview Payload). */
@@ -41,24 +40,20 @@ export function applicationReviewHandlers(deps: HandlerDeps): Record<string, (pa
       const reasons = p.checks.flatMap((c) => c.rules);
       const { taskToken: _t, executionId: _e, ...stateInput } = p;
       await db.transaction(async (tx) => {
-        const inserted = await tx.query(
-          `INSERT INTO review_tasks (id, execution_id, workflow, state, token, subject, title, payload, reasons, state_input, submitted_by, due_at)
-           VALUES ($1, $2, 'application-review', 'PendingReview', $3, $4, $5, $6, $7, $8, $9, now() + make_interval(secs => $10))
-           ON CONFLICT (token) DO NOTHING RETURNING id`,
-          [
-            `rev-${randomUUID()}`,
-            p.executionId,
-            p.taskToken,
-            p.applicationId,
-            `Application from ${p.application.name}`,
-            JSON.stringify(p.application),
-            JSON.stringify(reasons),
-            JSON.stringify(stateInput),
-            p.submittedBy,
-            p.slaSeconds,
-          ],
-        );
-        if (inserted.length) {
+        const inserted = await registerReviewTask(tx, {
+          executionId: p.executionId,
+          workflow: "application-review",
+          state: "PendingReview",
+          token: p.taskToken,
+          subject: p.applicationId,
+          title: `Application from ${p.application.name}`,
+          payload: p.application,
+          reasons,
+          stateInput,
+          submittedBy: p.submittedBy,
+          dueInSeconds: p.slaSeconds,
+        });
+        if (inserted) {
           await tx.query("UPDATE applications SET status = 'in_review', updated_at = now() WHERE id = $1", [
             p.applicationId,
           ]);
@@ -80,11 +75,7 @@ export function applicationReviewHandlers(deps: HandlerDeps): Record<string, (pa
           JSON.stringify(p.outcome),
         ]);
         if (p.outcome.status === "expired") {
-          const expired = await tx.query<{ id: string }>(
-            "UPDATE review_tasks SET status = 'expired' WHERE subject = $1 AND status = 'pending' RETURNING id",
-            [p.applicationId],
-          );
-          for (const t of expired) await recordAudit(tx, { actor: "system", action: "review.expired", subject: t.id });
+          await expirePendingReviews(tx, p.applicationId);
         }
       });
       return { status: p.outcome.status };

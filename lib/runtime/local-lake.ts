@@ -10,6 +10,7 @@ import { lakePaths } from "@/lib/lake/local-sources";
 import { rawAreaObjects } from "@/lib/lake/raw-area";
 import { type RawObject, type RunSummary, runLakeEtl } from "@/lib/lake/run-etl";
 import type { Queryable } from "@/lib/ports/database";
+import { repeatWithoutOverlap } from "./repeat";
 
 /** Processes whatever is new or changed in the local raw area (or just `objects` when given). */
 export async function scanRawArea(
@@ -41,26 +42,18 @@ export async function scanRawArea(
  * `<data>/lake/raw/` that are new or changed go through the lake ETL. Runs never overlap.
  */
 export function watchRawArea(env: Env, db: Queryable, log: (m: string) => void): () => void {
-  let running = false;
-  const tick = async () => {
-    if (running) return;
-    running = true;
-    try {
+  return repeatWithoutOverlap(
+    "lake: scan",
+    env.SIGHTLINE_LAKE_SCAN_SECONDS * 1000,
+    async () => {
       const s = await scanRawArea(env, db, "watcher");
-      if (s && (s.objects || s.errors.length)) {
+      if (s && (s.objects || s.errors.length))
         log(
           `lake: ${s.objects} new objects, ${s.records} rows, ${s.quarantined} quarantined, ${s.errors.length} errors`,
         );
-      }
-    } catch (err) {
-      log(`lake: scan failed: ${(err as Error).message}`);
-    } finally {
-      running = false;
-    }
-  };
-  const timer = setInterval(tick, env.SIGHTLINE_LAKE_SCAN_SECONDS * 1000);
-  timer.unref();
-  return () => clearInterval(timer);
+    },
+    log,
+  );
 }
 
 /** First start: a small demo estate's logs (3 days) written in AWS's raw layout and loaded. */

@@ -35,8 +35,7 @@ export function IncidentDetailView({ id }: { id: string }) {
           <SeverityBadge severity={i.severity} /> {i.title}
         </h2>
         <p className="flex flex-wrap items-center gap-2 text-sm">
-          Status: <span data-testid="incident-status">{i.status}</span>
-          <StatusPill status={i.status} />
+          Status: <StatusPill status={i.status} />
           {i.simulated ? <SimulatedBadge /> : null}· {i.findingType} · severity {i.severityVendor ?? "—"} · resource{" "}
           <code>{i.resourceId ?? i.resourceType}</code> · {i.findingCount} finding(s) ·{" "}
           <Link

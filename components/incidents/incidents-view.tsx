@@ -22,6 +22,7 @@ export const STATUS_STYLE: Record<string, string> = {
 export function StatusPill({ status }: { status: string }) {
   return (
     <span
+      data-testid="incident-status"
       className={`rounded px-2 py-0.5 text-xs font-medium ${STATUS_STYLE[status] ?? "bg-slate-100 dark:bg-slate-800"}`}
     >
       {status.replace(/_/g, " ")}

@@ -20,7 +20,7 @@ export function ReviewDetailView({ id, me }: { id: string; me: string }) {
     decide.mutate({ decision, ...(comment.trim() ? { comment: comment.trim() } : {}) });
   };
   return (
-    <div className="grid gap-6 md:grid-cols-[1fr_18rem]">
+    <div className="grid gap-6 md:grid-cols-[minmax(0,1fr)_18rem]">
       <div className="flex flex-col gap-4">
         <header>
           <h2 className="text-xl font-semibold">{r.title}</h2>
@@ -71,7 +71,7 @@ export function ReviewDetailView({ id, me }: { id: string; me: string }) {
         ) : null}
         <section aria-labelledby="data-h">
           <h3 id="data-h" className="font-semibold">
-            Submitted data
+            {typeof data.payload.kind === "string" ? "Details" : "Submitted data"}
           </h3>
           <pre className="overflow-auto rounded bg-slate-100 p-2 text-xs dark:bg-slate-900">
             {JSON.stringify(data.payload, null, 2)}

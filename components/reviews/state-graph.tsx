@@ -8,7 +8,7 @@ export function StateGraph({ graph }: { graph: ReviewDetailDto["graph"] }) {
         <li
           key={n.name}
           data-current={n.current || undefined}
-          className={`rounded border px-2 py-1 ${
+          className={`break-words rounded border px-2 py-1 ${
             n.current
               ? "border-sky-600 bg-sky-100 font-semibold dark:bg-sky-950"
               : n.visited

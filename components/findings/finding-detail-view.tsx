@@ -47,6 +47,18 @@ export function FindingDetailView({ id, me }: { id: string; me: string }) {
           {f.reason ? ` (${f.reason})` : ""} · Assignee: {f.assignee ?? "nobody"} · First seen{" "}
           {new Date(f.firstSeen).toLocaleString()} · Last seen {new Date(f.lastSeen).toLocaleString()} · {f.count}×
         </p>
+        {data.incident ? (
+          <p className="text-sm">
+            Incident:{" "}
+            <Link
+              href={`/incidents/${encodeURIComponent(data.incident.id)}`}
+              className="text-sky-700 hover:underline dark:text-sky-400"
+            >
+              {data.incident.id}
+            </Link>{" "}
+            ({data.incident.status.replace(/_/g, " ")})
+          </p>
+        ) : null}
         <QueryStatsBar stats={data.stats} />
         <Link
           className="text-sm text-sky-700 underline dark:text-sky-400"

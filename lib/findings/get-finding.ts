@@ -1,4 +1,5 @@
 import { AppError } from "@/lib/errors";
+import type { Queryable } from "@/lib/ports/database";
 import type { FindingDetail } from "@/lib/schemas/findings";
 import { requireRole } from "@/lib/users/require-role";
 import { type EntityMatch, type EventRow, entityEventsQuery, toActivityEvent } from "./entity-events";
@@ -74,6 +75,19 @@ export async function getFinding({ ctx, id }: { ctx: LakeCtx; id: string }): Pro
     related,
     notes: await notesFor(ctx.db, id),
     history: await historyFor(ctx.db, id),
+    incident: await incidentFor(ctx.db, id),
     stats: combineStats(ctx.lake, stats, false),
   };
+}
+
+/** The incident a finding opened, or the one it joined (recorded on that incident's timeline). */
+export async function incidentFor(db: Queryable, findingId: string): Promise<{ id: string; status: string } | null> {
+  const [r] = await db.query<{ id: string; status: string }>(
+    `SELECT id, status FROM incidents WHERE finding_id = $1
+     UNION ALL
+     SELECT i.id, i.status FROM incident_events e JOIN incidents i ON i.id = e.incident_id WHERE e.detail->>'findingId' = $1
+     LIMIT 1`,
+    [findingId],
+  );
+  return r ?? null;
 }

@@ -16,6 +16,7 @@ import { makeWorld, type World } from "@/lib/demo/aws-world";
 import { GUARDDUTY_TYPES, guardDutyFinding } from "@/lib/demo/generate-other";
 import { Random } from "@/lib/demo/random";
 import { seedSimulatedInstance } from "@/lib/demo/seed-estate";
+import { incidentFor } from "@/lib/findings/get-finding";
 import { listFindings } from "@/lib/findings/list-findings";
 import { createSuppression } from "@/lib/findings/suppressions";
 import { CollectingSink, normalizeObject } from "@/lib/lake/normalize-object";
@@ -233,6 +234,7 @@ describe.each(DB_TARGETS)("incident response on the local engine + $name", (targ
     // Evidence: key + SHA-256 on the timeline, equal to the hash of what is in the evidence store.
     const detail = await getIncident({ ctx: { db, principal: analyst }, id: incident.id });
     expect(detail.incident.status).toBe("contained");
+    expect(await incidentFor(db, String(finding.id))).toEqual({ id: incident.id, status: "contained" });
     expect(detail.incident.simulated).toBe(true);
     const ev = detail.timeline.filter((t) => t.kind === "evidence");
     expect(ev).toHaveLength(3);
@@ -384,7 +386,7 @@ describe.each(DB_TARGETS)("incident response on the local engine + $name", (targ
     const incident = await incidentOf(String(finding.id));
     // A second finding on the same key joins the open incident instead of a second approval.
     const task = await pendingReview(incident.id);
-    await report(e, one, "AttackSequence:IAM/CompromisedCredentials", 9.2);
+    const joined = await report(e, one, "AttackSequence:IAM/CompromisedCredentials", 9.2);
     for (let i = 0; i < 300; i++) {
       const [c] = await db.query<{ finding_count: number }>("SELECT finding_count FROM incidents WHERE id = $1", [
         incident.id,
@@ -400,6 +402,7 @@ describe.each(DB_TARGETS)("incident response on the local engine + $name", (targ
       ).length,
     ).toBe(1);
     expect((await getIncident({ ctx: { db, principal: analyst }, id: incident.id })).incident.findingCount).toBe(2);
+    expect((await incidentFor(db, String(joined.finding.id)))?.id).toBe(incident.id);
     await decideReview({ ctx: { db, workflows: e, principal: reviewer }, id: task.id, input: { decision: "approve" } });
     await e.idle();
     expect(

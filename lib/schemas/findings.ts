@@ -136,6 +136,8 @@ export interface FindingDetail {
   related: ActivityEvent[];
   notes: TriageNote[];
   history: TriageEvent[];
+  /** The incident this finding opened or joined, if any. */
+  incident: { id: string; status: string } | null;
   stats: QueryStats;
 }
 

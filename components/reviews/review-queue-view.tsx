@@ -6,7 +6,7 @@ import { useState } from "react";
 import { useBulkDecisionMutation, useReviewsQuery } from "@/components/hooks/queries/use-reviews-query";
 import { Button } from "@/components/ui/button";
 import { ROW, THEAD, TD as td, TH as th } from "@/components/ui/table";
-import { REVIEW_STATUSES } from "@/lib/schemas/applications";
+import { REVIEW_STATUSES, REVIEW_WORKFLOWS, WORKFLOW_LABELS } from "@/lib/schemas/applications";
 
 const age = (s: number) =>
   s < 3600
@@ -54,6 +54,21 @@ export function ReviewQueueView() {
           >
             {REVIEW_STATUSES.map((s) => (
               <option key={s}>{s}</option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col text-xs">
+          Workflow
+          <select
+            className={select}
+            value={params.get("workflow") ?? ""}
+            onChange={(e) => set("workflow", e.target.value)}
+          >
+            <option value="">All</option>
+            {REVIEW_WORKFLOWS.map((w) => (
+              <option key={w} value={w}>
+                {WORKFLOW_LABELS[w]}
+              </option>
             ))}
           </select>
         </label>

@@ -26,6 +26,7 @@ import { createChannel, deleteChannel, listChannels, listInApp, listOutbox } fro
 import type { NotifyDeps } from "@/lib/notify/notify";
 import { SecretBox } from "@/lib/notify/secret-box";
 import { decideReview } from "@/lib/reviews/decide-review";
+import { listReviews } from "@/lib/reviews/list-reviews";
 import type { Principal } from "@/lib/schemas/auth";
 import { DB_TARGETS, tempDir } from "@/test/support/databases";
 import { dispatchFindingEvents } from "./dispatch";
@@ -197,6 +198,12 @@ describe.each(DB_TARGETS)("incident response on the local engine + $name", (targ
         "Collect evidence (SSM)",
       ]),
     );
+    // The queue can show containment approvals alone.
+    const queue = await listReviews({ ctx: { db, principal: reviewer }, input: { workflow: "incident-response" } });
+    expect(queue.items.map((r) => r.id)).toContain(task.id);
+    expect(new Set(queue.items.map((r) => r.workflow))).toEqual(new Set(["incident-response"]));
+    const apps = await listReviews({ ctx: { db, principal: reviewer }, input: { workflow: "application-review" } });
+    expect(apps.items.map((r) => r.id)).not.toContain(task.id);
     // Nothing changes before the approval.
     expect(await groupsOf(inst.eni)).toEqual([inst.sg]);
     expect(await calls(inst.id, "ModifyNetworkInterfaceAttribute")).toEqual([]);

@@ -16,9 +16,9 @@ export async function listReviews({
   const actor = requireRole(ctx.principal, REVIEW_ROLES);
   const q = ReviewsQuery.parse(input);
   const rows = await ctx.db.query<TaskRow>(
-    `SELECT * FROM review_tasks WHERE status = $1 AND ($2::text IS NULL OR claimed_by = $2)
+    `SELECT * FROM review_tasks WHERE status = $1 AND ($2::text IS NULL OR claimed_by = $2) AND ($3::text IS NULL OR workflow = $3)
      ORDER BY ${q.sort === "due" ? "due_at" : "created_at"}, id LIMIT 500`,
-    [q.status, q.mine === "true" ? actor.email : null],
+    [q.status, q.mine === "true" ? actor.email : null, q.workflow ?? null],
   );
   return { items: rows.map((r) => toReviewSummary(r)) };
 }

@@ -47,11 +47,20 @@ export const DecisionInput = z
 export type DecisionInput = z.infer<typeof DecisionInput>;
 
 export const REVIEW_STATUSES = ["pending", "approved", "rejected", "expired", "closed"] as const;
+export const REVIEW_WORKFLOWS = ["application-review", "incident-response", "incident-release"] as const;
+export const WORKFLOW_LABELS: Record<(typeof REVIEW_WORKFLOWS)[number], string> = {
+  "application-review": "Application reviews",
+  "incident-response": "Containment approvals",
+  "incident-release": "Release approvals",
+};
+
 export const ReviewsQuery = z
   .object({
     status: z.enum(REVIEW_STATUSES).default("pending"),
     sort: z.enum(["due", "age"]).default("due"),
     mine: z.enum(["true", "false"]).optional(),
+    /** Only one workflow's items (application reviews, containment approvals, release approvals). */
+    workflow: z.enum(REVIEW_WORKFLOWS).optional(),
   })
   .strict();
 export type ReviewsQuery = z.infer<typeof ReviewsQuery>;

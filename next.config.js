@@ -19,6 +19,8 @@ const csp = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // The review pages draw each workflow's state graph from the repo's ASL files at run time.
+  outputFileTracingIncludes: { "/**": ["./workflows/*.asl.json"] },
   // Typecheck runs as its own step (`npm run typecheck`); don't pay for it twice.
   typescript: { ignoreBuildErrors: true },
   serverExternalPackages: [

@@ -114,6 +114,7 @@ export default $config({
           timeout: `${spec.timeoutSeconds} seconds`,
           memory: `${spec.memoryMb} MB`,
           ...(spec.vpc ? { vpc } : {}),
+          ...(spec.copyFiles ? { copyFiles: spec.copyFiles } : {}),
           environment: {
             SIGHTLINE_BACKEND: "aws",
             ...environment,

@@ -27,6 +27,8 @@ export interface FunctionSpec {
   /** The IAM actions of the SDK calls it makes (a test checks each is a call our adapters send, and that the policy allows exactly these). */
   calls: readonly string[];
   policy: (r: StackRefs) => PolicyDocument;
+  /** Files the bundle does not carry, copied next to it (paths relative to the repo root). */
+  copyFiles?: { from: string; to: string }[];
 }
 
 const bucketArn = (name: string) => `arn:aws:s3:::${name}`;
@@ -166,6 +168,7 @@ export const FUNCTIONS: FunctionSpec[] = [
     id: "Migrate",
     handler: "lib/handlers/migrate.handler",
     purpose: "on deploy: SQL migrations, then the app and ETL roles and grants",
+    copyFiles: [{ from: "lib/db/migrations", to: "lib/db/migrations" }],
     vpc: true,
     timeoutSeconds: 300,
     memoryMb: 512,

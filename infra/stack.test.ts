@@ -155,6 +155,13 @@ describe.each(FUNCTIONS.map((f) => [f.id, f] as const))("function %s", (_id, spe
   });
 });
 
+test("files a function reads at run time are copied next to its bundle", () => {
+  const migrate = FUNCTIONS.find((f) => f.id === "Migrate");
+  expect(migrate?.copyFiles).toEqual([{ from: migrateFn.MIGRATIONS_PATH, to: migrateFn.MIGRATIONS_PATH }]);
+  expect(fs.readdirSync(migrateFn.MIGRATIONS_PATH).filter((f) => f.endsWith(".sql")).length).toBeGreaterThan(8);
+  expect(fs.readFileSync("next.config.js", "utf8")).toContain("./workflows/*.asl.json");
+});
+
 test("the web server's policy: Athena, the lake, its state machines and task tokens, nothing account-wide", () => {
   const p = webPolicy(REFS);
   checkPolicy(p, "web");

@@ -2,9 +2,14 @@
  * Lambda invoked once per deploy (infra/database.ts): applies the SQL migrations, then the
  * least-privilege roles and grants for the app and the ETL functions.
  */
+import path from "node:path";
 import { openDatabase } from "@/lib/db/connect";
 import { applyGrants } from "@/lib/db/grants";
 import { migrate } from "@/lib/db/migrate";
+
+/** Where the migration files sit relative to the function's root (and the repo's). */
+export const MIGRATIONS_PATH = "lib/db/migrations";
+
 import { loadEnv } from "@/lib/env";
 
 export async function handler(): Promise<{ applied: string[]; version: number; etlTables: number }> {
@@ -14,7 +19,8 @@ export async function handler(): Promise<{ applied: string[]; version: number; e
   if (!app || !etl) throw new Error("SIGHTLINE_APP_DB_PASSWORD and SIGHTLINE_ETL_DB_PASSWORD are required");
   const db = await openDatabase(env);
   try {
-    const m = await migrate(db);
+    // The bundle does not carry the SQL files: infra copies them next to it (FunctionSpec.copyFiles).
+    const m = await migrate(db, path.join(process.env.LAMBDA_TASK_ROOT ?? process.cwd(), MIGRATIONS_PATH));
     const g = await applyGrants(db, { app, etl });
     return { ...m, etlTables: g.etl.length };
   } finally {

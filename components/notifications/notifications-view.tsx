@@ -9,6 +9,7 @@ import {
   useDeleteChannelMutation,
   useInAppQuery,
   useOutboxQuery,
+  useTestChannelMutation,
 } from "@/components/hooks/queries/use-incidents-query";
 import { Button } from "@/components/ui/button";
 import { FIELD, Labelled } from "@/components/ui/field";
@@ -54,6 +55,7 @@ function Channels() {
   const { data, isError, error } = useChannelsQuery();
   const create = useCreateChannelMutation();
   const remove = useDeleteChannelMutation();
+  const test = useTestChannelMutation();
   const [kind, setKind] = useState<ChannelInput["kind"]>("slack");
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -97,16 +99,33 @@ function Channels() {
               <td className={TD}>{c.sentLastWindow}</td>
               <td className={TD}>{c.held}</td>
               <td className={TD}>
-                {c.kind !== "inapp" ? (
-                  <Button variant="secondary" onClick={() => remove.mutate(c.id)} aria-label={`Remove ${c.name}`}>
-                    Remove
+                <div className="flex gap-2">
+                  <Button
+                    variant="secondary"
+                    disabled={test.isPending}
+                    onClick={() => test.mutate(c.id)}
+                    aria-label={`Send a test message to ${c.name}`}
+                  >
+                    Test
                   </Button>
-                ) : null}
+                  {c.kind !== "inapp" ? (
+                    <Button variant="secondary" onClick={() => remove.mutate(c.id)} aria-label={`Remove ${c.name}`}>
+                      Remove
+                    </Button>
+                  ) : null}
+                </div>
               </td>
             </tr>
           ))}
         </tbody>
       </table>
+      {test.data ? (
+        <p role="status" className="text-sm">
+          Test message: {test.data.status}
+          {test.data.error ? ` — ${test.data.error}` : ""} (the exact payload is in the outbox below)
+        </p>
+      ) : null}
+      {test.isError ? <p role="alert">{test.error.message}</p> : null}
       <form onSubmit={submit} className="grid max-w-3xl grid-cols-2 gap-3" aria-label="Add channel">
         <Labelled label="Kind">
           <select className={FIELD} value={kind} onChange={(e) => setKind(e.target.value as ChannelInput["kind"])}>

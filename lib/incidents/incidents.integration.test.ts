@@ -22,7 +22,7 @@ import { createSuppression } from "@/lib/findings/suppressions";
 import { CollectingSink, normalizeObject } from "@/lib/lake/normalize-object";
 import { findingEventOf } from "@/lib/lake/process-object";
 import { raiseFindingEvents, runLakeEtl } from "@/lib/lake/run-etl";
-import { createChannel, deleteChannel, listChannels, listInApp, listOutbox } from "@/lib/notify/channels";
+import { createChannel, deleteChannel, listChannels, listInApp, listOutbox, testChannel } from "@/lib/notify/channels";
 import type { NotifyDeps } from "@/lib/notify/notify";
 import { SecretBox } from "@/lib/notify/secret-box";
 import { decideReview } from "@/lib/reviews/decide-review";
@@ -464,6 +464,31 @@ describe.each(DB_TARGETS)("incident response on the local engine + $name", (targ
       delivery: "deliver",
       minSeverity: 4,
     });
+    // A test message goes through at once and is recorded with the transport's answer.
+    await expect(
+      testChannel({ ctx: { db, principal: analyst }, notify: deps.notify, id: "slack-test" }),
+    ).rejects.toMatchObject({
+      code: "forbidden",
+    });
+    const before = hook.bodies.length;
+    expect(await testChannel({ ctx: { db, principal: admin }, notify: deps.notify, id: "slack-test" })).toEqual({
+      status: "sent",
+      error: null,
+    });
+    expect(hook.bodies.length).toBe(before + 1);
+    expect((hook.bodies.at(-1) as { text: string }).text).toContain("Test message from Sightline for SOC");
+    // A channel whose webhook is hooks.slack.com but unreachable from here reports the failure, not success.
+    const failed = await testChannel({
+      ctx: { db, principal: admin },
+      notify: {
+        ...deps.notify,
+        transport: { ...deps.notify.transport, fetch: async () => new Response("no_service", { status: 404 }) },
+      },
+      id,
+    });
+    expect(failed).toEqual({ status: "failed", error: "HTTP 404" });
+    const tests = await listOutbox({ ctx: { db, principal: admin }, input: { channel: id } });
+    expect(tests.items[0]).toMatchObject({ kind: "test", status: "failed", error: "HTTP 404" });
     await deleteChannel({ ctx: { db, principal: admin }, id });
     expect((await db.query("SELECT secret FROM notification_channels WHERE id = $1", [id]))[0]).toEqual({
       secret: null,
@@ -471,7 +496,7 @@ describe.each(DB_TARGETS)("incident response on the local engine + $name", (targ
     const audit = await db.query<{ action: string }>("SELECT action FROM audit_log WHERE subject = $1 ORDER BY id", [
       id,
     ]);
-    expect(audit.map((a) => a.action)).toEqual(["channel.created", "channel.deleted"]);
+    expect(audit.map((a) => a.action)).toEqual(["channel.created", "channel.tested", "channel.deleted"]);
   });
 
   test("a suppressed finding neither notifies nor opens an incident", async () => {

@@ -5,7 +5,7 @@ import type { Database } from "@/lib/ports/database";
 import type { Principal } from "@/lib/schemas/auth";
 import { ChannelInput, type ChannelSummary, type NotificationDto, OutboxQuery } from "@/lib/schemas/notifications";
 import { requireRole } from "@/lib/users/require-role";
-import { activeChannels, type ChannelRow } from "./notify";
+import { activeChannels, type ChannelRow, type NotifyDeps, sendTestMessage } from "./notify";
 import type { SecretBox } from "./secret-box";
 
 const ADMINS = ["admins"] as const;
@@ -27,7 +27,7 @@ export async function listChannels({
   const rows = await activeChannels(ctx.db);
   const counts = await ctx.db.query<{ channel_id: string; sent: string; held: string }>(
     `SELECT n.channel_id,
-            count(*) FILTER (WHERE n.kind <> 'digest' AND n.status IN ('sending', 'sent', 'outbox', 'failed')
+            count(*) FILTER (WHERE n.kind NOT IN ('digest', 'test') AND n.status IN ('sending', 'sent', 'outbox', 'failed')
                              AND n.created_at > now() - make_interval(secs => c.window_seconds)) AS sent,
             count(*) FILTER (WHERE n.status = 'held') AS held
      FROM notifications n JOIN notification_channels c ON c.id = n.channel_id GROUP BY n.channel_id`,
@@ -91,6 +91,15 @@ export async function deleteChannel({ ctx, id }: { ctx: Ctx; id: string }) {
     if (!r.length) throw new AppError("not_found", "No such channel");
     await recordAudit(tx, { actor: actor.email, action: "channel.deleted", subject: id });
   });
+}
+
+/** Sends a test message through a channel now (admins; audited) and says what the transport answered. */
+export async function testChannel({ ctx, notify, id }: { ctx: Ctx; notify: NotifyDeps; id: string }) {
+  const actor = requireRole(ctx.principal, ADMINS);
+  const r = await sendTestMessage(notify, id, actor.email);
+  if (r.status === "missing") throw new AppError("not_found", "No such channel");
+  await recordAudit(ctx.db, { actor: actor.email, action: "channel.tested", subject: id, detail: r });
+  return r;
 }
 
 interface NotificationRow {

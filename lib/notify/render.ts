@@ -2,7 +2,7 @@ import { SEVERITY_LABELS, type Severity } from "@/lib/lake/severity";
 
 /** What a notification says, before any channel's formatting. All strings are untrusted text. */
 export interface Message {
-  kind: "finding" | "incident" | "digest";
+  kind: "finding" | "incident" | "digest" | "test";
   /** The finding or incident id the message is about. */
   subject: string;
   title: string;

@@ -81,7 +81,7 @@ export interface NotificationDto {
   id: number;
   channelId: string;
   channelKind: string;
-  kind: "finding" | "incident" | "digest";
+  kind: "finding" | "incident" | "digest" | "test";
   subject: string;
   title: string;
   severity: number;

@@ -97,3 +97,14 @@ export function useDeleteChannelMutation() {
     onSettled: () => qc.invalidateQueries({ queryKey: ["notifications"] }),
   });
 }
+
+export function useTestChannelMutation() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) =>
+      apiFetch<{ status: string; error: string | null }>(`/api/admin/channels/${encodeURIComponent(id)}/test`, {
+        method: "POST",
+      }),
+    onSettled: () => qc.invalidateQueries({ queryKey: ["notifications"] }),
+  });
+}

@@ -95,6 +95,14 @@ export function IncidentDetailView({ id }: { id: string }) {
                 <td className={TD}>{t.actor}</td>
                 <td className={TD}>
                   <JsonDetails summary={t.summary} value={t.detail} />
+                  {t.kind === "evidence" && t.ok && data.canDownloadEvidence && typeof t.detail.key === "string" ? (
+                    <a
+                      href={`/api/incidents/${encodeURIComponent(i.id)}/evidence?key=${encodeURIComponent(t.detail.key)}`}
+                      className="text-xs text-sky-700 hover:underline dark:text-sky-400"
+                    >
+                      Download
+                    </a>
+                  ) : null}
                 </td>
               </tr>
             ))}

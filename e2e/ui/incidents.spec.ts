@@ -63,6 +63,13 @@ test("a reviewer approves a quarantine from the queue; the timeline shows each s
   await expect(after).toContainText("→ original groups");
   await expect(after).toContainText(`Release approved by ${EMAILS.reviewers}`);
   await expect(after).toContainText("Released from quarantine");
+
+  // The admin downloads collected evidence; what is served hashes to what the timeline recorded.
+  const download = after.getByRole("row").filter({ hasText: "processes.txt" }).getByRole("link", { name: "Download" });
+  const res = await admin.request.get((await download.getAttribute("href")) ?? "");
+  expect(res.status()).toBe(200);
+  expect(res.headers()["x-evidence-matches-recorded"]).toBe("true");
+  expect(await res.text()).toContain("USER PID COMMAND");
 });
 
 test("analysts see incidents but cannot release one or generate findings", async ({ page }) => {

@@ -30,7 +30,7 @@ import { listReviews } from "@/lib/reviews/list-reviews";
 import type { Principal } from "@/lib/schemas/auth";
 import { DB_TARGETS, tempDir } from "@/test/support/databases";
 import { dispatchFindingEvents } from "./dispatch";
-import { getIncident, listIncidents, requestRelease } from "./verbs";
+import { getEvidence, getIncident, listIncidents, requestRelease } from "./verbs";
 import { type IncidentDeps, incidentReleaseHandlers, incidentResponseHandlers } from "./workflow-handlers";
 
 const reviewer: Principal = { id: "r1", email: "reviewer@sightline.local", roles: ["reviewers"] };
@@ -250,6 +250,31 @@ describe.each(DB_TARGETS)("incident response on the local engine + $name", (targ
       const body = await deps.evidence.get(String(x.detail.key));
       expect(createHash("sha256").update(body).digest("hex")).toBe(x.detail.sha256);
     }
+    // Evidence downloads: only keys recorded on this incident, re-hashed, audited; reviewers are refused.
+    const key = String(ev[0]?.detail.key);
+    const got = await getEvidence({
+      ctx: { db, principal: analyst },
+      evidence: deps.evidence,
+      id: incident.id,
+      input: { key },
+    });
+    expect(got).toMatchObject({ key, sha256: ev[0]?.detail.sha256, matchesRecorded: true });
+    await expect(
+      getEvidence({
+        ctx: { db, principal: analyst },
+        evidence: deps.evidence,
+        id: incident.id,
+        input: { key: "incidents/other/secret.txt" },
+      }),
+    ).rejects.toMatchObject({ code: "not_found" });
+    await expect(
+      getEvidence({ ctx: { db, principal: reviewer }, evidence: deps.evidence, id: incident.id, input: { key } }),
+    ).rejects.toMatchObject({ code: "forbidden" });
+    await deps.evidence.put(key, "tampered");
+    expect(
+      (await getEvidence({ ctx: { db, principal: analyst }, evidence: deps.evidence, id: incident.id, input: { key } }))
+        .matchesRecorded,
+    ).toBe(false);
     // Each action's real result is on the timeline, in order, approval first.
     const steps = detail.timeline.map((t) => `${t.kind}:${t.step}:${t.ok}`);
     expect(steps.indexOf("approval:BeginContainment:true")).toBeLessThan(steps.indexOf("action:IsolateNetwork:true"));
@@ -301,9 +326,16 @@ describe.each(DB_TARGETS)("incident response on the local engine + $name", (targ
     expect(restored?.tags["sightline:quarantine"]).toBeUndefined();
     expect((await getIncident({ ctx: { db, principal: admin }, id: incident.id })).incident.status).toBe("released");
     const audit = await db.query<{ action: string; actor: string }>(
-      "SELECT action, actor FROM audit_log WHERE subject IN ($1, $2, $3) ORDER BY id",
+      "SELECT action, actor FROM audit_log WHERE subject IN ($1, $2, $3) AND action <> 'incident.evidence_downloaded' ORDER BY id",
       [incident.id, task.id, release.id],
     );
+    expect(
+      (
+        await db.query("SELECT 1 FROM audit_log WHERE subject = $1 AND action = 'incident.evidence_downloaded'", [
+          incident.id,
+        ])
+      ).length,
+    ).toBe(2);
     expect(audit).toEqual([
       { action: "review.approved", actor: reviewer.email },
       { action: "incident.release_requested", actor: admin.email },

@@ -1,6 +1,9 @@
+import { createHash } from "node:crypto";
+import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
 import type { Database } from "@/lib/ports/database";
+import type { ObjectStore } from "@/lib/ports/object-store";
 import type { WorkflowEngine } from "@/lib/ports/workflow-engine";
 import type { Principal } from "@/lib/schemas/auth";
 import { hasAnyRole } from "@/lib/schemas/auth";
@@ -63,6 +66,7 @@ export async function getIncident({ ctx, id }: { ctx: Ctx; id: string }): Promis
     })),
     pendingReviews: pending,
     canRelease: hasAnyRole(actor, RELEASE_ROLES) && i.status === "contained" && i.resource_type === "Instance",
+    canDownloadEvidence: hasAnyRole(actor, EVIDENCE_ROLES),
   };
 }
 
@@ -104,4 +108,44 @@ export async function requestRelease({
     slaSeconds: approvalSeconds,
   });
   return { executionId: started.executionId };
+}
+
+/** Who may download collected evidence (it can hold process lists and logs). */
+export const EVIDENCE_ROLES = ["analysts", "admins"] as const;
+
+export const EvidenceQuery = z.object({ key: z.string().min(1).max(500) }).strict();
+
+/**
+ * One evidence object of an incident, for download. Only keys recorded on the incident's own
+ * timeline are served; the bytes are hashed again and compared with the recorded SHA-256, and the
+ * download is audited.
+ */
+export async function getEvidence({
+  ctx,
+  evidence,
+  id,
+  input,
+}: {
+  ctx: Ctx;
+  evidence: ObjectStore;
+  id: string;
+  input: unknown;
+}): Promise<{ key: string; body: Uint8Array; sha256: string; matchesRecorded: boolean }> {
+  const actor = requireRole(ctx.principal, EVIDENCE_ROLES);
+  const { key } = EvidenceQuery.parse(input);
+  const [rec] = await ctx.db.query<{ sha256: string }>(
+    "SELECT detail->>'sha256' AS sha256 FROM incident_events WHERE incident_id = $1 AND kind = 'evidence' AND detail->>'key' = $2 LIMIT 1",
+    [id, key],
+  );
+  if (!rec) throw new AppError("not_found", "No such evidence on this incident");
+  const body = await evidence.getOptional(key);
+  if (!body) throw new AppError("gone", "The evidence object is no longer in the evidence store");
+  const sha256 = createHash("sha256").update(body).digest("hex");
+  await recordAudit(ctx.db, {
+    actor: actor.email,
+    action: "incident.evidence_downloaded",
+    subject: id,
+    detail: { key, sha256, matchesRecorded: sha256 === rec.sha256 },
+  });
+  return { key, body, sha256, matchesRecorded: sha256 === rec.sha256 };
 }

@@ -87,4 +87,6 @@ export interface IncidentDetail {
   /** Pending approvals for this incident (quarantine or release), by review id. */
   pendingReviews: { id: string; title: string }[];
   canRelease: boolean;
+  /** Whether the caller may download collected evidence. */
+  canDownloadEvidence: boolean;
 }

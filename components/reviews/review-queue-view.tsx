@@ -5,6 +5,7 @@ import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { useBulkDecisionMutation, useReviewsQuery } from "@/components/hooks/queries/use-reviews-query";
 import { Button } from "@/components/ui/button";
+import { FIELD, Labelled } from "@/components/ui/field";
 import { ROW, THEAD, TD as td, TH as th } from "@/components/ui/table";
 import { REVIEW_STATUSES, REVIEW_WORKFLOWS, WORKFLOW_LABELS } from "@/lib/schemas/applications";
 
@@ -14,7 +15,31 @@ const age = (s: number) =>
     : s < 86400
       ? `${Math.round(s / 3600)} h`
       : `${Math.round(s / 86400)} d`;
-const select = "rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900";
+
+/** One filter of the queue: a labelled select over (value, label) options. */
+function ParamSelect({
+  label,
+  value,
+  onChange,
+  options,
+}: {
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  options: readonly (readonly [string, string])[];
+}) {
+  return (
+    <Labelled label={label}>
+      <select className={FIELD} value={value} onChange={(e) => onChange(e.target.value)}>
+        {options.map(([v, l]) => (
+          <option key={v} value={v}>
+            {l}
+          </option>
+        ))}
+      </select>
+    </Labelled>
+  );
+}
 
 /** Pending items from every workflow, soonest due first; filters live in the URL. */
 export function ReviewQueueView() {
@@ -45,40 +70,27 @@ export function ReviewQueueView() {
   return (
     <div className="flex flex-col gap-4">
       <div className="flex flex-wrap gap-3">
-        <label className="flex flex-col text-xs">
-          Status
-          <select
-            className={select}
-            value={params.get("status") ?? "pending"}
-            onChange={(e) => set("status", e.target.value)}
-          >
-            {REVIEW_STATUSES.map((s) => (
-              <option key={s}>{s}</option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col text-xs">
-          Workflow
-          <select
-            className={select}
-            value={params.get("workflow") ?? ""}
-            onChange={(e) => set("workflow", e.target.value)}
-          >
-            <option value="">All</option>
-            {REVIEW_WORKFLOWS.map((w) => (
-              <option key={w} value={w}>
-                {WORKFLOW_LABELS[w]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col text-xs">
-          Sort
-          <select className={select} value={params.get("sort") ?? "due"} onChange={(e) => set("sort", e.target.value)}>
-            <option value="due">SLA due</option>
-            <option value="age">Oldest first</option>
-          </select>
-        </label>
+        <ParamSelect
+          label="Status"
+          value={params.get("status") ?? "pending"}
+          onChange={(v) => set("status", v)}
+          options={REVIEW_STATUSES.map((st) => [st, st])}
+        />
+        <ParamSelect
+          label="Workflow"
+          value={params.get("workflow") ?? ""}
+          onChange={(v) => set("workflow", v)}
+          options={[["", "All"], ...REVIEW_WORKFLOWS.map((w): [string, string] => [w, WORKFLOW_LABELS[w]])]}
+        />
+        <ParamSelect
+          label="Sort"
+          value={params.get("sort") ?? "due"}
+          onChange={(v) => set("sort", v)}
+          options={[
+            ["due", "SLA due"],
+            ["age", "Oldest first"],
+          ]}
+        />
         <Link className="self-end text-sm text-sky-700 underline dark:text-sky-400" href="/apply">
           New application
         </Link>
@@ -96,12 +108,7 @@ export function ReviewQueueView() {
           <span className="text-sm">{picked.size} selected</span>
           <label className="flex flex-col text-xs">
             Comment (required to reject)
-            <input
-              name="bulk-comment"
-              value={comment}
-              onChange={(e) => setComment(e.target.value)}
-              className={select}
-            />
+            <input name="bulk-comment" value={comment} onChange={(e) => setComment(e.target.value)} className={FIELD} />
           </label>
           <Button onClick={() => decide("approve")} disabled={bulk.isPending}>
             Approve selected

@@ -1,8 +1,7 @@
 // The state machines and the Lambdas behind their Task states. Each definition is the repo's ASL
 // file (workflows/*.asl.json) with its ${…FunctionArn} placeholders filled in: nothing here copies
 // it. Policy documents come from ./policies (plain data the tests check).
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { placeholdersOf, readAsl, renderAsl } from "../lib/workflows/definitions";
 import {
   guardDutyFindingPattern,
   incidentResponderPolicy,
@@ -10,15 +9,6 @@ import {
   startExecutionPolicy,
   stateMachineLoggingPolicy,
 } from "./policies";
-
-/** Placeholder → the handler export that serves it (lib/handlers/workflows/application-review.ts). */
-export const APPLICATION_REVIEW_FUNCTIONS = {
-  ValidateNameFunctionArn: "validateName",
-  ValidateAddressFunctionArn: "validateAddress",
-  RegisterReviewFunctionArn: "registerReview",
-  RecordOutcomeFunctionArn: "recordOutcome",
-  RecordFailureFunctionArn: "recordFailure",
-} as const;
 
 /** `OpenIncidentFunctionArn` → `openIncident`: the export serving a placeholder. */
 export const exportFor = (placeholder: string) =>
@@ -32,19 +22,9 @@ export const STATE_MACHINES = {
 } as const;
 export type MachineName = keyof typeof STATE_MACHINES;
 
-export const aslFile = (workflow: string) => join(process.cwd(), "workflows", `${workflow}.asl.json`);
-
-export const placeholders = (workflow: string) =>
-  [...new Set([...readFileSync(aslFile(workflow), "utf8").matchAll(/\$\{(\w+)\}/g)].map((m) => m[1] as string))].sort();
-
-/** The definition text with ARNs substituted (what Step Functions receives). */
-export function definitionFor(workflow: string, arns: Record<string, string>): string {
-  return readFileSync(aslFile(workflow), "utf8").replace(/\$\{(\w+)\}/g, (m, k: string) => {
-    const v = arns[k];
-    if (!v) throw new Error(`${workflow}: no ARN for ${m}`);
-    return v;
-  });
-}
+/** The definition text with ARNs substituted (what Step Functions receives): the repo's ASL, rendered. */
+export const definitionFor = (workflow: MachineName, arns: Record<string, string>): string =>
+  JSON.stringify(renderAsl(workflow, arns));
 
 /** One STANDARD state machine with a function per placeholder, a role that may invoke only those, and ERROR logging without execution data. */
 function stateMachine(
@@ -53,7 +33,7 @@ function stateMachine(
 ) {
   const name = workflow.replace(/(^|-)(\w)/g, (_m, _d, c: string) => c.toUpperCase());
   const fns = Object.fromEntries(
-    placeholders(workflow).map((placeholder) => [
+    placeholdersOf(readAsl(workflow)).map((placeholder) => [
       placeholder,
       new sst.aws.Function(`${name}${placeholder.replace(/FunctionArn$/, "")}`, {
         handler: `${STATE_MACHINES[workflow]}.${exportFor(placeholder)}`,

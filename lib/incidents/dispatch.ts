@@ -1,5 +1,5 @@
 import { activeRules, ruleMatches } from "@/lib/findings/suppressions";
-import { flushDigests, type NotifyDeps, notify } from "@/lib/notify/notify";
+import { activeChannels, flushDigests, type NotifyDeps, notify } from "@/lib/notify/notify";
 import type { Database } from "@/lib/ports/database";
 import type { WorkflowEngine } from "@/lib/ports/workflow-engine";
 import { type FindingEvent, findingFacts } from "./finding-event";
@@ -53,6 +53,7 @@ export async function dispatchFindingEvents(deps: DispatchDeps, limit = 2000): P
   );
   rows.sort((a, b) => new Date(a.updated_at).getTime() - new Date(b.updated_at).getTime());
   const rules = rows.length ? await activeRules(deps.db) : [];
+  const channels = rows.length ? await activeChannels(deps.db) : [];
   const maxAgeMs = (deps.maxAgeHours ?? 24) * 3_600_000;
   for (const r of rows) {
     s.processed++;
@@ -67,7 +68,7 @@ export async function dispatchFindingEvents(deps: DispatchDeps, limit = 2000): P
       s.historical++;
     } else {
       const { message, fingerprint } = findingMessage({ ...f, severity: r.severity });
-      outcome.notified = await notify(deps.notify, message, fingerprint);
+      outcome.notified = await notify(deps.notify, message, fingerprint, channels);
       s.notified++;
       if (deps.startIncidents && r.origin === "guardduty" && (r.severity_vendor ?? 0) >= deps.threshold) {
         const name = `${f.findingId}-${new Date(r.updated_at).getTime()}`.replace(/[^A-Za-z0-9_-]/g, "_").slice(-80);

@@ -1,5 +1,5 @@
 import type { Queryable } from "@/lib/ports/database";
-import type { IncidentEventDto, IncidentStatus, IncidentSummary, ProposedAction } from "@/lib/schemas/incidents";
+import type { IncidentStatus, IncidentSummary, ProposedAction } from "@/lib/schemas/incidents";
 
 export interface IncidentRow {
   id: string;
@@ -36,8 +36,17 @@ export interface OriginalState {
   tags: Record<string, string>;
 }
 
-export type EventKind = IncidentEventDto["kind"] &
-  ("finding" | "enrichment" | "approval" | "action" | "evidence" | "notification" | "undo" | "outcome" | "error");
+/** The kinds `incident_events.kind` accepts (its CHECK constraint). */
+export type EventKind =
+  | "finding"
+  | "enrichment"
+  | "approval"
+  | "action"
+  | "evidence"
+  | "notification"
+  | "undo"
+  | "outcome"
+  | "error";
 
 export async function findIncident(q: Queryable, id: string): Promise<IncidentRow | null> {
   const [r] = await q.query<IncidentRow>("SELECT * FROM incidents WHERE id = $1", [id]);

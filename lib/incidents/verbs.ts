@@ -7,7 +7,7 @@ import type { ObjectStore } from "@/lib/ports/object-store";
 import type { WorkflowEngine } from "@/lib/ports/workflow-engine";
 import type { Principal } from "@/lib/schemas/auth";
 import { hasAnyRole } from "@/lib/schemas/auth";
-import { type IncidentDetail, IncidentsQuery, ReleaseInput } from "@/lib/schemas/incidents";
+import { type IncidentDetail, type IncidentEventDto, IncidentsQuery, ReleaseInput } from "@/lib/schemas/incidents";
 import { requireRole } from "@/lib/users/require-role";
 import { findIncident, type IncidentRow, toSummary } from "./store";
 
@@ -34,16 +34,10 @@ export async function getIncident({ ctx, id }: { ctx: Ctx; id: string }): Promis
   const actor = requireRole(ctx.principal, INCIDENT_ROLES);
   const i = await findIncident(ctx.db, id);
   if (!i) throw new AppError("not_found", "No such incident");
-  const timeline = await ctx.db.query<{
-    id: string;
-    at: Date;
-    kind: string;
-    step: string;
-    ok: boolean;
-    actor: string;
-    summary: string;
-    detail: Record<string, unknown>;
-  }>("SELECT * FROM incident_events WHERE incident_id = $1 ORDER BY id", [id]);
+  const timeline = await ctx.db.query<Omit<IncidentEventDto, "id" | "at"> & { id: string; at: Date }>(
+    "SELECT id, at, kind, step, ok, actor, summary, detail FROM incident_events WHERE incident_id = $1 ORDER BY id",
+    [id],
+  );
   const pending = await ctx.db.query<{ id: string; title: string }>(
     "SELECT id, title FROM review_tasks WHERE subject = $1 AND status = 'pending' ORDER BY created_at",
     [id],
@@ -54,16 +48,7 @@ export async function getIncident({ ctx, id }: { ctx: Ctx; id: string }): Promis
     enrichment: i.enrichment,
     proposed: i.proposed,
     originalState: i.original_state as unknown as Record<string, unknown> | null,
-    timeline: timeline.map((e) => ({
-      id: Number(e.id),
-      at: new Date(e.at).toISOString(),
-      kind: e.kind,
-      step: e.step,
-      ok: e.ok,
-      actor: e.actor,
-      summary: e.summary,
-      detail: e.detail,
-    })),
+    timeline: timeline.map((e) => ({ ...e, id: Number(e.id), at: new Date(e.at).toISOString() })),
     pendingReviews: pending,
     canRelease: hasAnyRole(actor, RELEASE_ROLES) && i.status === "contained" && i.resource_type === "Instance",
     canDownloadEvidence: hasAnyRole(actor, EVIDENCE_ROLES),

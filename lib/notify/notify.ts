@@ -52,9 +52,15 @@ export type Decision = "sending" | "held" | "duplicate";
  * rendered, recorded and delivered (or kept in the outbox). Every decision is a row: nothing is
  * dropped silently.
  */
-export async function notify(deps: NotifyDeps, m: Message, fingerprint: string): Promise<Record<string, string>> {
+export async function notify(
+  deps: NotifyDeps,
+  m: Message,
+  fingerprint: string,
+  /** The channels, when the caller sends many messages in one go (loaded once, not per message). */
+  channels?: readonly ChannelRow[],
+): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
-  for (const c of await activeChannels(deps.db)) {
+  for (const c of channels ?? (await activeChannels(deps.db))) {
     if (m.severity < c.min_severity) continue;
     const decided = await deps.db.transaction(async (tx) => {
       await lock(tx, c.id);

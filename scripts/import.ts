@@ -3,8 +3,8 @@
  * Logs, CloudWatch Logs; gz or not, any mix) into the local lake. Safe while the server runs.
  */
 import path from "node:path";
-import { DuckDbParquetWriter } from "@/lib/adapters/duckdb/parquet-writer";
 import { FsObjectStore } from "@/lib/adapters/local/fs-object-store";
+import { LakeWorkerPool } from "@/lib/adapters/local/lake-worker-pool";
 import { openDatabase } from "@/lib/db/connect";
 import { migrate } from "@/lib/db/migrate";
 import { loadEnv } from "@/lib/env";
@@ -20,7 +20,8 @@ async function main() {
   }
   const env = loadEnv();
   const db = await openDatabase(env);
-  const writer = await DuckDbParquetWriter.create();
+  // Every core normalizes and encodes; this thread publishes and records.
+  const pool = LakeWorkerPool.create();
   try {
     await migrate(db);
     const lake = lakePaths(env.dataDir);
@@ -31,7 +32,8 @@ async function main() {
     const s = await runLakeEtl({
       db,
       lake: new FsObjectStore(lake.root),
-      writer,
+      stage: pool.stage,
+      concurrency: pool.threads * 2,
       stagingRoot: lake.staging,
       objects,
       trigger: "import",
@@ -53,7 +55,7 @@ async function main() {
       );
     process.exitCode = s.errors.length ? 1 : 0;
   } finally {
-    writer.close();
+    await pool.close();
     await db.close();
   }
 }

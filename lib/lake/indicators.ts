@@ -63,6 +63,9 @@ export function isIpv6(v: string): boolean {
   return doubles === 1 ? groups <= 7 : groups === 8;
 }
 
+/** What an ARN holds (its account; instance ids, IPs and keys inside it), cached: the same ARNs recur in every record. */
+const ARN_INSIDE = new Map<string, { account: string | null; tokens: string[] }>();
+
 const sorted = (s: Set<string>) => [...s].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 
 export class IndicatorSet {
@@ -81,27 +84,40 @@ export class IndicatorSet {
   /** Scans text: a whole record serialized as JSON, or a single value (quoted so it reads as one). */
   scanText(text: string): this {
     const json = text[0] === "{" || text[0] === "[" || text[0] === '"' ? text : `"${text}"`;
-    for (const tok of json.match(TOKEN) ?? []) {
-      if (tok.startsWith("arn:")) {
-        this.arn.add(tok);
-        const acct = ARN_ACCOUNT.exec(tok)?.[1];
-        if (acct) this.account.add(acct);
-        for (const inner of tok.match(INNER) ?? []) this.plain(inner);
-      } else if (tok[0] === '"') {
+    TOKEN.lastIndex = 0;
+    for (let m = TOKEN.exec(json); m !== null; m = TOKEN.exec(json)) {
+      const tok = m[0];
+      const c = tok.charCodeAt(0);
+      if (c === 97 /* a: an ARN */) this.arnToken(tok);
+      else if (c === 34 /* ": an IPv6 candidate */) {
+        if (tok.indexOf(":") === -1) continue;
         const v = tok.slice(1, -1).split("/")[0] ?? "";
         if (isIpv6(v)) this.ip.add(v.toLowerCase());
-      } else {
-        this.plain(tok);
-      }
+      } else this.plain(tok);
     }
     return this;
   }
 
+  private arnToken(tok: string) {
+    if (this.arn.has(tok)) return; // the same ARN holds the same things
+    this.arn.add(tok);
+    let inside = ARN_INSIDE.get(tok);
+    if (!inside) {
+      // `tok` may be a slice of a whole file's text; the cache keeps a copy so it never pins that text.
+      const own = Buffer.from(tok, "utf8").toString("utf8");
+      inside = { account: ARN_ACCOUNT.exec(own)?.[1] ?? null, tokens: own.match(INNER) ?? [] };
+      if (ARN_INSIDE.size >= 20_000) ARN_INSIDE.clear();
+      ARN_INSIDE.set(own, inside);
+    }
+    if (inside.account) this.account.add(inside.account);
+    for (const inner of inside.tokens) this.plain(inner);
+  }
+
   private plain(tok: string) {
-    const c = tok[0];
-    if (c === "i") this.instance.add(tok);
-    else if (c === "A") this.key.add(tok);
-    else if (IPV4.test(tok)) this.ip.add(tok);
+    const c = tok.charCodeAt(0);
+    if (c === 105 /* i */) this.instance.add(tok);
+    else if (c === 65 /* A */) this.key.add(tok);
+    else if (tok.indexOf(".") !== -1 && IPV4.test(tok)) this.ip.add(tok);
   }
 
   /** Alias kept for single values. */

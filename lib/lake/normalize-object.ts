@@ -75,7 +75,7 @@ export function normalizeObject(key: string, bytes: Uint8Array, sink: Sink): Sou
       /* not one document: JSON lines or concatenated JSON */
     }
     if (whole && isObj(doc) && Array.isArray(doc.Records)) {
-      normalizeCloudTrailRecords(doc.Records, key, sink);
+      normalizeCloudTrailRecords(doc.Records, key, sink, 0, head);
       return "cloudtrail";
     }
     const values: Iterable<[string, string | unknown]> = whole

@@ -77,6 +77,58 @@ interface Manifest {
 /** Stable id of a source object: output file names and manifests derive from it. */
 export const objectIdOf = (sourceKey: string) => createHash("sha256").update(sourceKey).digest("hex").slice(0, 20);
 
+/** What normalizing one raw object produced, with its Parquet files written under a staging dir. */
+export interface StagedObject {
+  kind: SourceKind;
+  rows: Partial<Record<TableName, number>>;
+  quarantined: QuarantinedRecord[];
+  skipped: Record<string, number>;
+  /** Absolute paths of the Parquet files, under the staging dir. */
+  files: string[];
+  findings: LakeRow[];
+}
+
+/**
+ * Turns one raw object into staged Parquet files: the CPU-heavy half of the ETL (decode, parse,
+ * normalize, detect, encode). Touches nothing but `stagingDir`, so it can run in a worker thread.
+ */
+export async function stageObject(args: {
+  sourceKey: string;
+  bytes: Uint8Array;
+  writer: ParquetWriter;
+  stagingDir: string;
+}): Promise<StagedObject> {
+  const sink = new CollectingSink(args.sourceKey);
+  const kind = normalizeObject(args.sourceKey, args.bytes, sink);
+  sink.finish();
+  const stem = objectIdOf(args.sourceKey);
+  const rows: Partial<Record<TableName, number>> = {};
+  const files: string[] = [];
+  for (const table of TABLE_NAMES) {
+    const list = sink.tables.get(table);
+    if (!list?.length) continue;
+    rows[table] = list.length;
+    files.push(...(await args.writer.write(table, list, args.stagingDir, stem)));
+  }
+  return {
+    kind,
+    rows,
+    quarantined: sink.quarantined,
+    skipped: Object.fromEntries(sink.skipped),
+    files,
+    findings: sink.tables.get("findings") ?? [],
+  };
+}
+
+/** Stages one object somewhere (in this thread, or in a worker pool); see `stageObject`. */
+export type ObjectStager = (sourceKey: string, bytes: Uint8Array, stagingDir: string) => Promise<StagedObject>;
+
+/** The in-thread stager over one Parquet writer. */
+export const stageWith =
+  (writer: ParquetWriter): ObjectStager =>
+  (sourceKey, bytes, stagingDir) =>
+    stageObject({ sourceKey, bytes, writer, stagingDir });
+
 /**
  * Normalizes one raw object and publishes its Parquet outputs, quarantine and manifest to the
  * lake store. Deterministic names plus the manifest make re-processing replace the object's
@@ -86,36 +138,32 @@ export async function processObject(args: {
   sourceKey: string;
   bytes: Uint8Array;
   lake: ObjectStore;
-  writer: ParquetWriter;
+  /** Where the CPU-heavy half runs; `writer` alone means in this thread. */
+  stage?: ObjectStager;
+  writer?: ParquetWriter;
   stagingRoot: string;
 }): Promise<ObjectResult> {
-  const { sourceKey, bytes, lake, writer } = args;
+  const { sourceKey, bytes, lake } = args;
+  const stage = args.stage ?? (args.writer ? stageWith(args.writer) : null);
+  if (!stage) throw new Error("processObject needs a stager or a Parquet writer");
   const objectId = objectIdOf(sourceKey);
-  const sink = new CollectingSink(sourceKey);
-  const kind = normalizeObject(sourceKey, bytes, sink);
-  sink.finish();
-
   const staging = path.join(args.stagingRoot, objectId);
   fs.rmSync(staging, { recursive: true, force: true });
   const outputs: string[] = [];
-  const rows: Partial<Record<TableName, number>> = {};
+  let staged: StagedObject;
   try {
-    for (const table of TABLE_NAMES) {
-      const list = sink.tables.get(table);
-      if (!list?.length) continue;
-      rows[table] = list.length;
-      for (const file of await writer.write(table, list, staging, objectId)) {
-        const key = `processed/${path.relative(staging, file).split(path.sep).join("/")}`;
-        await lake.putFile(key, file);
-        outputs.push(key);
-      }
+    staged = await stage(sourceKey, bytes, staging);
+    for (const file of staged.files) {
+      const key = `processed/${path.relative(staging, file).split(path.sep).join("/")}`;
+      await lake.putFile(key, file);
+      outputs.push(key);
     }
   } finally {
     fs.rmSync(staging, { recursive: true, force: true });
   }
 
-  const quarantineKey = sink.quarantined.length ? `quarantine/${objectId}.jsonl` : null;
-  if (quarantineKey) await lake.put(quarantineKey, `${sink.quarantined.map((r) => JSON.stringify(r)).join("\n")}\n`);
+  const quarantineKey = staged.quarantined.length ? `quarantine/${objectId}.jsonl` : null;
+  if (quarantineKey) await lake.put(quarantineKey, `${staged.quarantined.map((r) => JSON.stringify(r)).join("\n")}\n`);
 
   const manifestKey = `manifests/${objectId}.json`;
   const previous = await lake.getOptional(manifestKey);
@@ -132,12 +180,12 @@ export async function processObject(args: {
   return {
     sourceKey,
     objectId,
-    kind,
-    rows,
-    quarantined: sink.quarantined.length,
-    skipped: Object.fromEntries(sink.skipped),
+    kind: staged.kind,
+    rows: staged.rows,
+    quarantined: staged.quarantined.length,
+    skipped: staged.skipped,
     outputs,
-    quarantineSamples: sink.quarantined.slice(0, 5),
-    findingEvents: (sink.tables.get("findings") ?? []).map(findingEventOf),
+    quarantineSamples: staged.quarantined.slice(0, 5),
+    findingEvents: staged.findings.map(findingEventOf),
   };
 }

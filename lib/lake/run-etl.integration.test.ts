@@ -4,12 +4,14 @@ import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { DuckDbParquetWriter } from "@/lib/adapters/duckdb/parquet-writer";
 import { FsObjectStore } from "@/lib/adapters/local/fs-object-store";
+import { LakeWorkerPool } from "@/lib/adapters/local/lake-worker-pool";
 import { migrate } from "@/lib/db/migrate";
 import type { PgDatabase } from "@/lib/db/pg-database";
 import { DB_TARGETS, tempDir } from "@/test/support/databases";
 import { getIngestionStatus } from "./get-ingestion-status";
 import type { ParquetWriter } from "./process-object";
 import { type RawObject, runLakeEtl } from "./run-etl";
+import { TABLE_NAMES } from "./tables";
 
 const fixture = (name: string) => fs.readFileSync(path.resolve("test/fixtures/lake", name));
 const raw = (key: string, body: Uint8Array, etag = "1"): RawObject => ({
@@ -110,6 +112,60 @@ describe.each(DB_TARGETS)("runLakeEtl on $name", (target) => {
     const status = await getIngestionStatus({ ctx: { db, principal: admin } });
     expect(status.failedObjects).toEqual([expect.objectContaining({ sourceKey: "flows/v2.log", error: "disk full" })]);
     expect(status.runs[0]).toMatchObject({ trigger: "test-fail", errors: 1 });
+  });
+
+  test("on a worker pool the ETL writes the same lake as in one thread: same files, rows, quarantine and findings", async () => {
+    const pool = LakeWorkerPool.create({ threads: 2 });
+    const lakes = { thread: tempDir("etl-thread"), pool: tempDir("etl-pool") };
+    try {
+      const inThread = await runLakeEtl({
+        db,
+        lake: new FsObjectStore(lakes.thread),
+        writer,
+        stagingRoot: path.join(lakes.thread, ".staging"),
+        objects: objects(),
+        trigger: "test-thread",
+      });
+      const found: string[] = [];
+      const pooled = await runLakeEtl({
+        db,
+        lake: new FsObjectStore(lakes.pool),
+        stage: pool.stage,
+        concurrency: 4,
+        stagingRoot: path.join(lakes.pool, ".staging"),
+        objects: objects(),
+        trigger: "test-pool",
+        onObject: (_raw, res) => found.push(...(res?.findingEvents.map((e) => e.findingId) ?? [])),
+      });
+      for (const k of ["objects", "rows", "quarantined", "skipped", "errors"] as const)
+        expect(pooled[k]).toEqual(inThread[k]);
+      const files = (root: string) =>
+        fs
+          .readdirSync(path.join(root, "processed"), { recursive: true })
+          .map(String)
+          .filter((f) => f.endsWith(".parquet"))
+          .sort();
+      expect(files(lakes.pool)).toEqual(files(lakes.thread));
+      expect(files(lakes.pool).length).toBeGreaterThanOrEqual(5);
+      for (const table of TABLE_NAMES) {
+        const read = (root: string) =>
+          writer.query(
+            `SELECT * FROM read_parquet('${root}/processed/${table}/**/*.parquet', hive_partitioning = true)
+             ORDER BY ALL`,
+          );
+        const [a, b] = [await read(lakes.thread), await read(lakes.pool)];
+        expect(b.length, table).toBeGreaterThan(0);
+        expect(
+          JSON.stringify(b, (_k, v) => (typeof v === "bigint" ? String(v) : v)),
+          table,
+        ).toBe(JSON.stringify(a, (_k, v) => (typeof v === "bigint" ? String(v) : v)));
+      }
+      const quarantine = (root: string) => fs.readdirSync(path.join(root, "quarantine")).sort();
+      expect(quarantine(lakes.pool)).toEqual(quarantine(lakes.thread));
+      expect(found.length).toBe(inThread.rows.findings);
+    } finally {
+      await pool.close();
+    }
   });
 
   test("ingestion status is for admins only", async () => {

@@ -1,6 +1,12 @@
 import type { Queryable } from "@/lib/ports/database";
 import type { ObjectStore } from "@/lib/ports/object-store";
-import { type FindingEventRow, type ObjectResult, type ParquetWriter, processObject } from "./process-object";
+import {
+  type FindingEventRow,
+  type ObjectResult,
+  type ObjectStager,
+  type ParquetWriter,
+  processObject,
+} from "./process-object";
 import type { TableName } from "./tables";
 
 /**
@@ -64,7 +70,9 @@ const add = (into: Record<string, number>, from: Record<string, number | undefin
 export async function runLakeEtl(args: {
   db: Queryable;
   lake: ObjectStore;
-  writer: ParquetWriter;
+  /** In-thread Parquet writer; or `stage`, e.g. a worker pool's (see lib/adapters/local/lake-worker-pool.ts). */
+  writer?: ParquetWriter;
+  stage?: ObjectStager;
   stagingRoot: string;
   objects: AsyncIterable<RawObject> | Iterable<RawObject>;
   trigger: string;
@@ -105,6 +113,7 @@ export async function runLakeEtl(args: {
         bytes: await raw.read(),
         lake: args.lake,
         writer: args.writer,
+        stage: args.stage,
         stagingRoot: args.stagingRoot,
       });
       summary.objects++;
@@ -147,7 +156,8 @@ export async function runLakeEtl(args: {
     }
   };
 
-  // A small pool: while DuckDB writes one object (on its own threads), JS normalizes the next.
+  // In-thread: while DuckDB writes one object (on its own threads), JS normalizes the next. With a
+  // stager (a worker pool), enough objects in flight to keep every worker busy.
   const concurrency = Math.max(1, args.concurrency ?? 2);
   const inFlight = new Set<Promise<void>>();
   try {

@@ -50,3 +50,108 @@ export function* splitJsonValues(text: string): Generator<[string, string]> {
   }
   if (start >= 0) yield [`line ${startLine}`, text.slice(start)];
 }
+
+/**
+ * Where each element of the top-level `"Records"` array of a CloudTrail document sits in `text`:
+ * `[start, end)` pairs, and whether the element's text holds a backslash (an escape, after which
+ * its text is no longer what `JSON.stringify` would write). Null when the text is not one object
+ * with a `Records` array. Strings are skipped with `indexOf`, so the cost is per token, not per
+ * character. The caller still parses with `JSON.parse`; this only locates each record's text.
+ */
+export function recordSpans(text: string): { starts: number[]; ends: number[]; escaped: boolean[] } | null {
+  const n = text.length;
+  let backslash = text.indexOf("\\");
+  const nextBackslash = (from: number) => {
+    if (backslash !== -1 && backslash < from) backslash = text.indexOf("\\", from);
+    return backslash === -1 ? n : backslash;
+  };
+  /** Index just past the string starting at `i` (a quote). */
+  const skipString = (i: number): number => {
+    let j = i + 1;
+    for (;;) {
+      const q = text.indexOf('"', j);
+      if (q === -1) return -1;
+      if (nextBackslash(j) > q) return q + 1;
+      let k = q - 1;
+      while (text.charCodeAt(k) === 92) k--;
+      if ((q - 1 - k) % 2 === 0) return q + 1;
+      j = q + 1;
+    }
+  };
+  const skipWs = (i: number) => {
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c !== 32 && c !== 10 && c !== 13 && c !== 9) break;
+      i++;
+    }
+    return i;
+  };
+  /** Index just past the value starting at `i`. */
+  const skipValue = (i: number): number => {
+    const c = text.charCodeAt(i);
+    if (c === 34) return skipString(i);
+    if (c !== 123 && c !== 91) {
+      while (i < n) {
+        const d = text.charCodeAt(i);
+        if (d === 44 || d === 125 || d === 93 || d === 32 || d === 10 || d === 13 || d === 9) break;
+        i++;
+      }
+      return i;
+    }
+    let depth = 0;
+    while (i < n) {
+      const d = text.charCodeAt(i);
+      if (d === 34) {
+        i = skipString(i);
+        if (i === -1) return -1;
+        continue;
+      }
+      if (d === 123 || d === 91) depth++;
+      else if (d === 125 || d === 93) {
+        depth--;
+        if (depth === 0) return i + 1;
+      }
+      i++;
+    }
+    return -1;
+  };
+
+  let i = skipWs(0);
+  if (text.charCodeAt(i) !== 123) return null;
+  i = skipWs(i + 1);
+  let found: { starts: number[]; ends: number[]; escaped: boolean[] } | null = null;
+  while (i < n && text.charCodeAt(i) !== 125) {
+    if (text.charCodeAt(i) !== 34) return null;
+    const keyEnd = skipString(i);
+    if (keyEnd === -1) return null;
+    const key = text.slice(i + 1, keyEnd - 1);
+    i = skipWs(keyEnd);
+    if (text.charCodeAt(i) !== 58) return null;
+    i = skipWs(i + 1);
+    if (key === "Records" && text.charCodeAt(i) === 91) {
+      const spans = { starts: [] as number[], ends: [] as number[], escaped: [] as boolean[] };
+      i = skipWs(i + 1);
+      while (i < n && text.charCodeAt(i) !== 93) {
+        const firstBackslash = nextBackslash(i); // before skipping moves the cursor past the element
+        const end = skipValue(i);
+        if (end === -1) return null;
+        spans.starts.push(i);
+        spans.ends.push(end);
+        spans.escaped.push(firstBackslash < end);
+        i = skipWs(end);
+        if (text.charCodeAt(i) === 44) i = skipWs(i + 1);
+        else if (text.charCodeAt(i) !== 93) return null;
+      }
+      if (text.charCodeAt(i) !== 93) return null;
+      found = spans;
+      i = skipWs(i + 1);
+    } else {
+      i = skipValue(i);
+      if (i === -1) return null;
+      i = skipWs(i);
+    }
+    if (text.charCodeAt(i) === 44) i = skipWs(i + 1);
+    else if (text.charCodeAt(i) !== 125) return null;
+  }
+  return found;
+}

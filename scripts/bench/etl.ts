@@ -13,6 +13,7 @@ import { parseArgs } from "node:util";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { DuckDbParquetWriter } from "@/lib/adapters/duckdb/parquet-writer";
 import { FsObjectStore } from "@/lib/adapters/local/fs-object-store";
+import { LakeWorkerPool } from "@/lib/adapters/local/lake-worker-pool";
 import { startEmbeddedOwner } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
 import { PgDatabase } from "@/lib/db/pg-database";
@@ -26,6 +27,7 @@ const { values } = parseArgs({
     "per-file": { type: "string", default: "5000" },
     phase: { type: "string" },
     files: { type: "string" },
+    threads: { type: "string" },
     dir: { type: "string", default: path.resolve(".sightline/bench/etl") },
   },
 });
@@ -42,24 +44,27 @@ function listGz(): string[] {
     .map((f) => path.join(rawDir, f));
 }
 
-async function ours(fileCount: number) {
+/** Our ETL on the first `fileCount` files: on a worker pool of `threads` (0: in this thread, as before the pool). */
+async function ours(fileCount: number, threads: number) {
   const files = listGz().slice(0, fileCount);
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "bench-etl-"));
   const owner = await startEmbeddedOwner(path.join(work, "db"));
   const db = new PgDatabase({ url: owner.url, kind: "pglite", max: 4, onClose: owner.stop });
   await migrate(db);
-  const writer = await DuckDbParquetWriter.create();
+  const pool = threads > 0 ? LakeWorkerPool.create({ threads }) : null;
+  const writer = pool ? null : await DuckDbParquetWriter.create();
   const t0 = performance.now();
   const s = await runLakeEtl({
     db,
     lake: new FsObjectStore(path.join(work, "lake")),
-    writer,
+    ...(pool ? { stage: pool.stage, concurrency: pool.threads * 2 } : { writer: writer ?? undefined }),
     stagingRoot: path.join(work, "lake", ".staging"),
     objects: filesAsRawObjects(files, (abs) => path.relative(rawDir, abs)),
     trigger: "bench",
   });
   const secs = (performance.now() - t0) / 1000;
-  writer.close();
+  writer?.close();
+  await pool?.close();
   await db.close();
   const out = execFileSync("du", ["-sb", path.join(work, "lake", "processed")])
     .toString()
@@ -120,7 +125,8 @@ function child(phase: string, extra: string[] = []): Record<string, number> {
 
 async function main() {
   if (values.phase) {
-    const res = values.phase === "baseline" ? await baseline() : await ours(Number(values.files));
+    const res =
+      values.phase === "baseline" ? await baseline() : await ours(Number(values.files), Number(values.threads ?? 0));
     console.log(JSON.stringify({ ...res, maxRssMiB: Math.round(process.resourceUsage().maxRSS / 1024) }));
     return;
   }
@@ -146,14 +152,20 @@ async function main() {
     `input: ${files.length} files, ${(gzBytes / 2 ** 20).toFixed(0)} MiB gzip, ${os.cpus().length} cores, node ${process.version}`,
   );
 
+  const threads = os.availableParallelism();
   const rows: [string, Record<string, number>][] = [];
+  const quarter = String(Math.round(files.length / 4));
+  rows.push([
+    "sightline ETL in one thread (no pool), 25% of files",
+    child("ours", ["--files", quarter, "--threads", "0"]),
+  ]);
   for (const frac of [0.25, 0.5])
     rows.push([
-      `sightline ETL, ${frac * 100}% of files`,
-      child("ours", ["--files", String(Math.round(files.length * frac))]),
+      `sightline ETL, ${threads} workers, ${frac * 100}% of files`,
+      child("ours", ["--files", String(Math.round(files.length * frac)), "--threads", String(threads)]),
     ]);
-  const full = child("ours", ["--files", String(files.length)]);
-  rows.push(["sightline ETL, all files", full]);
+  const full = child("ours", ["--files", String(files.length), "--threads", String(threads)]);
+  rows.push([`sightline ETL, ${threads} workers, all files`, full]);
   const base = child("baseline");
   rows.push(["baseline: duckdb read_json → COPY parquet", base]);
 

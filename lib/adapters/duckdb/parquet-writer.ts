@@ -9,10 +9,17 @@ import { duckDbType } from "./sql-types";
 const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 function selectFor(table: TableName): string {
-  const { columns, timeColumn } = TABLES[table];
-  const cols = columns.map((c) => (c.type === "timestamp" ? `epoch_ms(${c.name})::TIMESTAMP_MS AS ${c.name}` : c.name));
-  const t = `epoch_ms(${timeColumn})`;
-  return `${cols.join(", ")}, strftime(${t}, '%Y-%m-%d') AS dt, strftime(${t}, '%H') AS hr`;
+  return TABLES[table].columns
+    .map((c) => (c.type === "timestamp" ? `epoch_ms(${c.name})::TIMESTAMP_MS AS ${c.name}` : c.name))
+    .join(", ");
+}
+
+/** The Hive partition (`dt=…/hr=…`) of an epoch-ms time, named as DuckDB's PARTITION_BY names them. */
+export function partitionOf(ms: unknown): string {
+  if (typeof ms !== "number" || !Number.isFinite(ms))
+    return "dt=__HIVE_DEFAULT_PARTITION__/hr=__HIVE_DEFAULT_PARTITION__";
+  const iso = new Date(ms).toISOString();
+  return `dt=${iso.slice(0, 10)}/hr=${iso.slice(11, 13)}`;
 }
 
 const readColumns = (table: TableName) =>
@@ -20,9 +27,11 @@ const readColumns = (table: TableName) =>
 
 /**
  * Writes normalized rows as ZSTD Parquet, Hive-partitioned by event date and hour, with
- * DuckDB. Rows go through a newline-delimited JSON file in a temp dir that DuckDB reads with
- * an explicit schema (no inference). Output names are `<stem>_<i>.parquet`, so the same
- * source object always lands on the same files.
+ * DuckDB. Rows are grouped by partition here (cheaper than DuckDB's PARTITION_BY for the one or
+ * two hours a raw object covers); each group goes through a newline-delimited JSON file in a temp
+ * dir that DuckDB reads with an explicit schema (no inference) and writes as one Parquet file.
+ * Output names are `<table>/dt=…/hr=…/<stem>_0.parquet`, so the same source object always lands
+ * on the same files.
  */
 export class DuckDbParquetWriter {
   private constructor(
@@ -44,27 +53,44 @@ export class DuckDbParquetWriter {
 
   /** Writes `rows` of `table` under `<outRoot>/<table>/dt=…/hr=…/`; returns the files written. */
   async write(table: TableName, rows: readonly LakeRow[], outRoot: string, stem: string): Promise<string[]> {
-    if (rows.length === 0) return [];
-    const tmp = path.join(this.tmpDir, `${stem}-${table}-${randomBytes(4).toString("hex")}.ndjson`);
+    const { timeColumn } = TABLES[table];
+    const groups = new Map<string, LakeRow[]>();
+    for (const r of rows) {
+      const part = partitionOf(r[timeColumn]);
+      const list = groups.get(part);
+      if (list) list.push(r);
+      else groups.set(part, [r]);
+    }
+    const files: string[] = [];
+    for (const [part, list] of [...groups].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+      const dir = path.join(outRoot, table, ...part.split("/"));
+      fs.mkdirSync(dir, { recursive: true });
+      const file = path.join(dir, `${stem}_0.parquet`);
+      await this.writeFile(table, list, file);
+      files.push(file);
+    }
+    return files;
+  }
+
+  private async writeFile(table: TableName, rows: readonly LakeRow[], file: string): Promise<void> {
+    const tmp = path.join(this.tmpDir, `${randomBytes(6).toString("hex")}.ndjson`);
     const fd = fs.openSync(tmp, "w");
     try {
       // Chunked writes keep memory to one chunk of text at a time.
       for (let i = 0; i < rows.length; i += 2000) {
         let chunk = "";
-        for (const r of rows.slice(i, i + 2000)) chunk += `${JSON.stringify(r)}\n`;
+        const end = Math.min(rows.length, i + 2000);
+        for (let j = i; j < end; j++) chunk += `${JSON.stringify(rows[j])}\n`;
         fs.writeSync(fd, chunk);
       }
     } finally {
       fs.closeSync(fd);
     }
     try {
-      const target = path.join(outRoot, table);
-      fs.mkdirSync(target, { recursive: true });
-      const sql = `COPY (SELECT ${selectFor(table)} FROM read_json(${q(tmp)}, format='newline_delimited', columns=${readColumns(table)}, maximum_object_size=33554432))
-        TO ${q(target)} (FORMAT parquet, COMPRESSION zstd, PARTITION_BY (dt, hr), FILENAME_PATTERN ${q(`${stem}_{i}`)}, OVERWRITE_OR_IGNORE true, RETURN_FILES true)`;
-      const res = await this.conn.runAndReadAll(sql);
-      const files = res.getRowObjectsJS()[0]?.Files;
-      return Array.isArray(files) ? files.map(String) : [];
+      await this.conn.run(
+        `COPY (SELECT ${selectFor(table)} FROM read_json(${q(tmp)}, format='newline_delimited', columns=${readColumns(table)}, maximum_object_size=33554432))
+        TO ${q(file)} (FORMAT parquet, COMPRESSION zstd)`,
+      );
     } finally {
       fs.rmSync(tmp, { force: true });
     }

@@ -1,12 +1,18 @@
 import { IndicatorSet } from "../indicators";
+import { recordSpans } from "../split-json";
 import type { LakeRow } from "../tables";
 import { bool, isObj, type Json, jsonText, type Sink, sample, str, toMillis } from "./types";
 
 // sourceIPAddress is an IP, or the AWS service that acted (e.g. "ec2.amazonaws.com", "AWS Internal").
 const isServiceSource = (ip: string | null) => ip !== null && !/^[\d.]+$/.test(ip) && !ip.includes(":");
 
-/** One CloudTrail record (as in `{"Records":[...]}`) → a `cloudtrail` row. Throws on unusable records. */
-export function normalizeCloudTrailRecord(rec: unknown, sourceKey: string, ordinal: number): LakeRow {
+/**
+ * One CloudTrail record (as in `{"Records":[...]}`) → a `cloudtrail` row. Throws on unusable records.
+ * `text`, when given, is the record's own JSON text as it appeared in the file, free of escapes
+ * (see `recordSpans`): it then reads token for token like `JSON.stringify(rec)`, so indicators are
+ * scanned from it instead of serializing the record again.
+ */
+export function normalizeCloudTrailRecord(rec: unknown, sourceKey: string, ordinal: number, text?: string): LakeRow {
   if (!isObj(rec)) throw new Error("record is not an object");
   const eventTime = toMillis(rec.eventTime);
   if (eventTime === null) throw new Error("eventTime missing or not a timestamp");
@@ -20,7 +26,7 @@ export function normalizeCloudTrailRecord(rec: unknown, sourceKey: string, ordin
   const attrs: Json = isObj(sc.attributes) ? sc.attributes : {};
   const ip = str(rec.sourceIPAddress);
 
-  const ind = new IndicatorSet().scan(rec);
+  const ind = text === undefined ? new IndicatorSet().scan(rec) : new IndicatorSet().scanText(text);
   ind.account_id(rec.recipientAccountId).account_id(ui.accountId);
 
   return {
@@ -67,12 +73,24 @@ export function normalizeCloudTrailRecord(rec: unknown, sourceKey: string, ordin
   };
 }
 
-/** Feeds every record of a parsed CloudTrail document; bad records are quarantined one by one. */
-export function normalizeCloudTrailRecords(records: unknown[], sourceKey: string, sink: Sink, firstOrdinal = 0): void {
+/**
+ * Feeds every record of a parsed CloudTrail document; bad records are quarantined one by one.
+ * `source` is the document's text, when the records' spans in it are wanted for indicators.
+ */
+export function normalizeCloudTrailRecords(
+  records: unknown[],
+  sourceKey: string,
+  sink: Sink,
+  firstOrdinal = 0,
+  source?: string,
+): void {
+  const spans = source === undefined ? null : recordSpans(source);
+  const aligned = spans !== null && spans.starts.length === records.length;
   records.forEach((rec, i) => {
     const ordinal = firstOrdinal + i;
+    const text = aligned && !spans.escaped[i] ? source?.slice(spans.starts[i], spans.ends[i]) : undefined;
     try {
-      sink.row("cloudtrail", normalizeCloudTrailRecord(rec, sourceKey, ordinal));
+      sink.row("cloudtrail", normalizeCloudTrailRecord(rec, sourceKey, ordinal, text));
     } catch (err) {
       sink.quarantine(`Records[${ordinal}]`, (err as Error).message, sample(rec));
     }

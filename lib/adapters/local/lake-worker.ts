@@ -1,0 +1,24 @@
+/**
+ * Worker-thread side of `LakeWorkerPool`: stages raw objects (decode → normalize → detect → Parquet)
+ * with this thread's own single-threaded DuckDB writer.
+ */
+import { DuckDbParquetWriter } from "@/lib/adapters/duckdb/parquet-writer";
+import { type StagedObject, stageObject } from "@/lib/lake/process-object";
+
+export interface StageTask {
+  sourceKey: string;
+  bytes: Uint8Array;
+  stagingDir: string;
+}
+
+let writer: Promise<DuckDbParquetWriter> | null = null;
+
+export default async function stage(task: StageTask): Promise<StagedObject> {
+  if (!writer) {
+    writer = DuckDbParquetWriter.create({ threads: 1, memoryLimit: "512MB" });
+    const opened = writer;
+    // Piscina ends workers on close; take the DuckDB instance and its temp dir with it.
+    process.once("exit", () => void opened.then((w) => w.close()));
+  }
+  return stageObject({ ...task, writer: await writer });
+}

@@ -1,7 +1,7 @@
 import { AppError } from "@/lib/errors";
 import type { Database } from "@/lib/ports/database";
 import { type FunnelQuery, type FunnelResult, type FunnelStep, MAX_RAW_RANGE_DAYS } from "@/lib/schemas/funnel";
-import { ATTRIBUTES, orderKey, ROLLUP_STEPS } from "./session-rollup";
+import { ATTRIBUTES, ROLLUP_STEPS } from "./session-rollup";
 
 /**
  * Funnels, one definition for both paths (see ARCHITECTURE.md, "Funnels"):
@@ -122,10 +122,13 @@ function unitsFromRaw(q: FunnelQuery, p: Params, from: string, to: string, scan:
   const repeated = new Set(q.steps.map(stepKey).filter((k) => (seen.get(k) ?? 0) > 1));
   const group = q.sameProduct ? "unit, prod" : "unit";
   const attr = q.breakdown ? ATTRIBUTES[q.breakdown]("e") : "NULL";
-  const base = `SELECT ${unitExpr} AS unit, e.event_timestamp AS ts, e.product_id, ${orderKey("e")} AS k,
+  // Events are ordered by (time, event id): the order the rollup's text keys (`orderKey`) encode,
+  // compared directly (timestamps and uuids order the same as their key text) instead of formatting
+  // a key per event.
+  const base = `SELECT ${unitExpr} AS unit, e.event_timestamp AS ts, e.product_id, e.event_id AS eid,
       ${attr} AS attr, ${ATTRIBUTES.product_value("e")} AS pv,
       ${preds.map((pr, i) => `(${pr}) AS s${i + 1}`).join(", ")}
-      ${q.order === "strict" ? `, row_number() OVER (PARTITION BY ${unitExpr} ORDER BY ${orderKey("e")}) AS rn` : ""}
+      ${q.order === "strict" ? `, row_number() OVER (PARTITION BY ${unitExpr} ORDER BY e.event_timestamp, e.event_id) AS rn` : ""}
     FROM clickstream_events e
     WHERE e.event_timestamp >= ${scan.lo} AND e.event_timestamp < ${scan.hi} AND ${unitExpr} IS NOT NULL`;
   const withProduct = q.sameProduct
@@ -137,7 +140,7 @@ function unitsFromRaw(q: FunnelQuery, p: Params, from: string, to: string, scan:
   const occurrences = q.steps
     .map((s, i) =>
       repeated.has(stepKey(s))
-        ? `, count(*) FILTER (WHERE s${i + 1}) OVER (PARTITION BY ${group} ORDER BY k ROWS UNBOUNDED PRECEDING) AS o${i + 1}`
+        ? `, count(*) FILTER (WHERE s${i + 1}) OVER (PARTITION BY ${group} ORDER BY ts, eid ROWS UNBOUNDED PRECEDING) AS o${i + 1}`
         : "",
     )
     .join("");
@@ -146,8 +149,8 @@ function unitsFromRaw(q: FunnelQuery, p: Params, from: string, to: string, scan:
   const perGroup = `SELECT ${group},
       ${q.steps.map((_, i) => `min(ts) FILTER (WHERE ${hit(i)}) AS t${i + 1}`).join(", ")}
       ${q.order === "strict" ? `, ${q.steps.map((_, i) => `min(rn) FILTER (WHERE ${hit(i)}) AS r${i + 1}`).join(", ")}` : ""},
-      (array_agg(attr ORDER BY k) FILTER (WHERE attr IS NOT NULL))[1]::text AS value,
-      (array_agg(pv ORDER BY k) FILTER (WHERE pv IS NOT NULL))[1] AS pv
+      (array_agg(attr ORDER BY ts, eid) FILTER (WHERE attr IS NOT NULL))[1]::text AS value,
+      (array_agg(pv ORDER BY ts, eid) FILTER (WHERE pv IS NOT NULL))[1] AS pv
     FROM (SELECT *${occurrences} FROM (${withProduct}) x) y
     GROUP BY ${group}`;
   const stepCols = q.steps.map((_, i) => `t${i + 1}`).join(", ");
@@ -194,35 +197,35 @@ export async function runFunnel(db: Database, q: FunnelQuery): Promise<FunnelRes
   const ks = Array.from({ length: n }, (_, i) => i + 1);
   const levelled = `SELECT unit, ${ks.map((k) => `t${k}`).join(", ")}, value, pv, ${levelSql(q, window)} AS lvl
   FROM (${units}) units`;
-  // Two grouped passes, no per-unit rows leave the database: (level, breakdown value, day) with counts
-  // and product value, and the seconds from step 1 to each reached step (medians and the time-to-convert
-  // distribution, to the second).
-  const sqlLevels = `SELECT lvl, value, to_char(t1 AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, count(*)::int AS n,
-    coalesce(sum(pv), 0)::float8 AS pv
-  FROM (${levelled}) l GROUP BY 1, 2, 3`;
-  const sqlTimes = `SELECT x.k, floor(x.sec)::int AS sec, count(*)::int AS n
+  // One pass, no per-unit rows leave the database. Each unit yields a row per reached step k (k = 1
+  // for every unit) with the seconds from step 1, grouped two ways at once: (level, breakdown value,
+  // day) over the k = 1 rows for counts and product value, and (k, whole seconds) over k > 1 for the
+  // medians and the time-to-convert distribution.
+  const sql = `SELECT grouping(l.lvl) AS g, l.lvl, l.value, (l.t1 AT TIME ZONE 'UTC')::date::text AS day,
+    x.k, floor(x.sec)::int AS sec, count(*)::int AS n, coalesce(sum(l.pv), 0)::float8 AS pv
   FROM (${levelled}) l
-  CROSS JOIN LATERAL (VALUES ${ks
+  CROSS JOIN LATERAL (VALUES (1, 0::numeric), ${ks
     .slice(1)
     .map((k) => `(${k}, ${elapsedSql(q, k)})`)
     .join(", ")}) AS x(k, sec)
-  WHERE l.lvl >= x.k GROUP BY 1, 2`;
-  const run = <T extends object>(sql: string) =>
-    db.transaction(async (tx) => {
+  WHERE x.k = 1 OR l.lvl >= x.k
+  GROUP BY GROUPING SETS ((l.lvl, l.value, (l.t1 AT TIME ZONE 'UTC')::date, x.k), (x.k, floor(x.sec)))`;
+  type Row = { g: number; lvl: number; value: string | null; day: string; k: number; sec: number; n: number; pv: number };
+  const rows = await db
+    .transaction(async (tx) => {
       await tx.query(`SET LOCAL statement_timeout = ${TIMEOUT_MS}`);
-      return tx.query<T>(sql, p.values);
+      return tx.query<Row>(sql, p.values);
+    })
+    .catch((err: { code?: string }) => {
+      if (err.code === "57014")
+        throw new AppError(
+          "query_timeout",
+          `The funnel did not finish within ${TIMEOUT_MS / 1000} s over this range; narrow the dates or remove filters.`,
+        );
+      throw err;
     });
-  const [levels, times] = await Promise.all([
-    run<{ lvl: number; value: string | null; day: string; n: number; pv: number }>(sqlLevels),
-    run<{ k: number; sec: number; n: number }>(sqlTimes),
-  ]).catch((err: { code?: string }) => {
-    if (err.code === "57014")
-      throw new AppError(
-        "query_timeout",
-        `The funnel did not finish within ${TIMEOUT_MS / 1000} s over this range; narrow the dates or remove filters.`,
-      );
-    throw err;
-  });
+  const levels = rows.filter((r) => r.g === 0 && r.k === 1);
+  const times = rows.filter((r) => r.g === 1 && r.k > 1);
   const counts = ks.map((k) => levels.reduce((a, r) => a + (r.lvl >= k ? r.n : 0), 0));
   const lost = ks.map((k) => (k < n ? levels.reduce((a, r) => a + (r.lvl === k ? r.pv : 0), 0) : 0));
   const median = (k: number): number | null => {
@@ -265,7 +268,6 @@ export async function runFunnel(db: Database, q: FunnelQuery): Promise<FunnelRes
       medianSeconds: i === 0 ? null : median(i + 1),
     };
   });
-  const sql = `${sqlLevels};\n\n${sqlTimes}`;
   return {
     steps,
     breakdown: [...byValue.entries()]

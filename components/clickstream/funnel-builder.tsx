@@ -19,6 +19,7 @@ import {
   type FunnelQueryInput,
   type FunnelResult,
   type FunnelStep,
+  STANDARD_FUNNEL_STEPS,
 } from "@/lib/schemas/funnel";
 import { apiFetch } from "../hooks/api-fetch";
 import { daysAgo } from "../hooks/use-url-state";
@@ -270,6 +271,24 @@ export function FunnelBuilder() {
             }}
           >
             Add step
+          </Button>
+          <Button
+            variant="secondary"
+            title="Pre-computed per day by the ETL: answers at once on any range of whole days"
+            onClick={() => {
+              setForm((f) => ({
+                ...f,
+                steps: STANDARD_FUNNEL_STEPS.map((event) => ({ event })),
+                window: 1,
+                windowUnit: "hours",
+                order: f.order === "any" ? "any" : "sequential",
+                unit: "session",
+                sameProduct: false,
+              }));
+              setKeys(newKeys(STANDARD_FUNNEL_STEPS.length));
+            }}
+          >
+            Standard purchase funnel
           </Button>
           <Labelled label="Conversion window">
             <span className="flex gap-1">
@@ -547,7 +566,12 @@ function FunnelResults({ result: r }: { result: FunnelResult }) {
           <dd>{r.explain.timezone}</dd>
           <dt>Read from</dt>
           <dd>
-            {r.explain.path === "rollup" ? "session rollup" : "raw events"} — {r.explain.reason}
+            {r.explain.path === "cube"
+              ? "standard-funnel cube"
+              : r.explain.path === "rollup"
+                ? "session rollup"
+                : "raw events"}{" "}
+            — {r.explain.reason}
           </dd>
           <dt>Scanned</dt>
           <dd>

@@ -174,6 +174,33 @@ describe.each(DB_TARGETS)("funnels on $name", (target) => {
     ]);
   });
 
+  test("filtered and non-standard steps: the rollup joined with those steps' events = raw", async () => {
+    const shoes = [{ event: "page_view" }, { event: "product_view", category: "shoes" }, ...F1.slice(2)];
+    const r = await both(q({ steps: shoes }));
+    // S2 viewed bags, so it stops at step 1; the other product viewers saw shoes.
+    expect(counts(r)).toEqual([6, 4, 2, 1]);
+    expect(r.explain.reason).toMatch(/step 2/);
+    expect(r.explain.scanned.from < RANGE.from).toBe(true); // the events are read over the range plus a session's span
+    await both(
+      q({ steps: [{ event: "product_view", category: "bags" }, { event: "add_to_cart" }], windowMinutes: 60 }),
+    );
+    await both(
+      q({
+        steps: [{ event: "page_view" }, { event: "product_view", brand: "North" }, { event: "remove_from_cart" }],
+        order: "any",
+        breakdown: "category",
+      }),
+    );
+    await both(
+      q({
+        steps: [
+          { event: "product_view", category: "shoes" },
+          { event: "product_view", category: "bags" },
+        ],
+      }),
+    );
+  });
+
   test("a repeated step counts its second occurrence", async () => {
     const r = await runFunnel(
       db,
@@ -272,5 +299,81 @@ describe.each(DB_TARGETS)("funnels on $name", (target) => {
     await expect(
       runFunnel(db, q({ order: "strict", from: "2026-01-01T00:00:00Z", to: "2026-06-01T00:00:00Z" })),
     ).rejects.toThrow(/at most 31 days/);
+  });
+});
+
+describe.each(DB_TARGETS)("standard-funnel cube on $name", (target) => {
+  let db: PgDatabase;
+  let raw: FsObjectStore;
+  const DAY0 = Date.UTC(2026, 10, 10);
+  const whole = { from: new Date(DAY0).toISOString(), to: new Date(DAY0 + 86_400_000).toISOString() };
+  const standard = ["page_view", "product_view", "add_to_cart", "checkout_start", "purchase"].map((event) => ({
+    event,
+  }));
+  const sq = (over: Partial<FunnelQueryInput>) =>
+    FunnelQuery.parse({ steps: standard, windowMinutes: 30, ...whole, ...over });
+
+  beforeAll(async () => {
+    db = await target.open();
+    await migrate(db);
+    raw = new FsObjectStore(tempDir("funnel-cube"));
+    await raw.put(`${hourPrefix(T)}1-a.ndjson`, `${events.map((e) => line(e, T + 2 * 60 * M)).join("\n")}\n`);
+    await runWarehouseEtl({ db, raw, trigger: "test", now: T + 4 * 60 * M });
+  });
+  afterAll(() => db?.close());
+
+  /** The cube's answer, required equal to the session rollup's and the raw events'. */
+  const allPaths = async (query: FunnelQuery) => {
+    const cube = await runFunnel(db, query);
+    expect(cube.explain.path).toBe("cube");
+    for (const path of ["rollup", "raw"] as const) {
+      const other = await runFunnel(db, { ...query, path });
+      expect(other.explain.path).toBe(path);
+      const { explain: _a, ...a } = cube;
+      const { explain: _b, ...b } = other;
+      expect(b, `${path} vs cube`).toEqual(a);
+    }
+    return cube;
+  };
+  const counts = (r: { steps: { count: number }[] }) => r.steps.map((x) => x.count);
+
+  test("every preset, with and without a breakdown, over whole days: cube = rollup = raw", async () => {
+    const r = await allPaths(sq({}));
+    // Page views on the day: S1, S2, S3, S4, S7, S8, S11a. Product view within 30 min after: all but S11a.
+    // Cart at or after the view: S1, S4 (S2's cart came first, S3's a second past the window). No checkout.
+    expect(counts(r)).toEqual([7, 6, 2, 0, 0]);
+    expect(r.explain.reason).toMatch(/cube/);
+    for (const windowMinutes of [30, 60])
+      for (const order of ["sequential", "any"] as const)
+        for (const breakdown of [undefined, "category", "first_visit", "login_state"] as const)
+          await allPaths(sq({ windowMinutes, order, breakdown }));
+  });
+
+  test("a late event moves the cube with the rollup: S1's checkout arrives in a later object", async () => {
+    await raw.put(
+      `${hourPrefix(T + 5 * 60 * M)}3-late.ndjson`,
+      `${line({ session: "S1", name: "checkout_start", at: T + 2.5 * M, user: "u1" }, T + 5 * 60 * M)}\n`,
+    );
+    await runWarehouseEtl({ db, raw, trigger: "test", now: T + 6 * 60 * M });
+    const r = await allPaths(sq({}));
+    expect(counts(r)).toEqual([7, 6, 2, 1, 1]);
+    expect(r.steps[4]?.medianSeconds).toBe(180);
+  });
+
+  test("ranges the cube does not answer go to the rollup or the events", async () => {
+    // Days before any data hold no session: the cube still answers, and agrees.
+    const wide = sq({ from: new Date(DAY0 - 5 * 86_400_000).toISOString() });
+    expect(counts(await allPaths(wide))).toEqual([7, 6, 2, 1, 1]);
+    // A day with sessions the cube never computed (as after loading data from before the cube): the rollup answers.
+    await db.query("DELETE FROM clickstream_funnel_cube_days WHERE day = $1::date", [whole.from.slice(0, 10)]);
+    expect((await runFunnel(db, wide)).explain.path).toBe("rollup");
+    expect((await runFunnel(db, wide)).explain.reason).toMatch(/has not computed/);
+    // Part of a day, another window, a filter: not a preset.
+    expect((await runFunnel(db, sq({ from: new Date(T - 60 * M).toISOString() }))).explain.path).toBe("rollup");
+    expect((await runFunnel(db, sq({ windowMinutes: 45 }))).explain.path).toBe("rollup");
+    expect(
+      (await runFunnel(db, sq({ steps: [{ event: "page_view", firstVisit: true }, ...standard.slice(1)] }))).explain
+        .path,
+    ).toBe("rollup");
   });
 });

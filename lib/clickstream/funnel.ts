@@ -1,7 +1,8 @@
 import { AppError } from "@/lib/errors";
 import type { Database } from "@/lib/ports/database";
 import { type FunnelQuery, type FunnelResult, type FunnelStep, MAX_RAW_RANGE_DAYS } from "@/lib/schemas/funnel";
-import { ATTRIBUTES, ROLLUP_STEPS } from "./session-rollup";
+import { cubePresetOf, readFunnelCube } from "./funnel-cube";
+import { ATTRIBUTES, elapsedSql, levelSql, ROLLUP_STEPS } from "./session-rollup";
 
 /**
  * Funnels, one definition for both paths (see ARCHITECTURE.md, "Funnels"):
@@ -38,19 +39,27 @@ const BREAKDOWN_ROLLUP: Record<string, string> = {
   first_visit: "first_visit",
 };
 
-/** Why the rollup cannot answer this funnel, or null when it can. */
+/** A step the session rollup keeps (a standard event, no filter); others are read from the events. */
+const inRollup = (s: FunnelStep) =>
+  (ROLLUP_STEPS as readonly string[]).includes(s.event) &&
+  !s.productId &&
+  !s.category &&
+  !s.brand &&
+  !s.loginState &&
+  s.firstVisit === undefined;
+
+/**
+ * Why the session rollup cannot answer this funnel, or null when it can — alone, or joined with the
+ * first occurrence of each step it does not keep (a filtered or non-standard step), read from the
+ * events of those steps only.
+ */
 export function rollupIneligibility(q: FunnelQuery): string | null {
   if (q.path === "raw") return "raw path requested";
   if (q.unit !== "session") return "the rollup is per session; this funnel counts by " + q.unit;
   if (q.order === "strict") return "strict order needs the events in between";
   if (q.sameProduct) return "same-product funnels need each product's events";
-  const events = q.steps.map((s) => s.event);
-  if (new Set(events).size !== events.length) return "a repeated step needs its second occurrence";
-  for (const s of q.steps) {
-    if (!(ROLLUP_STEPS as readonly string[]).includes(s.event)) return `${s.event} is not a standard step`;
-    if (s.productId || s.category || s.brand || s.loginState || s.firstVisit !== undefined)
-      return "steps with filters need the events";
-  }
+  const keys = q.steps.map(stepKey);
+  if (new Set(keys).size !== keys.length) return "a repeated step needs its second occurrence";
   return null;
 }
 
@@ -75,38 +84,31 @@ function stepPredicate(s: FunnelStep, p: Params, e = "e"): string {
 const stepKey = (s: FunnelStep) =>
   JSON.stringify([s.event, s.productId, s.category, s.brand, s.loginState, s.firstVisit]);
 
-/** Level reached (0…n) from the per-unit columns t1…tn (and r1…rn for strict). */
-function levelSql(q: FunnelQuery, window: string): string {
-  const n = q.steps.length;
-  const conds: string[] = [];
-  for (let k = 2; k <= n; k++) {
-    const t = `t${k}`;
-    if (q.order === "sequential") conds.push(`${t} IS NOT NULL AND ${t} >= t${k - 1} AND ${t} <= t1 + ${window}`);
-    else if (q.order === "strict") conds.push(`${t} IS NOT NULL AND r${k} = r${k - 1} + 1 AND ${t} <= t1 + ${window}`);
-    else {
-      const ts = Array.from({ length: k }, (_, i) => `t${i + 1}`).join(", ");
-      conds.push(`${t} IS NOT NULL AND greatest(${ts}) <= least(${ts}) + ${window}`);
-    }
-  }
-  const cases = conds.map((c, i) => `WHEN NOT (${c}) THEN ${i + 1}`);
-  return `CASE ${cases.join(" ")} ELSE ${n} END`;
-}
-
-/** Seconds from step 1 to step k of a unit (any order: the spread of steps 1…k). */
-function elapsedSql(q: FunnelQuery, k: number): string {
-  if (q.order !== "any") return `extract(epoch FROM t${k} - t1)`;
-  const ts = Array.from({ length: k }, (_, i) => `t${i + 1}`).join(", ");
-  return `extract(epoch FROM greatest(${ts}) - least(${ts}))`;
-}
-
-function unitsFromRollup(q: FunnelQuery, p: Params, from: string, to: string): string {
-  const cols = q.steps.map((s, i) => `f.${s.event} AS t${i + 1}`).join(", ");
+function unitsFromRollup(
+  q: FunnelQuery,
+  p: Params,
+  from: string,
+  to: string,
+  scanParams: () => { lo: string; hi: string },
+): string {
+  // Steps the rollup does not keep: first occurrence per session from the events of those steps
+  // alone, over the same range the raw path scans (sessions span at most a day).
+  const fromEvents = q.steps.map((s, i) => (inRollup(s) ? null : { i, pred: stepPredicate(s, p) }));
+  const wanted = fromEvents.filter((x) => x !== null);
+  const col = (i: number) => (fromEvents[i] ? `ev.t${i + 1}` : `f.${q.steps[i]?.event}`);
+  const cols = q.steps.map((_, i) => `${col(i)} AS t${i + 1}`).join(", ");
   const value = q.breakdown ? `f.${BREAKDOWN_ROLLUP[q.breakdown]}::text` : "NULL::text";
-  const first = `f.${q.steps[0]?.event}`;
+  const scan = wanted.length ? scanParams() : null;
+  const join = scan
+    ? `LEFT JOIN (SELECT e.session_id, ${wanted.map((x) => `min(e.event_timestamp) FILTER (WHERE ${x.pred}) AS t${x.i + 1}`).join(", ")}
+        FROM clickstream_events e
+        WHERE e.event_timestamp >= ${scan.lo} AND e.event_timestamp < ${scan.hi} AND (${wanted.map((x) => `(${x.pred})`).join(" OR ")})
+        GROUP BY e.session_id) ev ON ev.session_id = f.session_id`
+    : "";
   return `SELECT f.session_id AS unit, ${cols}, ${value} AS value, f.product_value AS pv
-    FROM clickstream_session_funnel f
+    FROM clickstream_session_funnel f ${join}
     WHERE f.started_at >= ${from}::timestamptz - interval '${SESSION_SPAN_MS / 1000} seconds' AND f.started_at < ${to}
-      AND ${first} >= ${from} AND ${first} < ${to}`;
+      AND ${col(0)} >= ${from} AND ${col(0)} < ${to}`;
 }
 
 function unitsFromRaw(q: FunnelQuery, p: Params, from: string, to: string, scan: { lo: string; hi: string }): string {
@@ -161,7 +163,7 @@ function unitsFromRaw(q: FunnelQuery, p: Params, from: string, to: string, scan:
   // Same product: the unit's best product (furthest step, then earliest finish).
   return `WITH base AS (${base})
     SELECT DISTINCT ON (unit) unit, ${stepCols}${rankCols}, value, pv
-    FROM (SELECT *, ${levelSql(q, `(${p.add(q.windowMinutes)} * interval '1 minute')`)} AS lvl FROM (${entered}) z) w
+    FROM (SELECT *, ${levelSql(q.order, q.steps.length, `(${p.add(q.windowMinutes)} * interval '1 minute')`)} AS lvl FROM (${entered}) z) w
     ORDER BY unit, lvl DESC, t1, prod`;
 }
 
@@ -171,61 +173,102 @@ export async function runFunnel(db: Database, q: FunnelQuery): Promise<FunnelRes
   const toMs = Date.parse(q.to);
   const windowMs = q.windowMinutes * 60_000;
   const ineligible = rollupIneligibility(q);
-  const path = ineligible ? "raw" : "rollup";
-  if (path === "raw" && toMs - fromMs > MAX_RAW_RANGE_DAYS * DAY)
-    throw new AppError(
-      "invalid_input",
-      `This funnel reads raw events (${ineligible}); its range can be at most ${MAX_RAW_RANGE_DAYS} days. Narrow the dates.`,
-    );
-  const p = new Params();
-  const from = `${p.add(q.from)}::timestamptz`;
-  const to = `${p.add(q.to)}::timestamptz`;
-  const window = `(${p.add(q.windowMinutes)} * interval '1 minute')`;
-  const before =
-    q.unit === "session"
-      ? Math.max(SESSION_SPAN_MS, q.order === "any" ? windowMs : 0)
-      : q.order === "any"
-        ? windowMs
-        : 0;
-  const after = q.unit === "session" ? Math.max(SESSION_SPAN_MS, windowMs) : windowMs;
-  const scan = { from: new Date(fromMs - before).toISOString(), to: new Date(toMs + after).toISOString() };
-  const units =
-    path === "rollup"
-      ? unitsFromRollup(q, p, from, to)
-      : unitsFromRaw(q, p, from, to, { lo: `${p.add(scan.from)}::timestamptz`, hi: `${p.add(scan.to)}::timestamptz` });
   const n = q.steps.length;
   const ks = Array.from({ length: n }, (_, i) => i + 1);
-  const levelled = `SELECT unit, ${ks.map((k) => `t${k}`).join(", ")}, value, pv, ${levelSql(q, window)} AS lvl
-  FROM (${units}) units`;
-  // One pass, no per-unit rows leave the database. Each unit yields a row per reached step k (k = 1
-  // for every unit) with the seconds from step 1, grouped two ways at once: (level, breakdown value,
-  // day) over the k = 1 rows for counts and product value, and (k, whole seconds) over k > 1 for the
-  // medians and the time-to-convert distribution.
-  const sql = `SELECT grouping(l.lvl) AS g, l.lvl, l.value, (l.t1 AT TIME ZONE 'UTC')::date::text AS day,
-    x.k, floor(x.sec)::int AS sec, count(*)::int AS n, coalesce(sum(l.pv), 0)::float8 AS pv
-  FROM (${levelled}) l
-  CROSS JOIN LATERAL (VALUES (1, 0::numeric), ${ks
-    .slice(1)
-    .map((k) => `(${k}, ${elapsedSql(q, k)})`)
-    .join(", ")}) AS x(k, sec)
-  WHERE x.k = 1 OR l.lvl >= x.k
-  GROUP BY GROUPING SETS ((l.lvl, l.value, (l.t1 AT TIME ZONE 'UTC')::date, x.k), (x.k, floor(x.sec)))`;
-  type Row = { g: number; lvl: number; value: string | null; day: string; k: number; sec: number; n: number; pv: number };
-  const rows = await db
-    .transaction(async (tx) => {
-      await tx.query(`SET LOCAL statement_timeout = ${TIMEOUT_MS}`);
-      return tx.query<Row>(sql, p.values);
-    })
-    .catch((err: { code?: string }) => {
-      if (err.code === "57014")
-        throw new AppError(
-          "query_timeout",
-          `The funnel did not finish within ${TIMEOUT_MS / 1000} s over this range; narrow the dates or remove filters.`,
-        );
-      throw err;
-    });
-  const levels = rows.filter((r) => r.g === 0 && r.k === 1);
-  const times = rows.filter((r) => r.g === 1 && r.k > 1);
+  const preset = cubePresetOf(q);
+  const cube = preset ? await readFunnelCube(db, preset, q) : null;
+  const path = cube ? "cube" : ineligible ? "raw" : "rollup";
+  const eventSteps = q.steps.flatMap((s, i) => (inRollup(s) ? [] : [i + 1]));
+  const readsEvents = path === "raw" || (path === "rollup" && eventSteps.length > 0);
+  const p = new Params();
+  let levels: { lvl: number; value: string | null; day: string; n: number; pv: number }[];
+  let times: { k: number; sec: number; n: number }[];
+  let sql: string;
+  let scan = { from: q.from, to: q.to };
+  if (cube) {
+    ({ levels, times, sql } = cube);
+    for (const v of [preset?.id, q.breakdown ?? "none", q.from.slice(0, 10), q.to.slice(0, 10)]) p.add(v);
+  } else {
+    if (readsEvents && toMs - fromMs > MAX_RAW_RANGE_DAYS * DAY)
+      throw new AppError(
+        "invalid_input",
+        `This funnel reads raw events (${ineligible ?? `for step ${eventSteps.join(", ")}`}); its range can be at most ${MAX_RAW_RANGE_DAYS} days. Narrow the dates.`,
+      );
+    const from = `${p.add(q.from)}::timestamptz`;
+    const to = `${p.add(q.to)}::timestamptz`;
+    const window = `(${p.add(q.windowMinutes)} * interval '1 minute')`;
+    const before =
+      q.unit === "session"
+        ? Math.max(SESSION_SPAN_MS, q.order === "any" ? windowMs : 0)
+        : q.order === "any"
+          ? windowMs
+          : 0;
+    const after = q.unit === "session" ? Math.max(SESSION_SPAN_MS, windowMs) : windowMs;
+    if (readsEvents) scan = { from: new Date(fromMs - before).toISOString(), to: new Date(toMs + after).toISOString() };
+    const units =
+      path === "rollup"
+        ? unitsFromRollup(q, p, from, to, () => ({
+            lo: `${p.add(scan.from)}::timestamptz`,
+            hi: `${p.add(scan.to)}::timestamptz`,
+          }))
+        : unitsFromRaw(q, p, from, to, {
+            lo: `${p.add(scan.from)}::timestamptz`,
+            hi: `${p.add(scan.to)}::timestamptz`,
+          });
+    const levelled = `SELECT unit, ${ks.map((k) => `t${k}`).join(", ")}, value, pv, ${levelSql(q.order, n, window)} AS lvl
+    FROM (${units}) units`;
+    // The units once (materialized), then grouped in memory: (level, breakdown value, day) with
+    // counts and product value, and for each step k the whole seconds from step 1 of the units that
+    // reached it (medians and the time-to-convert distribution). Only a few thousand rows leave
+    // the database.
+    sql = `WITH l AS MATERIALIZED (${levelled})
+    SELECT 0 AS g, lvl, value, (t1 AT TIME ZONE 'UTC')::date::text AS day, 1 AS k, 0 AS sec, count(*)::int AS n,
+      coalesce(sum(pv), 0)::float8 AS pv
+    FROM l GROUP BY lvl, value, (t1 AT TIME ZONE 'UTC')::date
+    ${ks
+      .slice(1)
+      .map(
+        (k) => `UNION ALL
+    SELECT 1, NULL, NULL, NULL, ${k}, floor(${elapsedSql(q.order, k)})::int, count(*)::int, 0 FROM l WHERE lvl >= ${k} GROUP BY 6`,
+      )
+      .join("\n    ")}`;
+    type Row = {
+      g: number;
+      lvl: number;
+      value: string | null;
+      day: string;
+      k: number;
+      sec: number;
+      n: number;
+      pv: number;
+    };
+    const statement = sql;
+    const rows = await db
+      .transaction(async (tx) => {
+        await tx.query(`SET LOCAL statement_timeout = ${TIMEOUT_MS}`);
+        // Analytics settings for this statement only: hash the per-unit rows in memory rather than
+        // sorting them on disk; no JIT (its compile time exceeds its gain on one-off statements);
+        // and parallel plans priced for a scan of millions of rows, not for OLTP (the defaults keep
+        // the session rollup's scan on one core).
+        if (db.kind === "postgres") {
+          await tx.query("SET LOCAL work_mem = '64MB'");
+          await tx.query("SET LOCAL jit = off");
+          await tx.query("SET LOCAL parallel_setup_cost = 10");
+          await tx.query("SET LOCAL parallel_tuple_cost = 0.001");
+        }
+        return tx.query<Row>(statement, p.values);
+      })
+      .catch((err: { code?: string }) => {
+        if (err.code === "57014")
+          throw new AppError(
+            "query_timeout",
+            `The funnel did not finish within ${TIMEOUT_MS / 1000} s over this range; narrow the dates or remove filters.`,
+          );
+        throw err;
+      });
+    levels = rows.filter((r) => r.g === 0 && r.k === 1);
+    times = rows.filter((r) => r.g === 1 && r.k > 1);
+  }
   const counts = ks.map((k) => levels.reduce((a, r) => a + (r.lvl >= k ? r.n : 0), 0));
   const lost = ks.map((k) => (k < n ? levels.reduce((a, r) => a + (r.lvl === k ? r.pv : 0), 0) : 0));
   const median = (k: number): number | null => {
@@ -280,12 +323,19 @@ export async function runFunnel(db: Database, q: FunnelQuery): Promise<FunnelRes
     overTime: [...byDay.values()].sort((a, b) => a.day.localeCompare(b.day)),
     explain: {
       path,
-      reason: ineligible ?? "standard steps without filters, counted by session: read from the session rollup",
+      reason: cube
+        ? `the standard funnel (${preset?.id}) over whole UTC days: read from its per-day cube`
+        : (ineligible ??
+          (eventSteps.length
+            ? `counted by session: the session rollup, joined with the first occurrence of step ${eventSteps.join(", ")} (filtered or not a standard step) read from the events of that step only`
+            : preset
+              ? "standard steps without filters, counted by session: read from the session rollup (the cube has not computed every day of this range)"
+              : "standard steps without filters, counted by session: read from the session rollup")),
       unit: q.unit,
       windowStart: `step 1 (${q.steps[0]?.event}) first occurring in [${q.from}, ${q.to}); window ${q.windowMinutes} min from it`,
       order: q.order,
       timezone: "UTC",
-      scanned: path === "raw" ? scan : { from: q.from, to: q.to },
+      scanned: scan,
       sql: `${sql}\n-- parameters: ${JSON.stringify(p.values)}`,
       ms: Date.now() - started,
     },

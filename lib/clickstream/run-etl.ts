@@ -1,6 +1,7 @@
 import type { Database, Queryable } from "@/lib/ports/database";
 import type { ObjectStore } from "@/lib/ports/object-store";
 import { ClickEvent, type RawEventLine } from "@/lib/schemas/clickstream";
+import { cubeDaysTouched, refreshFunnelCube } from "./funnel-cube";
 import { hourOfKey } from "./ingest";
 import {
   type Attribute,
@@ -435,9 +436,15 @@ export async function runWarehouseEtl(args: {
       const inTransaction = <T>(fn: (tx: Queryable) => Promise<T>) =>
         loaders > 1 ? db.transaction(fn) : conn.transaction(fn);
       let nextIndex = 0;
+      const span = { min: Number.POSITIVE_INFINITY, max: Number.NEGATIVE_INFINITY };
       const loader = async () => {
         for (let item = queue[nextIndex++]; item; item = queue[nextIndex++]) {
           const o = await readObject(raw, item);
+          for (const r of o.rows) {
+            const ms = r[C.ts] as number;
+            if (ms < span.min) span.min = ms;
+            if (ms > span.max) span.max = ms;
+          }
           const inserted = await retryOnConflict(() => inTransaction((tx) => loadObject(tx, item.hour, o)));
           total.objects++;
           total.read += o.lines;
@@ -447,6 +454,11 @@ export async function runWarehouseEtl(args: {
         }
       };
       await Promise.all(Array.from({ length: loaders }, loader));
+      // The standard-funnel cube follows the session rollup for every day these events can touch.
+      if (total.loaded > 0) {
+        const days = cubeDaysTouched(span.min, span.max);
+        await refreshFunnelCube(conn, days.fromDay, days.toDay);
+      }
       await conn.query(
         `UPDATE clickstream_runs SET status = 'succeeded', finished_at = now(), hours = $2, objects = $3, read = $4, loaded = $5,
            duplicates = $6, quarantined = $7, duration_ms = $8 WHERE id = $1`,

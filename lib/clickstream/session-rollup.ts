@@ -116,3 +116,35 @@ export function sessionRollupParams(deltas: SessionDelta[]): unknown[][] {
     ]),
   ];
 }
+
+export type FunnelOrder = "sequential" | "strict" | "any";
+
+/**
+ * Level reached (0…n) from per-unit columns t1…tn (first occurrence of each step; r1…rn, the
+ * events' ranks, for strict), `window` being an SQL interval measured from step 1.
+ */
+export function levelSql(order: FunnelOrder, n: number, window: string): string {
+  const conds: string[] = [];
+  for (let k = 2; k <= n; k++) {
+    const t = `t${k}`;
+    if (order === "sequential") conds.push(`${t} IS NOT NULL AND ${t} >= t${k - 1} AND ${t} <= t1 + ${window}`);
+    else if (order === "strict") conds.push(`${t} IS NOT NULL AND r${k} = r${k - 1} + 1 AND ${t} <= t1 + ${window}`);
+    else {
+      const ts = Array.from({ length: k }, (_, i) => `t${i + 1}`).join(", ");
+      conds.push(`${t} IS NOT NULL AND greatest(${ts}) <= least(${ts}) + ${window}`);
+    }
+  }
+  const cases = conds.map((c, i) => `WHEN NOT (${c}) THEN ${i + 1}`);
+  return `CASE ${cases.join(" ")} ELSE ${n} END`;
+}
+
+/**
+ * Seconds from step 1 to step k of a unit (any order: the spread of steps 1…k), as float8
+ * (`date_part`, not `extract`, whose numeric result is several times slower to compute and floor;
+ * whole seconds come out the same).
+ */
+export function elapsedSql(order: FunnelOrder, k: number): string {
+  if (order !== "any") return `date_part('epoch', t${k} - t1)`;
+  const ts = Array.from({ length: k }, (_, i) => `t${i + 1}`).join(", ");
+  return `date_part('epoch', greatest(${ts}) - least(${ts}))`;
+}

@@ -30,6 +30,19 @@ const instant = z
   .refine((s) => !Number.isNaN(Date.parse(s)), "not a date")
   .transform((s) => new Date(s).toISOString());
 
+/**
+ * The standard purchase funnel: with a window of 30 or 60 minutes, sequential or any order, counted
+ * by session over whole days, it is answered from a per-day cube the ETL keeps (instant on any range).
+ */
+export const STANDARD_FUNNEL_STEPS = [
+  "page_view",
+  "product_view",
+  "add_to_cart",
+  "checkout_start",
+  "purchase",
+] as const;
+export const STANDARD_FUNNEL_WINDOWS = [30, 60] as const;
+
 /** Longest range a funnel may cover (raw-event funnels: the UI says so instead of spinning). */
 export const MAX_RAW_RANGE_DAYS = 31;
 
@@ -49,8 +62,11 @@ export const FunnelQuery = z
     from: instant,
     to: instant,
     breakdown: z.enum(FUNNEL_BREAKDOWNS).optional(),
-    /** Force the raw-event path (for comparison); otherwise rollups are used when they can answer. */
-    path: z.enum(["auto", "raw"]).default("auto"),
+    /**
+     * Force a path (for comparison): "rollup" skips the standard-funnel cube, "raw" reads the events;
+     * otherwise the cube, then the session rollup, are used when they can answer.
+     */
+    path: z.enum(["auto", "rollup", "raw"]).default("auto"),
   })
   .strict()
   .refine((q) => Date.parse(q.to) > Date.parse(q.from), { message: "`to` must be after `from`", path: ["to"] });
@@ -82,7 +98,7 @@ export interface FunnelResult {
   timeToConvert: { bucket: string; count: number }[];
   overTime: { day: string; entrants: number; converted: number }[];
   explain: {
-    path: "rollup" | "raw";
+    path: "cube" | "rollup" | "raw";
     reason: string;
     unit: string;
     windowStart: string;

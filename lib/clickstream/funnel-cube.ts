@@ -109,7 +109,8 @@ const BREAKDOWN_COLUMN: Record<(typeof FUNNEL_BREAKDOWNS)[number], string> = {
 
 /**
  * Recomputes every preset for the step-1 days in [fromDay, toDay) from the session rollup, and
- * records the days as computed. One transaction per preset; safe to repeat.
+ * records the days as computed: one transaction, one read of the rollup per step list (the units
+ * are materialized once, with each preset's level beside them). Safe to repeat.
  */
 export async function refreshFunnelCube(
   db: { transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> },
@@ -118,56 +119,64 @@ export async function refreshFunnelCube(
 ): Promise<void> {
   const from = `${fromDay}T00:00:00Z`;
   const to = `${toDay}T00:00:00Z`;
-  for (const p of CUBE_PRESETS) {
-    const n = p.steps.length;
-    const ks = Array.from({ length: n }, (_, i) => i + 1);
-    // Sessions last at most a day, so a session whose step 1 is in the range started at most a day before it.
-    const units = `SELECT ${p.steps.map((s, i) => `f.${s} AS t${i + 1}`).join(", ")}, ${FUNNEL_BREAKDOWNS.map((d) => `f.${BREAKDOWN_COLUMN[d]} AS ${d}`).join(", ")},
-        f.product_value AS pv
-      FROM clickstream_session_funnel f
-      WHERE f.started_at >= $2::timestamptz - interval '1 day' AND f.started_at < $3::timestamptz
-        AND f.${p.steps[0]} >= $2::timestamptz AND f.${p.steps[0]} < $3::timestamptz`;
-    const window = `interval '${p.windowMinutes} minutes'`;
-    const levelled = `SELECT *, (t1 AT TIME ZONE 'UTC')::date AS day, ${levelSql(p.order, n, window)} AS lvl FROM (${units}) u`;
-    const sets = ["(day, lvl)", ...FUNNEL_BREAKDOWNS.map((d) => `(day, lvl, ${d})`)].join(", ");
-    const dimOf = `CASE ${FUNNEL_BREAKDOWNS.map((d) => `WHEN grouping(${d}) = 0 THEN '${d}'`).join(" ")} ELSE 'none' END`;
-    const breakdownValue = `CASE ${FUNNEL_BREAKDOWNS.map((d) => `WHEN grouping(${d}) = 0 THEN ${d}`).join(" ")} END`;
-    await db.transaction(async (tx) => {
-      await tx.query("DELETE FROM clickstream_funnel_cube WHERE preset = $1 AND day >= $2::date AND day < $3::date", [
-        p.id,
-        fromDay,
-        toDay,
-      ]);
-      await tx.query(
-        "DELETE FROM clickstream_funnel_cube_times WHERE preset = $1 AND day >= $2::date AND day < $3::date",
-        [p.id, fromDay, toDay],
+  const lit = (v: string) => `'${v.replace(/'/g, "''")}'`;
+  const bySteps = new Map<string, CubePreset[]>();
+  for (const p of CUBE_PRESETS) bySteps.set(p.steps.join(","), [...(bySteps.get(p.steps.join(",")) ?? []), p]);
+  await db.transaction(async (tx) => {
+    // Hash the groups in memory rather than sorting millions of units on disk.
+    await tx.query("SET LOCAL work_mem = '64MB'");
+    const ids = CUBE_PRESETS.map((p) => p.id);
+    await tx.query(
+      "DELETE FROM clickstream_funnel_cube WHERE preset = ANY($1) AND day >= $2::date AND day < $3::date",
+      [ids, fromDay, toDay],
+    );
+    await tx.query(
+      "DELETE FROM clickstream_funnel_cube_times WHERE preset = ANY($1) AND day >= $2::date AND day < $3::date",
+      [ids, fromDay, toDay],
+    );
+    for (const presets of bySteps.values()) {
+      const steps = presets[0]?.steps ?? [];
+      const n = steps.length;
+      // Sessions last at most a day, so a session whose step 1 is in the range started at most a day before it.
+      const units = `SELECT ${steps.map((s, i) => `f.${s} AS t${i + 1}`).join(", ")}, ${FUNNEL_BREAKDOWNS.map((d) => `f.${BREAKDOWN_COLUMN[d]} AS ${d}`).join(", ")},
+          f.product_value AS pv
+        FROM clickstream_session_funnel f
+        WHERE f.started_at >= $1::timestamptz - interval '1 day' AND f.started_at < $2::timestamptz
+          AND f.${steps[0]} >= $1::timestamptz AND f.${steps[0]} < $2::timestamptz`;
+      const levels = presets
+        .map((p, i) => `${levelSql(p.order, n, `interval '${p.windowMinutes} minutes'`)} AS l${i}`)
+        .join(", ");
+      const dimOf = `CASE ${FUNNEL_BREAKDOWNS.map((d) => `WHEN grouping(${d}) = 0 THEN '${d}'`).join(" ")} ELSE 'none' END`;
+      const breakdownValue = `CASE ${FUNNEL_BREAKDOWNS.map((d) => `WHEN grouping(${d}) = 0 THEN ${d}`).join(" ")} END`;
+      const levelRows = presets.map((p, i) => {
+        const sets = [`(day, l${i})`, ...FUNNEL_BREAKDOWNS.map((d) => `(day, l${i}, ${d})`)].join(", ");
+        return `SELECT ${lit(p.id)}, day, ${dimOf}, ${breakdownValue}, l${i}, count(*), coalesce(sum(pv), 0)
+          FROM levelled GROUP BY GROUPING SETS (${sets})`;
+      });
+      const timeRows = presets.flatMap((p, i) =>
+        Array.from({ length: n - 1 }, (_, j) => j + 2).map(
+          (k) => `SELECT ${lit(p.id)}, day, ${k}, floor(${elapsedSql(p.order, k)})::int, count(*)
+            FROM levelled WHERE l${i} >= ${k} GROUP BY 2, 3, 4`,
+        ),
       );
       await tx.query(
-        `WITH levelled AS MATERIALIZED (${levelled}),
+        `WITH levelled AS MATERIALIZED (SELECT *, (t1 AT TIME ZONE 'UTC')::date AS day, ${levels} FROM (${units}) u),
         lv AS (
           INSERT INTO clickstream_funnel_cube (preset, day, dim, value, lvl, n, pv)
-          SELECT $1, day, ${dimOf}, ${breakdownValue}, lvl, count(*), coalesce(sum(pv), 0)
-          FROM levelled GROUP BY GROUPING SETS (${sets})
+          ${levelRows.join("\n          UNION ALL ")}
         )
         INSERT INTO clickstream_funnel_cube_times (preset, day, k, sec, n)
-        SELECT $1, day, x.k, floor(x.sec)::int, count(*)
-        FROM levelled l
-        CROSS JOIN LATERAL (VALUES ${ks
-          .slice(1)
-          .map((k) => `(${k}, ${elapsedSql(p.order, k)})`)
-          .join(", ")}) AS x(k, sec)
-        WHERE l.lvl >= x.k
-        GROUP BY 2, 3, 4`,
-        [p.id, from, to],
+        ${timeRows.join("\n        UNION ALL ")}`,
+        [from, to],
       );
-      await tx.query(
-        `INSERT INTO clickstream_funnel_cube_days (preset, day)
-         SELECT $1, d::date FROM generate_series($2::date, $3::date - 1, interval '1 day') AS d
-         ON CONFLICT (preset, day) DO UPDATE SET refreshed_at = now()`,
-        [p.id, fromDay, toDay],
-      );
-    });
-  }
+    }
+    await tx.query(
+      `INSERT INTO clickstream_funnel_cube_days (preset, day)
+       SELECT p, d::date FROM unnest($1::text[]) AS p, generate_series($2::date, $3::date - 1, interval '1 day') AS d
+       ON CONFLICT (preset, day) DO UPDATE SET refreshed_at = now()`,
+      [ids, fromDay, toDay],
+    );
+  });
 }
 
 /**

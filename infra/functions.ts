@@ -47,14 +47,16 @@ const kms = (r: StackRefs): Statement => ({
   Resource: [r.kmsKeyArn],
 });
 const doc = (...s: Statement[]): PolicyDocument => ({ Version: "2012-10-17", Statement: s });
+/** The Glue catalog, the lake's database and its tables (Glue authorizes table calls on all three). */
+const glueLake = (r: StackRefs): string[] => [
+  `arn:aws:glue:${r.region}:${r.account}:catalog`,
+  `arn:aws:glue:${r.region}:${r.account}:database/${r.glueDatabase}`,
+  `arn:aws:glue:${r.region}:${r.account}:table/${r.glueDatabase}/*`,
+];
 const glueRead = (r: StackRefs): Statement => ({
   Effect: "Allow",
   Action: ["glue:GetTable", "glue:GetDatabase", "glue:GetPartitions"],
-  Resource: [
-    `arn:aws:glue:${r.region}:${r.account}:catalog`,
-    `arn:aws:glue:${r.region}:${r.account}:database/${r.glueDatabase}`,
-    `arn:aws:glue:${r.region}:${r.account}:table/${r.glueDatabase}/*`,
-  ],
+  Resource: glueLake(r),
 });
 /** Athena queries in the stack's workgroup, reading the lake and writing results. */
 const athena = (r: StackRefs): Statement[] => [
@@ -103,11 +105,7 @@ export const FUNCTIONS: FunctionSpec[] = [
         {
           Effect: "Allow",
           Action: ["glue:GetTable", "glue:CreateTable", "glue:UpdateTable"],
-          Resource: [
-            `arn:aws:glue:${r.region}:${r.account}:catalog`,
-            `arn:aws:glue:${r.region}:${r.account}:database/${r.glueDatabase}`,
-            `arn:aws:glue:${r.region}:${r.account}:table/${r.glueDatabase}/*`,
-          ],
+          Resource: glueLake(r),
         },
         kms(r),
         { Effect: "Allow", Action: ["sqs:SendMessage"], Resource: [r.dlqArn] },

@@ -5,7 +5,7 @@ import {
   STANDARD_FUNNEL_STEPS,
   STANDARD_FUNNEL_WINDOWS,
 } from "@/lib/schemas/funnel";
-import { elapsedSql, levelSql, type RollupStep } from "./session-rollup";
+import { elapsedSql, keptByRollup, levelSql } from "./session-rollup";
 
 /**
  * Standard funnels, pre-aggregated (see ARCHITECTURE.md, "Funnels"). A preset is a fixed step list,
@@ -21,25 +21,17 @@ import { elapsedSql, levelSql, type RollupStep } from "./session-rollup";
  * session rollup.
  */
 
-export const STANDARD_FUNNEL: readonly RollupStep[] = STANDARD_FUNNEL_STEPS;
-/** Windows kept; under an hour, so every elapsed time is stored to the second. */
-export const CUBE_WINDOWS = STANDARD_FUNNEL_WINDOWS;
 export const CUBE_ORDERS = ["sequential", "any"] as const;
 
+/** The standard funnel's steps at one window and order. Windows are under an hour, so every elapsed time is stored to the second. */
 export interface CubePreset {
   id: string;
-  steps: readonly RollupStep[];
   windowMinutes: number;
   order: (typeof CUBE_ORDERS)[number];
 }
 
-export const CUBE_PRESETS: readonly CubePreset[] = CUBE_WINDOWS.flatMap((windowMinutes) =>
-  CUBE_ORDERS.map((order) => ({
-    id: `purchase:${windowMinutes}m:${order}`,
-    steps: STANDARD_FUNNEL,
-    windowMinutes,
-    order,
-  })),
+export const CUBE_PRESETS: readonly CubePreset[] = STANDARD_FUNNEL_WINDOWS.flatMap((windowMinutes) =>
+  CUBE_ORDERS.map((order) => ({ id: `purchase:${windowMinutes}m:${order}`, windowMinutes, order })),
 );
 
 const DAY = 86_400_000;
@@ -50,14 +42,9 @@ const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 export function cubePresetOf(q: FunnelQuery): CubePreset | null {
   if (q.path !== "auto" || q.unit !== "session" || q.sameProduct) return null;
   if (!isMidnight(q.from) || !isMidnight(q.to)) return null;
-  if (q.steps.some((s) => s.productId || s.category || s.brand || s.loginState || s.firstVisit !== undefined))
-    return null;
-  const events = q.steps.map((s) => s.event).join(",");
-  return (
-    CUBE_PRESETS.find(
-      (p) => p.steps.join(",") === events && p.windowMinutes === q.windowMinutes && p.order === q.order,
-    ) ?? null
-  );
+  if (!q.steps.every(keptByRollup)) return null;
+  if (q.steps.map((s) => s.event).join(",") !== STANDARD_FUNNEL_STEPS.join(",")) return null;
+  return CUBE_PRESETS.find((p) => p.windowMinutes === q.windowMinutes && p.order === q.order) ?? null;
 }
 
 /** Cube rows in the shape the funnel's summariser reads, or null when some day of the range is not computed. */
@@ -109,7 +96,7 @@ const BREAKDOWN_COLUMN: Record<(typeof FUNNEL_BREAKDOWNS)[number], string> = {
 
 /**
  * Recomputes every preset for the step-1 days in [fromDay, toDay) from the session rollup, and
- * records the days as computed: one transaction, one read of the rollup per step list (the units
+ * records the days as computed: one transaction, one read of the rollup for every preset (the units
  * are materialized once, with each preset's level beside them). Safe to repeat.
  */
 export async function refreshFunnelCube(
@@ -120,8 +107,30 @@ export async function refreshFunnelCube(
   const from = `${fromDay}T00:00:00Z`;
   const to = `${toDay}T00:00:00Z`;
   const lit = (v: string) => `'${v.replace(/'/g, "''")}'`;
-  const bySteps = new Map<string, CubePreset[]>();
-  for (const p of CUBE_PRESETS) bySteps.set(p.steps.join(","), [...(bySteps.get(p.steps.join(",")) ?? []), p]);
+  const steps = STANDARD_FUNNEL_STEPS;
+  const n = steps.length;
+  // Sessions last at most a day, so a session whose step 1 is in the range started at most a day before it.
+  const units = `SELECT ${steps.map((s, i) => `f.${s} AS t${i + 1}`).join(", ")}, ${FUNNEL_BREAKDOWNS.map((d) => `f.${BREAKDOWN_COLUMN[d]} AS ${d}`).join(", ")},
+      f.product_value AS pv
+    FROM clickstream_session_funnel f
+    WHERE f.started_at >= $1::timestamptz - interval '1 day' AND f.started_at < $2::timestamptz
+      AND f.${steps[0]} >= $1::timestamptz AND f.${steps[0]} < $2::timestamptz`;
+  const levels = CUBE_PRESETS.map(
+    (p, i) => `${levelSql(p.order, n, `interval '${p.windowMinutes} minutes'`)} AS l${i}`,
+  ).join(", ");
+  const dimOf = `CASE ${FUNNEL_BREAKDOWNS.map((d) => `WHEN grouping(${d}) = 0 THEN '${d}'`).join(" ")} ELSE 'none' END`;
+  const breakdownValue = `CASE ${FUNNEL_BREAKDOWNS.map((d) => `WHEN grouping(${d}) = 0 THEN ${d}`).join(" ")} END`;
+  const levelRows = CUBE_PRESETS.map((p, i) => {
+    const sets = [`(day, l${i})`, ...FUNNEL_BREAKDOWNS.map((d) => `(day, l${i}, ${d})`)].join(", ");
+    return `SELECT ${lit(p.id)}, day, ${dimOf}, ${breakdownValue}, l${i}, count(*), coalesce(sum(pv), 0)
+      FROM levelled GROUP BY GROUPING SETS (${sets})`;
+  });
+  const timeRows = CUBE_PRESETS.flatMap((p, i) =>
+    Array.from({ length: n - 1 }, (_, j) => j + 2).map(
+      (k) => `SELECT ${lit(p.id)}, day, ${k}, floor(${elapsedSql(p.order, k)})::int, count(*)
+        FROM levelled WHERE l${i} >= ${k} GROUP BY 2, 3, 4`,
+    ),
+  );
   await db.transaction(async (tx) => {
     // Hash the groups in memory rather than sorting millions of units on disk.
     await tx.query("SET LOCAL work_mem = '64MB'");
@@ -134,42 +143,16 @@ export async function refreshFunnelCube(
       "DELETE FROM clickstream_funnel_cube_times WHERE preset = ANY($1) AND day >= $2::date AND day < $3::date",
       [ids, fromDay, toDay],
     );
-    for (const presets of bySteps.values()) {
-      const steps = presets[0]?.steps ?? [];
-      const n = steps.length;
-      // Sessions last at most a day, so a session whose step 1 is in the range started at most a day before it.
-      const units = `SELECT ${steps.map((s, i) => `f.${s} AS t${i + 1}`).join(", ")}, ${FUNNEL_BREAKDOWNS.map((d) => `f.${BREAKDOWN_COLUMN[d]} AS ${d}`).join(", ")},
-          f.product_value AS pv
-        FROM clickstream_session_funnel f
-        WHERE f.started_at >= $1::timestamptz - interval '1 day' AND f.started_at < $2::timestamptz
-          AND f.${steps[0]} >= $1::timestamptz AND f.${steps[0]} < $2::timestamptz`;
-      const levels = presets
-        .map((p, i) => `${levelSql(p.order, n, `interval '${p.windowMinutes} minutes'`)} AS l${i}`)
-        .join(", ");
-      const dimOf = `CASE ${FUNNEL_BREAKDOWNS.map((d) => `WHEN grouping(${d}) = 0 THEN '${d}'`).join(" ")} ELSE 'none' END`;
-      const breakdownValue = `CASE ${FUNNEL_BREAKDOWNS.map((d) => `WHEN grouping(${d}) = 0 THEN ${d}`).join(" ")} END`;
-      const levelRows = presets.map((p, i) => {
-        const sets = [`(day, l${i})`, ...FUNNEL_BREAKDOWNS.map((d) => `(day, l${i}, ${d})`)].join(", ");
-        return `SELECT ${lit(p.id)}, day, ${dimOf}, ${breakdownValue}, l${i}, count(*), coalesce(sum(pv), 0)
-          FROM levelled GROUP BY GROUPING SETS (${sets})`;
-      });
-      const timeRows = presets.flatMap((p, i) =>
-        Array.from({ length: n - 1 }, (_, j) => j + 2).map(
-          (k) => `SELECT ${lit(p.id)}, day, ${k}, floor(${elapsedSql(p.order, k)})::int, count(*)
-            FROM levelled WHERE l${i} >= ${k} GROUP BY 2, 3, 4`,
-        ),
-      );
-      await tx.query(
-        `WITH levelled AS MATERIALIZED (SELECT *, (t1 AT TIME ZONE 'UTC')::date AS day, ${levels} FROM (${units}) u),
-        lv AS (
-          INSERT INTO clickstream_funnel_cube (preset, day, dim, value, lvl, n, pv)
-          ${levelRows.join("\n          UNION ALL ")}
-        )
-        INSERT INTO clickstream_funnel_cube_times (preset, day, k, sec, n)
-        ${timeRows.join("\n        UNION ALL ")}`,
-        [from, to],
-      );
-    }
+    await tx.query(
+      `WITH levelled AS MATERIALIZED (SELECT *, (t1 AT TIME ZONE 'UTC')::date AS day, ${levels} FROM (${units}) u),
+      lv AS (
+        INSERT INTO clickstream_funnel_cube (preset, day, dim, value, lvl, n, pv)
+        ${levelRows.join("\n          UNION ALL ")}
+      )
+      INSERT INTO clickstream_funnel_cube_times (preset, day, k, sec, n)
+      ${timeRows.join("\n        UNION ALL ")}`,
+      [from, to],
+    );
     await tx.query(
       `INSERT INTO clickstream_funnel_cube_days (preset, day)
        SELECT p, d::date FROM unnest($1::text[]) AS p, generate_series($2::date, $3::date - 1, interval '1 day') AS d

@@ -2,7 +2,7 @@ import { AppError } from "@/lib/errors";
 import type { Database } from "@/lib/ports/database";
 import { type FunnelQuery, type FunnelResult, type FunnelStep, MAX_RAW_RANGE_DAYS } from "@/lib/schemas/funnel";
 import { cubePresetOf, readFunnelCube } from "./funnel-cube";
-import { ATTRIBUTES, elapsedSql, levelSql, ROLLUP_STEPS } from "./session-rollup";
+import { ATTRIBUTES, elapsedSql, keptByRollup, levelSql } from "./session-rollup";
 
 /**
  * Funnels, one definition for both paths (see ARCHITECTURE.md, "Funnels"):
@@ -38,15 +38,6 @@ const BREAKDOWN_ROLLUP: Record<string, string> = {
   identity_source: "identity_source",
   first_visit: "first_visit",
 };
-
-/** A step the session rollup keeps (a standard event, no filter); others are read from the events. */
-const inRollup = (s: FunnelStep) =>
-  (ROLLUP_STEPS as readonly string[]).includes(s.event) &&
-  !s.productId &&
-  !s.category &&
-  !s.brand &&
-  !s.loginState &&
-  s.firstVisit === undefined;
 
 /**
  * Why the session rollup cannot answer this funnel, or null when it can — alone, or joined with the
@@ -93,7 +84,7 @@ function unitsFromRollup(
 ): string {
   // Steps the rollup does not keep: first occurrence per session from the events of those steps
   // alone, over the same range the raw path scans (sessions span at most a day).
-  const fromEvents = q.steps.map((s, i) => (inRollup(s) ? null : { i, pred: stepPredicate(s, p) }));
+  const fromEvents = q.steps.map((s, i) => (keptByRollup(s) ? null : { i, pred: stepPredicate(s, p) }));
   const wanted = fromEvents.filter((x) => x !== null);
   const col = (i: number) => (fromEvents[i] ? `ev.t${i + 1}` : `f.${q.steps[i]?.event}`);
   const cols = q.steps.map((_, i) => `${col(i)} AS t${i + 1}`).join(", ");
@@ -178,7 +169,7 @@ export async function runFunnel(db: Database, q: FunnelQuery): Promise<FunnelRes
   const preset = cubePresetOf(q);
   const cube = preset ? await readFunnelCube(db, preset, q) : null;
   const path = cube ? "cube" : ineligible ? "raw" : "rollup";
-  const eventSteps = q.steps.flatMap((s, i) => (inRollup(s) ? [] : [i + 1]));
+  const eventSteps = q.steps.flatMap((s, i) => (keptByRollup(s) ? [] : [i + 1]));
   const readsEvents = path === "raw" || (path === "rollup" && eventSteps.length > 0);
   const p = new Params();
   let levels: { lvl: number; value: string | null; day: string; n: number; pv: number }[];
@@ -205,16 +196,9 @@ export async function runFunnel(db: Database, q: FunnelQuery): Promise<FunnelRes
           : 0;
     const after = q.unit === "session" ? Math.max(SESSION_SPAN_MS, windowMs) : windowMs;
     if (readsEvents) scan = { from: new Date(fromMs - before).toISOString(), to: new Date(toMs + after).toISOString() };
+    const scanParams = () => ({ lo: `${p.add(scan.from)}::timestamptz`, hi: `${p.add(scan.to)}::timestamptz` });
     const units =
-      path === "rollup"
-        ? unitsFromRollup(q, p, from, to, () => ({
-            lo: `${p.add(scan.from)}::timestamptz`,
-            hi: `${p.add(scan.to)}::timestamptz`,
-          }))
-        : unitsFromRaw(q, p, from, to, {
-            lo: `${p.add(scan.from)}::timestamptz`,
-            hi: `${p.add(scan.to)}::timestamptz`,
-          });
+      path === "rollup" ? unitsFromRollup(q, p, from, to, scanParams) : unitsFromRaw(q, p, from, to, scanParams());
     const levelled = `SELECT unit, ${ks.map((k) => `t${k}`).join(", ")}, value, pv, ${levelSql(q.order, n, window)} AS lvl
     FROM (${units}) units`;
     // The units once (materialized), then grouped in memory: (level, breakdown value, day) with

@@ -1,3 +1,5 @@
+import type { FunnelStep } from "@/lib/schemas/funnel";
+
 /**
  * The definitions the session rollup and the raw-event funnel queries share, so both paths count
  * the same thing by construction.
@@ -17,6 +19,15 @@ export const ROLLUP_STEPS = [
   "purchase",
 ] as const;
 export type RollupStep = (typeof ROLLUP_STEPS)[number];
+
+/** A step the rollup keeps: a standard event with no filter (others are read from the events). */
+export const keptByRollup = (s: FunnelStep) =>
+  (ROLLUP_STEPS as readonly string[]).includes(s.event) &&
+  !s.productId &&
+  !s.category &&
+  !s.brand &&
+  !s.loginState &&
+  s.firstVisit === undefined;
 
 /** Text key ordering events by (time, event id), byte-wise. `e` is the events alias. */
 export const orderKey = (e: string) =>

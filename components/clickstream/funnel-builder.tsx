@@ -22,6 +22,7 @@ import {
   STANDARD_FUNNEL_STEPS,
 } from "@/lib/schemas/funnel";
 import { apiFetch } from "../hooks/api-fetch";
+import { useHydrated } from "../hooks/use-hydrated";
 import { daysAgo } from "../hooks/use-url-state";
 
 /** What the form edits; dates are whole UTC days (to inclusive). */
@@ -181,6 +182,7 @@ export function FunnelBuilder() {
   const run = () => router.push(`${pathname}?f=${encodeURIComponent(encode(form))}`);
   const r = result.data;
   const ids = useId();
+  const hydrated = useHydrated();
 
   return (
     <div className="flex flex-col gap-6">
@@ -192,155 +194,158 @@ export function FunnelBuilder() {
           run();
         }}
       >
-        <ol className="flex flex-col gap-2">
-          {keys.map((key, i) => {
-            const s = form.steps[i];
-            if (!s) return null;
-            return (
-              <li key={key} className="flex flex-wrap items-center gap-2 text-sm">
-                <span className="w-14 font-medium">Step {i + 1}</span>
-                <input
-                  aria-label={`Step ${i + 1} event`}
-                  list={`${ids}-events`}
-                  className={FIELD}
-                  value={s.event}
-                  onChange={(e) => setStep(i, { event: e.target.value })}
-                />
-                {TEXT_FILTERS.map(([k, label]) => (
+        {/* Disabled until hydrated: hydration would reset anything typed into the server's HTML. */}
+        <fieldset disabled={!hydrated} className="contents">
+          <ol className="flex flex-col gap-2">
+            {keys.map((key, i) => {
+              const s = form.steps[i];
+              if (!s) return null;
+              return (
+                <li key={key} className="flex flex-wrap items-center gap-2 text-sm">
+                  <span className="w-14 font-medium">Step {i + 1}</span>
                   <input
-                    key={k}
-                    aria-label={`Step ${i + 1} ${label}`}
-                    placeholder={`${label} (any)`}
+                    aria-label={`Step ${i + 1} event`}
+                    list={`${ids}-events`}
                     className={FIELD}
-                    value={s[k] ?? ""}
-                    onChange={(e) => setStep(i, { [k]: e.target.value })}
+                    value={s.event}
+                    onChange={(e) => setStep(i, { event: e.target.value })}
                   />
-                ))}
-                <select
-                  aria-label={`Step ${i + 1} login state`}
-                  className={FIELD}
-                  value={s.loginState ?? ""}
-                  onChange={(e) =>
-                    setStep(i, { loginState: (e.target.value || undefined) as FunnelStep["loginState"] })
-                  }
-                >
-                  <option value="">any login state</option>
-                  <option value="logged_in">logged in</option>
-                  <option value="guest">guest</option>
-                  <option value="logged_out">logged out</option>
+                  {TEXT_FILTERS.map(([k, label]) => (
+                    <input
+                      key={k}
+                      aria-label={`Step ${i + 1} ${label}`}
+                      placeholder={`${label} (any)`}
+                      className={FIELD}
+                      value={s[k] ?? ""}
+                      onChange={(e) => setStep(i, { [k]: e.target.value })}
+                    />
+                  ))}
+                  <select
+                    aria-label={`Step ${i + 1} login state`}
+                    className={FIELD}
+                    value={s.loginState ?? ""}
+                    onChange={(e) =>
+                      setStep(i, { loginState: (e.target.value || undefined) as FunnelStep["loginState"] })
+                    }
+                  >
+                    <option value="">any login state</option>
+                    <option value="logged_in">logged in</option>
+                    <option value="guest">guest</option>
+                    <option value="logged_out">logged out</option>
+                  </select>
+                  <select
+                    aria-label={`Step ${i + 1} first visit`}
+                    className={FIELD}
+                    value={s.firstVisit === undefined ? "" : String(s.firstVisit)}
+                    onChange={(e) =>
+                      setStep(i, { firstVisit: e.target.value === "" ? undefined : e.target.value === "true" })
+                    }
+                  >
+                    <option value="">first visit or not</option>
+                    <option value="true">first visit</option>
+                    <option value="false">returning</option>
+                  </select>
+                  <Button
+                    variant="secondary"
+                    aria-label={`Remove step ${i + 1}`}
+                    disabled={form.steps.length <= 2}
+                    onClick={() => {
+                      setForm((f) => ({ ...f, steps: f.steps.filter((_, j) => j !== i) }));
+                      setKeys((k) => k.filter((_, j) => j !== i));
+                    }}
+                  >
+                    ×
+                  </Button>
+                </li>
+              );
+            })}
+          </ol>
+          <datalist id={`${ids}-events`}>
+            {STANDARD_EVENTS.map((e) => (
+              <option key={e} value={e} />
+            ))}
+          </datalist>
+          <div className="flex flex-wrap items-end gap-3 text-sm">
+            <Button
+              variant="secondary"
+              disabled={form.steps.length >= 8}
+              onClick={() => {
+                setForm((f) => ({ ...f, steps: [...f.steps, { event: "purchase" }] }));
+                setKeys((k) => [...k, ...newKeys(1)]);
+              }}
+            >
+              Add step
+            </Button>
+            <Button
+              variant="secondary"
+              title="Pre-computed per day by the ETL: answers at once on any range of whole days"
+              onClick={() => {
+                setForm((f) => ({
+                  ...f,
+                  steps: STANDARD_FUNNEL_STEPS.map((event) => ({ event })),
+                  window: 1,
+                  windowUnit: "hours",
+                  order: f.order === "any" ? "any" : "sequential",
+                  unit: "session",
+                  sameProduct: false,
+                }));
+                setKeys(newKeys(STANDARD_FUNNEL_STEPS.length));
+              }}
+            >
+              Standard purchase funnel
+            </Button>
+            <Labelled label="Conversion window">
+              <span className="flex gap-1">
+                <input
+                  type="number"
+                  min={1}
+                  className={`${FIELD} w-20`}
+                  value={form.window}
+                  onChange={(e) => setForm((f) => ({ ...f, window: Math.max(1, Number(e.target.value)) }))}
+                />
+                <select aria-label="Window unit" className={FIELD} {...bindSelect("windowUnit")}>
+                  <option value="minutes">minutes</option>
+                  <option value="hours">hours</option>
+                  <option value="days">days</option>
                 </select>
-                <select
-                  aria-label={`Step ${i + 1} first visit`}
-                  className={FIELD}
-                  value={s.firstVisit === undefined ? "" : String(s.firstVisit)}
-                  onChange={(e) =>
-                    setStep(i, { firstVisit: e.target.value === "" ? undefined : e.target.value === "true" })
-                  }
-                >
-                  <option value="">first visit or not</option>
-                  <option value="true">first visit</option>
-                  <option value="false">returning</option>
-                </select>
-                <Button
-                  variant="secondary"
-                  aria-label={`Remove step ${i + 1}`}
-                  disabled={form.steps.length <= 2}
-                  onClick={() => {
-                    setForm((f) => ({ ...f, steps: f.steps.filter((_, j) => j !== i) }));
-                    setKeys((k) => k.filter((_, j) => j !== i));
-                  }}
-                >
-                  ×
-                </Button>
-              </li>
-            );
-          })}
-        </ol>
-        <datalist id={`${ids}-events`}>
-          {STANDARD_EVENTS.map((e) => (
-            <option key={e} value={e} />
-          ))}
-        </datalist>
-        <div className="flex flex-wrap items-end gap-3 text-sm">
-          <Button
-            variant="secondary"
-            disabled={form.steps.length >= 8}
-            onClick={() => {
-              setForm((f) => ({ ...f, steps: [...f.steps, { event: "purchase" }] }));
-              setKeys((k) => [...k, ...newKeys(1)]);
-            }}
-          >
-            Add step
-          </Button>
-          <Button
-            variant="secondary"
-            title="Pre-computed per day by the ETL: answers at once on any range of whole days"
-            onClick={() => {
-              setForm((f) => ({
-                ...f,
-                steps: STANDARD_FUNNEL_STEPS.map((event) => ({ event })),
-                window: 1,
-                windowUnit: "hours",
-                order: f.order === "any" ? "any" : "sequential",
-                unit: "session",
-                sameProduct: false,
-              }));
-              setKeys(newKeys(STANDARD_FUNNEL_STEPS.length));
-            }}
-          >
-            Standard purchase funnel
-          </Button>
-          <Labelled label="Conversion window">
-            <span className="flex gap-1">
-              <input
-                type="number"
-                min={1}
-                className={`${FIELD} w-20`}
-                value={form.window}
-                onChange={(e) => setForm((f) => ({ ...f, window: Math.max(1, Number(e.target.value)) }))}
-              />
-              <select aria-label="Window unit" className={FIELD} {...bindSelect("windowUnit")}>
-                <option value="minutes">minutes</option>
-                <option value="hours">hours</option>
-                <option value="days">days</option>
+              </span>
+            </Labelled>
+            <Labelled label="Order">
+              <select className={FIELD} {...bindSelect("order")}>
+                <option value="sequential">sequential (steps in order)</option>
+                <option value="strict">strict (nothing in between)</option>
+                <option value="any">any order</option>
               </select>
-            </span>
-          </Labelled>
-          <Labelled label="Order">
-            <select className={FIELD} {...bindSelect("order")}>
-              <option value="sequential">sequential (steps in order)</option>
-              <option value="strict">strict (nothing in between)</option>
-              <option value="any">any order</option>
-            </select>
-          </Labelled>
-          <Labelled label="Count by">
-            <select className={FIELD} {...bindSelect("unit")}>
-              <option value="session">session</option>
-              <option value="client">client (browser)</option>
-              <option value="user">logged-in user</option>
-            </select>
-          </Labelled>
-          <DayRange from={form.from} to={form.to} onChange={(patch) => setForm((f) => ({ ...f, ...patch }))} />
-          <Labelled label="Breakdown">
-            <select className={FIELD} {...bindSelect("breakdown")}>
-              <option value="">none</option>
-              {FUNNEL_BREAKDOWNS.map((b) => (
-                <option key={b} value={b}>
-                  {b.replace("_", " ")}
-                </option>
-              ))}
-            </select>
-          </Labelled>
-          <label className="flex items-center gap-2">
-            <input
-              type="checkbox"
-              checked={form.sameProduct}
-              onChange={(e) => setForm((f) => ({ ...f, sameProduct: e.target.checked }))}
-            />
-            Same product across steps
-          </label>
-          <Button type="submit">Run funnel</Button>
-        </div>
+            </Labelled>
+            <Labelled label="Count by">
+              <select className={FIELD} {...bindSelect("unit")}>
+                <option value="session">session</option>
+                <option value="client">client (browser)</option>
+                <option value="user">logged-in user</option>
+              </select>
+            </Labelled>
+            <DayRange from={form.from} to={form.to} onChange={(patch) => setForm((f) => ({ ...f, ...patch }))} />
+            <Labelled label="Breakdown">
+              <select className={FIELD} {...bindSelect("breakdown")}>
+                <option value="">none</option>
+                {FUNNEL_BREAKDOWNS.map((b) => (
+                  <option key={b} value={b}>
+                    {b.replace("_", " ")}
+                  </option>
+                ))}
+              </select>
+            </Labelled>
+            <label className="flex items-center gap-2">
+              <input
+                type="checkbox"
+                checked={form.sameProduct}
+                onChange={(e) => setForm((f) => ({ ...f, sameProduct: e.target.checked }))}
+              />
+              Same product across steps
+            </label>
+            <Button type="submit">Run funnel</Button>
+          </div>
+        </fieldset>
       </form>
 
       {result.isError ? (

@@ -51,3 +51,84 @@ test("isIpv6 follows the group rules", () => {
   expect(isIpv6("1:2:3:4:5:6:7")).toBe(false);
   expect(isIpv6("1::2::3")).toBe(false);
 });
+
+test("scanJson finds what scanText finds in JSON text without escapes", () => {
+  // Strings built from pieces on every edge of the grammar: ARNs holding instance ids, keys and
+  // addresses; runs of digits and dots next to keys and instance ids; hex-and-colon strings of
+  // 2–40 characters with and without a prefix length; word boundaries.
+  const pieces = [
+    "arn:aws",
+    "arn:aws-cn",
+    ":",
+    "::",
+    "iam",
+    "ec2",
+    "-",
+    "_",
+    "1",
+    "0",
+    ".",
+    "10.0.0.1",
+    "1.2",
+    "256",
+    "/",
+    "/32",
+    "/1234",
+    "111122223333",
+    "i-",
+    "0123abcd",
+    "0123abcd9",
+    "0123456789abcdef0",
+    "AKIA",
+    "ASIA",
+    "ABCDEFGHIJKLMNOP",
+    "ABCDEFGHIJKLMNOPQ",
+    "fe80",
+    "FE80",
+    "cafe",
+    "2001:db8::1",
+    "dead:beef:0:0:0:0:0:1",
+    " ",
+    ",",
+    "'",
+    "x",
+    "Z",
+    "é",
+    "a",
+    "A",
+    "i",
+    "instance/",
+    "user/alice",
+    "{",
+    "]",
+  ];
+  let seed = 11; // mulberry32
+  const rand = (n: number) => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
+  };
+  const str = () => {
+    let s = "";
+    for (let m = rand(8); m >= 0; m--) s += pieces[rand(pieces.length)];
+    return s;
+  };
+  const value = (depth: number): unknown => {
+    const k = rand(depth > 2 ? 3 : 6);
+    if (k === 0) return str();
+    if (k === 1) return rand(3) === 0 ? 1.5 : rand(3) === 1 ? 12345678 : null;
+    if (k === 2) return rand(2) === 0;
+    if (k === 3) return Array.from({ length: rand(4) }, () => value(depth + 1));
+    return Object.fromEntries(Array.from({ length: rand(5) }, () => [str(), value(depth + 1)]));
+  };
+  let found = 0;
+  for (let k = 0; k < 20_000; k++) {
+    const text = JSON.stringify({ [str()]: value(0), [str()]: str(), [str()]: value(0) });
+    if (text.includes("\\")) continue;
+    const expected = new IndicatorSet().scanText(text).toColumns();
+    expect(new IndicatorSet().scanJson(text).toColumns(), text).toEqual(expected);
+    found += Object.values(expected).flat().length;
+  }
+  expect(found).toBeGreaterThan(10_000);
+});

@@ -68,3 +68,27 @@ describe("recordSpans", () => {
     expect(viaSpans.quarantined).toEqual(viaStringify.quarantined);
   });
 });
+
+describe("recordSpans: lenient JSON", () => {
+  const lenient = (text: string) => recordSpans(text)?.lenient;
+  test.each([
+    ['{"Records":[{"a":NaN}]}'],
+    ['{"Records":[{"a":[1, -Infinity]}]}'],
+    ['{"Records":[{"a":{"b":inf}}]}'],
+    ['{"Records":[{"a":[1,2,]}]}'],
+    ['{"Records":[{"a":1 , }]}'],
+    ['{"Records":[{"a":1},]}'],
+    ['{"Records":[nan]}'],
+    ['{"Records":[{"a":1}],}'],
+  ])("%s is flagged", (text) => {
+    expect(lenient(text)).toBe(true);
+  });
+  test("JSON, with the same words and commas inside strings, is not", () => {
+    const text = JSON.stringify({
+      Records: [{ a: "NaN,]", b: [true, false, null], c: 1e21, d: -2.5e-7, e: "x,}", f: { g: null }, h: 0.5 }],
+    });
+    expect(text).toContain("1e+21");
+    expect(lenient(text)).toBe(false);
+    expect(lenient(JSON.stringify({ Records: records }, null, 2))).toBe(false);
+  });
+});

@@ -56,10 +56,43 @@ export function* splitJsonValues(text: string): Generator<[string, string]> {
  * `[start, end)` pairs, and whether the element's text holds a backslash (an escape, after which
  * its text is no longer what `JSON.stringify` would write). Null when the text is not one object
  * with a `Records` array. Strings are skipped with `indexOf`, so the cost is per token, not per
- * character. The caller still parses with `JSON.parse`; this only locates each record's text.
+ * character. This only locates each record's text; it does not validate JSON, except that
+ * `lenient` reports what lenient readers (DuckDB's among them) accept and `JSON.parse` rejects,
+ * found outside strings: a trailing comma, or a bare word other than true, false and null
+ * (NaN, Infinity, inf …). With `textKeys`, `nonString` reports whether a key of that name
+ * (written without escapes) anywhere in a record holds a number, an object or an array.
  */
-export function recordSpans(text: string): { starts: number[]; ends: number[]; escaped: boolean[] } | null {
+export function recordSpans(
+  text: string,
+  textKeys?: ReadonlySet<string>,
+): { starts: number[]; ends: number[]; escaped: boolean[]; lenient: boolean; nonString: boolean } | null {
   const n = text.length;
+  let lenient = false;
+  let nonString = false;
+  /** After a string [start, end): if it is a key of `textKeys` whose value is not a string, true or false, or null, flags it. */
+  const keyValue = (start: number, end: number) => {
+    let j = end;
+    while (j < n && isWs(text.charCodeAt(j))) j++;
+    if (text.charCodeAt(j) !== 58) return;
+    j++;
+    while (j < n && isWs(text.charCodeAt(j))) j++;
+    const v = text.charCodeAt(j);
+    if (v === 34 || v === 116 || v === 102 || v === 110) return;
+    if (textKeys?.has(text.slice(start + 1, end - 1))) nonString = true;
+  };
+  /** At a letter outside strings, not inside a number: the index of the word's last letter; flags a non-JSON word. */
+  const word = (i: number): number => {
+    for (const w of WORDS) if (text.startsWith(w, i)) return i + w.length - 1;
+    lenient = true;
+    return i;
+  };
+  /** After a comma at `i`: a closing bracket next means a trailing comma. */
+  const comma = (i: number) => {
+    let j = i + 1;
+    while (j < n && isWs(text.charCodeAt(j))) j++;
+    const c = text.charCodeAt(j);
+    if (c === 93 || c === 125) lenient = true;
+  };
   let backslash = text.indexOf("\\");
   const nextBackslash = (from: number) => {
     if (backslash !== -1 && backslash < from) backslash = text.indexOf("\\", from);
@@ -79,11 +112,7 @@ export function recordSpans(text: string): { starts: number[]; ends: number[]; e
     }
   };
   const skipWs = (i: number) => {
-    while (i < n) {
-      const c = text.charCodeAt(i);
-      if (c !== 32 && c !== 10 && c !== 13 && c !== 9) break;
-      i++;
-    }
+    while (i < n && isWs(text.charCodeAt(i))) i++;
     return i;
   };
   /** Index just past the value starting at `i`. */
@@ -91,6 +120,7 @@ export function recordSpans(text: string): { starts: number[]; ends: number[]; e
     const c = text.charCodeAt(i);
     if (c === 34) return skipString(i);
     if (c !== 123 && c !== 91) {
+      if (isLetter(c)) word(i);
       while (i < n) {
         const d = text.charCodeAt(i);
         if (d === 44 || d === 125 || d === 93 || d === 32 || d === 10 || d === 13 || d === 9) break;
@@ -102,14 +132,32 @@ export function recordSpans(text: string): { starts: number[]; ends: number[]; e
     while (i < n) {
       const d = text.charCodeAt(i);
       if (d === 34) {
+        const start = i;
         i = skipString(i);
         if (i === -1) return -1;
+        // Compact JSON puts a key's colon and value right after it; anything else takes keyValue's way.
+        const after = text.charCodeAt(i);
+        if (after === 58) {
+          const v = text.charCodeAt(i + 1);
+          if (v === 34) {
+            // "key":"value", the commonest pair: skip the value string as well.
+            i = skipString(i + 1);
+            if (i === -1) return -1;
+          } else if (textKeys && v !== 116 && v !== 102 && v !== 110) keyValue(start, i);
+        } else if (textKeys && isWs(after)) keyValue(start, i);
         continue;
       }
       if (d === 123 || d === 91) depth++;
       else if (d === 125 || d === 93) {
         depth--;
         if (depth === 0) return i + 1;
+      } else if (d === 44) {
+        const next = text.charCodeAt(i + 1);
+        if (next === 93 || next === 125 || isWs(next)) comma(i);
+      } else if (isLetter(d)) {
+        // An exponent (1e5, 2.5E-3) follows a digit or a dot; any other letter starts a word.
+        const before = text.charCodeAt(i - 1);
+        if (!((before >= 48 && before <= 57) || before === 46)) i = word(i);
       }
       i++;
     }
@@ -119,7 +167,8 @@ export function recordSpans(text: string): { starts: number[]; ends: number[]; e
   let i = skipWs(0);
   if (text.charCodeAt(i) !== 123) return null;
   i = skipWs(i + 1);
-  let found: { starts: number[]; ends: number[]; escaped: boolean[] } | null = null;
+  let found: { starts: number[]; ends: number[]; escaped: boolean[]; lenient: boolean; nonString: boolean } | null =
+    null;
   while (i < n && text.charCodeAt(i) !== 125) {
     if (text.charCodeAt(i) !== 34) return null;
     const keyEnd = skipString(i);
@@ -129,7 +178,13 @@ export function recordSpans(text: string): { starts: number[]; ends: number[]; e
     if (text.charCodeAt(i) !== 58) return null;
     i = skipWs(i + 1);
     if (key === "Records" && text.charCodeAt(i) === 91) {
-      const spans = { starts: [] as number[], ends: [] as number[], escaped: [] as boolean[] };
+      const spans = {
+        starts: [] as number[],
+        ends: [] as number[],
+        escaped: [] as boolean[],
+        lenient: false,
+        nonString: false,
+      };
       i = skipWs(i + 1);
       while (i < n && text.charCodeAt(i) !== 93) {
         const firstBackslash = nextBackslash(i); // before skipping moves the cursor past the element
@@ -139,8 +194,10 @@ export function recordSpans(text: string): { starts: number[]; ends: number[]; e
         spans.ends.push(end);
         spans.escaped.push(firstBackslash < end);
         i = skipWs(end);
-        if (text.charCodeAt(i) === 44) i = skipWs(i + 1);
-        else if (text.charCodeAt(i) !== 93) return null;
+        if (text.charCodeAt(i) === 44) {
+          comma(i);
+          i = skipWs(i + 1);
+        } else if (text.charCodeAt(i) !== 93) return null;
       }
       if (text.charCodeAt(i) !== 93) return null;
       found = spans;
@@ -150,8 +207,19 @@ export function recordSpans(text: string): { starts: number[]; ends: number[]; e
       if (i === -1) return null;
       i = skipWs(i);
     }
-    if (text.charCodeAt(i) === 44) i = skipWs(i + 1);
-    else if (text.charCodeAt(i) !== 125) return null;
+    if (text.charCodeAt(i) === 44) {
+      comma(i);
+      i = skipWs(i + 1);
+    } else if (text.charCodeAt(i) !== 125) return null;
+  }
+  if (found) {
+    found.lenient = lenient;
+    found.nonString = nonString;
   }
   return found;
 }
+
+const WORDS = ["true", "false", "null"];
+/** JSON whitespace: space, newline, carriage return, tab. */
+export const isWs = (c: number) => c === 32 || c === 10 || c === 13 || c === 9;
+const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);

@@ -167,6 +167,14 @@ const CANDIDATE_EVENTS = new Set([
   "UpdateDetector",
 ]);
 
+/**
+ * True when a record's JSON text may hold something a rule matches: one of the candidate event
+ * names, or the Root identity type. A superset test on text (the values appear literally in JSON
+ * free of escapes), so a bulk path only needs to parse and normalize the records it picks.
+ */
+const DETECTION_HINT = new RegExp([...CANDIDATE_EVENTS, "Root"].join("|"));
+export const mayMatchDetection = (recordText: string) => DETECTION_HINT.test(recordText);
+
 const findingId = (rule: string, key: string) =>
   `sl-${rule}-${createHash("sha256").update(`${rule}\n${key}`).digest("hex").slice(0, 24)}`;
 

@@ -2,12 +2,27 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import type { ObjectStore } from "@/lib/ports/object-store";
-import { CollectingSink, normalizeObject, type QuarantinedRecord, type SourceKind } from "./normalize-object";
+import { type CloudTrailBulk, prepareCloudTrailBulk } from "./cloudtrail-bulk";
+import { detect } from "./detections";
+import {
+  CollectingSink,
+  decodeBytes,
+  isCloudTrailDigest,
+  normalizeObject,
+  type QuarantinedRecord,
+  type SourceKind,
+} from "./normalize-object";
 import { type LakeRow, TABLE_NAMES, type TableName } from "./tables";
 
 /** Writes one table's rows as Parquet files under `outRoot`; returns the absolute paths. */
 export interface ParquetWriter {
   write(table: TableName, rows: readonly LakeRow[], outRoot: string, stem: string): Promise<string[]>;
+  /**
+   * Optional fast path for CloudTrail documents (`cloudtrail-bulk.ts`): writes the `cloudtrail`
+   * table from the records' JSON, or returns null (writing nothing) when a record needs the
+   * record-by-record path.
+   */
+  writeCloudTrailBulk?(bulk: CloudTrailBulk, outRoot: string, stem: string): Promise<string[] | null>;
 }
 
 export interface ObjectResult {
@@ -98,10 +113,32 @@ export async function stageObject(args: {
   writer: ParquetWriter;
   stagingDir: string;
 }): Promise<StagedObject> {
-  const sink = new CollectingSink(args.sourceKey);
-  const kind = normalizeObject(args.sourceKey, args.bytes, sink);
-  sink.finish();
   const stem = objectIdOf(args.sourceKey);
+  let text: string | undefined;
+  if (args.writer.writeCloudTrailBulk && !isCloudTrailDigest(args.sourceKey)) {
+    try {
+      text = decodeBytes(args.bytes);
+    } catch {
+      /* normalizeObject quarantines it with zlib's reason */
+    }
+    const bulk = text === undefined ? null : prepareCloudTrailBulk(args.sourceKey, text);
+    const files = bulk && (await args.writer.writeCloudTrailBulk(bulk, args.stagingDir, stem));
+    if (bulk && files) {
+      const findings = detect(bulk.candidates);
+      if (findings.length) files.push(...(await args.writer.write("findings", findings, args.stagingDir, stem)));
+      return {
+        kind: "cloudtrail",
+        rows: findings.length ? { cloudtrail: bulk.records, findings: findings.length } : { cloudtrail: bulk.records },
+        quarantined: [],
+        skipped: {},
+        files,
+        findings,
+      };
+    }
+  }
+  const sink = new CollectingSink(args.sourceKey);
+  const kind = normalizeObject(args.sourceKey, args.bytes, sink, text);
+  sink.finish();
   const rows: Partial<Record<TableName, number>> = {};
   const files: string[] = [];
   for (const table of TABLE_NAMES) {

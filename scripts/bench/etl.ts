@@ -12,6 +12,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { DuckDbParquetWriter } from "@/lib/adapters/duckdb/parquet-writer";
+import { PARQUET_ZSTD } from "@/lib/adapters/duckdb/sql-types";
 import { FsObjectStore } from "@/lib/adapters/local/fs-object-store";
 import { LakeWorkerPool } from "@/lib/adapters/local/lake-worker-pool";
 import { startEmbeddedOwner } from "@/lib/db/embedded";
@@ -87,7 +88,7 @@ async function baseline() {
   const out = path.join(work, "out.parquet");
   await c.run(
     `COPY (SELECT unnest(Records, recursive := true) FROM read_json('${rawDir}/**/*.json.gz', maximum_object_size = 268435456))
-     TO '${out}' (FORMAT parquet, COMPRESSION zstd)`,
+     TO '${out}' (${PARQUET_ZSTD})`,
   );
   const secs = (performance.now() - t0) / 1000;
   const n = Number((await c.runAndReadAll(`SELECT count(*) AS n FROM '${out}'`)).getRowObjectsJS()[0]?.n);

@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors";
 import { TABLES, type TableName } from "@/lib/lake/tables";
 import { duckDbTableSource } from "@/lib/lake/views";
 import type { LakeDialect, LakeParam, LakeQueryEngine, LakeQueryResult } from "@/lib/ports/lake-query";
-import { duckDbType } from "./sql-types";
+import { duckDbType, q } from "./sql-types";
 
 /** A table with no files yet (a lake without VPC Flow Logs, say) reads as empty, with its columns, instead of failing the query. */
 const emptyTable = (name: TableName) =>
@@ -25,8 +25,6 @@ function partitionDays(dir: string, days?: { from: string; to: string }): string
     .filter((d) => !days || (d >= days.from && d <= days.to))
     .sort();
 }
-
-const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 export const duckDbDialect = (lakeRoot: string): LakeDialect => ({
   engine: "duckdb",

@@ -3,10 +3,10 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
+import type { CloudTrailBulk } from "@/lib/lake/cloudtrail-bulk";
 import { type LakeRow, TABLES, type TableName } from "@/lib/lake/tables";
-import { duckDbType } from "./sql-types";
-
-const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
+import { cloudTrailBulkCopy, hourPartitionDir } from "./cloudtrail-bulk";
+import { duckDbType, PARQUET_ZSTD, q } from "./sql-types";
 
 function selectFor(table: TableName): string {
   return TABLES[table].columns
@@ -24,6 +24,16 @@ export function partitionOf(ms: unknown): string {
 
 const readColumns = (table: TableName) =>
   `{${TABLES[table].columns.map((c) => `${q(c.name)}: ${q(duckDbType(c.type, "BIGINT"))}`).join(", ")}}`;
+
+/** Rows as NDJSON, 2,000 rows a chunk. */
+function* ndjsonChunks(rows: readonly LakeRow[]): Generator<string> {
+  for (let i = 0; i < rows.length; i += 2000) {
+    let chunk = "";
+    const end = Math.min(rows.length, i + 2000);
+    for (let j = i; j < end; j++) chunk += `${JSON.stringify(rows[j])}\n`;
+    yield chunk;
+  }
+}
 
 /**
  * Writes normalized rows as ZSTD Parquet, Hive-partitioned by event date and hour, with
@@ -72,24 +82,49 @@ export class DuckDbParquetWriter {
     return files;
   }
 
-  private async writeFile(table: TableName, rows: readonly LakeRow[], file: string): Promise<void> {
+  /**
+   * The CloudTrail bulk path: the `cloudtrail` table straight from the records' JSON (see
+   * `./cloudtrail-bulk.ts`). Null, leaving nothing behind, when some record needs the
+   * record-by-record path.
+   */
+  async writeCloudTrailBulk(bulk: CloudTrailBulk, outRoot: string, stem: string): Promise<string[] | null> {
+    const tmp = this.writeTemp(bulk.ndjson);
+    const outDir = path.join(outRoot, "cloudtrail");
+    try {
+      fs.mkdirSync(bulk.hour ? hourPartitionDir(outDir, bulk.hour) : outRoot, { recursive: true });
+      await this.conn.run(cloudTrailBulkCopy(bulk, tmp, outDir, stem));
+    } catch {
+      fs.rmSync(outDir, { recursive: true, force: true });
+      return null;
+    } finally {
+      fs.rmSync(tmp, { force: true });
+    }
+    return fs
+      .readdirSync(outDir, { recursive: true })
+      .map(String)
+      .filter((f) => f.endsWith(".parquet"))
+      .sort()
+      .map((f) => path.join(outDir, f));
+  }
+
+  /** Writes text chunks to a new temp NDJSON file, one chunk in memory at a time; returns its path. */
+  private writeTemp(chunks: Iterable<string>): string {
     const tmp = path.join(this.tmpDir, `${randomBytes(6).toString("hex")}.ndjson`);
     const fd = fs.openSync(tmp, "w");
     try {
-      // Chunked writes keep memory to one chunk of text at a time.
-      for (let i = 0; i < rows.length; i += 2000) {
-        let chunk = "";
-        const end = Math.min(rows.length, i + 2000);
-        for (let j = i; j < end; j++) chunk += `${JSON.stringify(rows[j])}\n`;
-        fs.writeSync(fd, chunk);
-      }
+      for (const chunk of chunks) fs.writeSync(fd, chunk);
     } finally {
       fs.closeSync(fd);
     }
+    return tmp;
+  }
+
+  private async writeFile(table: TableName, rows: readonly LakeRow[], file: string): Promise<void> {
+    const tmp = this.writeTemp(ndjsonChunks(rows));
     try {
       await this.conn.run(
         `COPY (SELECT ${selectFor(table)} FROM read_json(${q(tmp)}, format='newline_delimited', columns=${readColumns(table)}, maximum_object_size=33554432))
-        TO ${q(file)} (FORMAT parquet, COMPRESSION zstd)`,
+        TO ${q(file)} (${PARQUET_ZSTD})`,
       );
     } finally {
       fs.rmSync(tmp, { force: true });

@@ -26,8 +26,9 @@ export function normalizeCloudTrailRecord(rec: unknown, sourceKey: string, ordin
   const attrs: Json = isObj(sc.attributes) ? sc.attributes : {};
   const ip = str(rec.sourceIPAddress);
 
-  const ind = text === undefined ? new IndicatorSet().scan(rec) : new IndicatorSet().scanText(text);
-  ind.account_id(rec.recipientAccountId).account_id(ui.accountId);
+  const ind = text === undefined ? new IndicatorSet().scan(rec) : new IndicatorSet().scanJson(text);
+  // As str() reads them: an account id that drifted to a JSON number still counts.
+  ind.account_id(str(rec.recipientAccountId)).account_id(str(ui.accountId));
 
   return {
     event_id: str(rec.eventID),

@@ -1,0 +1,186 @@
+import { mayMatchDetection } from "./detections";
+import { IndicatorSet, type Indicators } from "./indicators";
+import { normalizeCloudTrailRecord } from "./normalize/cloudtrail";
+import { isWs, recordSpans } from "./split-json";
+import type { LakeRow } from "./tables";
+
+/**
+ * A CloudTrail document (`{"Records":[...]}`, as CloudTrail delivers it) made ready for a bulk
+ * writer that derives the `cloudtrail` columns from each record's own JSON in one SQL pass (see
+ * `lib/adapters/duckdb/cloudtrail-bulk.ts`), instead of parsing and normalizing every record here.
+ *
+ * What stays in TypeScript is what SQL cannot do as cheaply or exactly: the indicator scan (one
+ * token grammar, `indicators.ts`) and the detections, which get the records they could match,
+ * normalized by the ordinary `normalizeCloudTrailRecord`.
+ */
+export interface CloudTrailBulk {
+  sourceKey: string;
+  records: number;
+  /**
+   * Newline-delimited JSON, one line per record in file order:
+   * `{"o":ordinal,"i":[ips],"a":[arns],"n":[instance ids],"k":[access keys],"c":[accounts],"r":record}`
+   * where `record` is the record's text exactly as it was in the file.
+   */
+  ndjson: string[];
+  /** The normalized rows of every record a detection could match (a superset), for `detect`. */
+  candidates: LakeRow[];
+  /**
+   * `YYYY-MM-DDTHH` when every record's `"eventTime":"` text starts with the same hour, so the
+   * writer can skip partitioning (it still checks each row's time against it); else null.
+   */
+  hour: string | null;
+}
+
+/**
+ * The string columns the bulk SQL reads straight from each record, by JSON path. Read as text, a
+ * number or an object there would come out as DuckDB prints it, where the normalizer's `str()`
+ * gives JavaScript's spelling or null; records holding one go record by record.
+ */
+export const BULK_STRING_COLUMNS: Readonly<Record<string, readonly string[]>> = {
+  event_id: ["eventID"],
+  event_version: ["eventVersion"],
+  event_source: ["eventSource"],
+  event_name: ["eventName"],
+  event_type: ["eventType"],
+  event_category: ["eventCategory"],
+  aws_region: ["awsRegion"],
+  source_ip_address: ["sourceIPAddress"],
+  user_agent: ["userAgent"],
+  error_code: ["errorCode"],
+  error_message: ["errorMessage"],
+  recipient_account_id: ["recipientAccountId"],
+  shared_event_id: ["sharedEventID"],
+  vpc_endpoint_id: ["vpcEndpointId"],
+  request_id: ["requestID"],
+  user_type: ["userIdentity", "type"],
+  principal_id: ["userIdentity", "principalId"],
+  user_arn: ["userIdentity", "arn"],
+  user_account_id: ["userIdentity", "accountId"],
+  access_key_id: ["userIdentity", "accessKeyId"],
+  invoked_by: ["userIdentity", "invokedBy"],
+  session_issuer_type: ["userIdentity", "sessionContext", "sessionIssuer", "type"],
+  session_issuer_arn: ["userIdentity", "sessionContext", "sessionIssuer", "arn"],
+  session_issuer_user_name: ["userIdentity", "sessionContext", "sessionIssuer", "userName"],
+};
+/** Also read as text: `user_name` falls back through it. */
+export const BULK_USER_NAME_PATH = ["userIdentity", "userName"] as const;
+const TEXT_PATHS = [...Object.values(BULK_STRING_COLUMNS), BULK_USER_NAME_PATH];
+/** Their key names, checked wherever they occur (a superset: a nested key of the same name only costs speed). */
+const TEXT_KEYS = new Set(TEXT_PATHS.map((p) => p[p.length - 1] as string));
+
+/** A parsed record with a number, object or array at one of the text paths. */
+function nonStringAtTextPath(rec: unknown): boolean {
+  for (const p of TEXT_PATHS) {
+    let v: unknown = rec;
+    for (const k of p)
+      v = v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>)[k] : undefined;
+    if (typeof v === "number" || (typeof v === "object" && v !== null)) return true;
+  }
+  return false;
+}
+
+/** A JSON list of strings that need no escaping (IPs, instance ids, access keys, account ids). */
+const plainList = (values: string[]) => (values.length === 0 ? "[]" : `["${values.join('","')}"]`);
+
+const HEAD = /^\s*\{\s*"Records"\s*:\s*\[/;
+const EVENT_TIME = '"eventTime":"';
+const HOUR = /^\d{4}-\d{2}-\d{2}T\d{2}$/;
+
+/** Index of the `]` in a text ending `]` `}` (whitespace aside), else -1. */
+function closingBracket(text: string): number {
+  let i = text.length - 1;
+  while (i >= 0 && isWs(text.charCodeAt(i))) i--;
+  if (text.charCodeAt(i) !== 125) return -1;
+  i--;
+  while (i >= 0 && isWs(text.charCodeAt(i))) i--;
+  return text.charCodeAt(i) === 93 ? i : -1;
+}
+const CHUNK_CHARS = 1 << 20;
+
+/**
+ * Null when the text is not a CloudTrail document this path takes: anything but exactly one
+ * top-level `Records` key, a record spread over lines (pretty-printed), JSON only lenient readers
+ * accept, a number, object or array under a text field's key, or a candidate record the
+ * normalizer rejects. The caller then uses the record-by-record path, which quarantines
+ * with reasons; so does a bulk writer that finds a record it cannot read exactly like it.
+ */
+export function prepareCloudTrailBulk(sourceKey: string, text: string): CloudTrailBulk | null {
+  const head = HEAD.exec(text);
+  const close = closingBracket(text);
+  if (!head || close === -1) return null;
+  const open = head[0].length - 1;
+  // Newlines may sit between tokens (pretty-printed), but the bulk path reads one record per line.
+  const nl = text.indexOf("\n", open);
+  const cr = text.indexOf("\r", open);
+  if ((nl !== -1 && nl < close) || (cr !== -1 && cr < close)) return null;
+  const spans = recordSpans(text, TEXT_KEYS);
+  // DuckDB's reader also takes NaN/Infinity and trailing commas, which JSON.parse rejects: such
+  // a document goes record by record, so both paths agree on what is JSON.
+  if (!spans || spans.starts.length === 0 || spans.lenient || spans.nonString) return null;
+  // `Records` must be the only key: its array is the one that closes the document.
+  let after = spans.ends[spans.ends.length - 1] ?? 0;
+  while (isWs(text.charCodeAt(after))) after++;
+  if (after !== close) return null;
+
+  const candidates: LakeRow[] = [];
+  const ndjson: string[] = [];
+  let hour: string | null = null;
+  let oneHour = true;
+  let chunk = "";
+  for (let i = 0; i < spans.starts.length; i++) {
+    const recordText = text.slice(spans.starts[i], spans.ends[i]);
+    if (oneHour) {
+      const at = recordText.indexOf(EVENT_TIME);
+      if (at === -1) oneHour = false;
+      else if (hour === null) hour = recordText.slice(at + EVENT_TIME.length, at + EVENT_TIME.length + 13);
+      else oneHour = recordText.startsWith(hour, at + EVENT_TIME.length);
+    }
+    let scanned = recordText;
+    let parsed: unknown;
+    if (spans.escaped[i]) {
+      // Escapes: read the record as JSON.stringify would write it, as the record-by-record path does.
+      try {
+        parsed = JSON.parse(recordText);
+      } catch {
+        return null;
+      }
+      scanned = JSON.stringify(parsed);
+      // Escaped key names escape the text check; the parsed record cannot.
+      if (nonStringAtTextPath(parsed)) return null;
+    }
+    let ind: Indicators;
+    if (mayMatchDetection(scanned)) {
+      let row: LakeRow;
+      try {
+        row = normalizeCloudTrailRecord(
+          parsed ?? JSON.parse(recordText),
+          sourceKey,
+          i,
+          spans.escaped[i] ? undefined : recordText,
+        );
+      } catch {
+        return null;
+      }
+      candidates.push(row);
+      ind = row as unknown as Indicators; // the normalizer's indicator columns
+    } else {
+      // Escape-free record text is valid JSON here (DuckDB rejects the object otherwise).
+      ind = (
+        spans.escaped[i] ? new IndicatorSet().scanText(scanned) : new IndicatorSet().scanJson(recordText)
+      ).toColumns();
+    }
+    chunk += `{"o":${i},"i":${plainList(ind.any_ip)},"a":${JSON.stringify(ind.any_arn)},"n":${plainList(ind.any_instance_id)},"k":${plainList(ind.any_access_key_id)},"c":${plainList(ind.any_account_id)},"r":${recordText}}\n`;
+    if (chunk.length >= CHUNK_CHARS) {
+      ndjson.push(chunk);
+      chunk = "";
+    }
+  }
+  if (chunk) ndjson.push(chunk);
+  return {
+    sourceKey,
+    records: spans.starts.length,
+    ndjson,
+    candidates,
+    hour: oneHour && hour !== null && HOUR.test(hour) ? hour : null,
+  };
+}

@@ -24,6 +24,21 @@ test("a bad password is rejected with a message and no session", async ({ page }
   await expect(page).toHaveURL(/\/login/);
 });
 
+test("until the page hydrates, Sign in is disabled, so the browser cannot submit the password in a URL", async ({
+  browser,
+}) => {
+  // With scripts off the page never hydrates: this is what a user sees in the moment before it does.
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(EMAILS.admins);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await expect(page.getByRole("button", { name: "Sign in" })).toBeDisabled();
+  await page.getByLabel("Password").press("Enter"); // implicit submission is blocked too
+  await expect(page).toHaveURL(/\/login$/);
+  await context.close();
+});
+
 for (const role of Object.keys(NAV) as (keyof typeof NAV)[]) {
   test(`${role} see only their navigation`, async ({ page }) => {
     await signIn(page, role);

@@ -17,11 +17,12 @@ export interface CloudTrailBulk {
   sourceKey: string;
   records: number;
   /**
-   * Newline-delimited JSON, one line per record in file order:
+   * Newline-delimited JSON (UTF-8 bytes), one line per record in file order:
    * `{"o":ordinal,"i":[ips],"a":[arns],"n":[instance ids],"k":[access keys],"c":[accounts],"r":record}`
-   * where `record` is the record's text exactly as it was in the file.
+   * where `record` is the record's text exactly as it was in the file. Built as bytes, record by
+   * record, rather than as strings: no megabyte strings to join, flatten and encode again.
    */
-  ndjson: string[];
+  ndjson: Buffer;
   /** The normalized rows of every record a detection could match (a superset), for `detect`. */
   candidates: LakeRow[];
   /**
@@ -95,7 +96,27 @@ function closingBracket(text: string): number {
   while (i >= 0 && isWs(text.charCodeAt(i))) i--;
   return text.charCodeAt(i) === 93 ? i : -1;
 }
-const CHUNK_CHARS = 1 << 20;
+
+/** A growable byte buffer for the NDJSON (`Buffer.write` encodes a string slice without copying it first). */
+class Bytes {
+  private buf: Buffer;
+  length = 0;
+  constructor(capacity: number) {
+    this.buf = Buffer.allocUnsafe(capacity);
+  }
+  text(s: string) {
+    const need = this.length + 3 * s.length; // UTF-8 takes at most 3 bytes per UTF-16 unit
+    if (need > this.buf.length) {
+      const grown = Buffer.allocUnsafe(Math.max(need, 2 * this.buf.length));
+      this.buf.copy(grown, 0, 0, this.length);
+      this.buf = grown;
+    }
+    this.length += this.buf.write(s, this.length, "utf8");
+  }
+  done(): Buffer {
+    return this.buf.subarray(0, this.length);
+  }
+}
 
 /**
  * Null when the text is not a CloudTrail document this path takes: anything but exactly one
@@ -123,10 +144,10 @@ export function prepareCloudTrailBulk(sourceKey: string, text: string): CloudTra
   if (after !== close) return null;
 
   const candidates: LakeRow[] = [];
-  const ndjson: string[] = [];
+  // Each line is the record's text plus about 200 bytes of ordinal and indicators.
+  const ndjson = new Bytes(text.length + 256 * spans.starts.length);
   let hour: string | null = null;
   let oneHour = true;
-  let chunk = "";
   for (let i = 0; i < spans.starts.length; i++) {
     const recordText = text.slice(spans.starts[i], spans.ends[i]);
     if (oneHour) {
@@ -169,17 +190,16 @@ export function prepareCloudTrailBulk(sourceKey: string, text: string): CloudTra
         spans.escaped[i] ? new IndicatorSet().scanText(scanned) : new IndicatorSet().scanJson(recordText)
       ).toColumns();
     }
-    chunk += `{"o":${i},"i":${plainList(ind.any_ip)},"a":${JSON.stringify(ind.any_arn)},"n":${plainList(ind.any_instance_id)},"k":${plainList(ind.any_access_key_id)},"c":${plainList(ind.any_account_id)},"r":${recordText}}\n`;
-    if (chunk.length >= CHUNK_CHARS) {
-      ndjson.push(chunk);
-      chunk = "";
-    }
+    ndjson.text(
+      `{"o":${i},"i":${plainList(ind.any_ip)},"a":${JSON.stringify(ind.any_arn)},"n":${plainList(ind.any_instance_id)},"k":${plainList(ind.any_access_key_id)},"c":${plainList(ind.any_account_id)},"r":`,
+    );
+    ndjson.text(recordText);
+    ndjson.text("}\n");
   }
-  if (chunk) ndjson.push(chunk);
   return {
     sourceKey,
     records: spans.starts.length,
-    ndjson,
+    ndjson: ndjson.done(),
     candidates,
     hour: oneHour && hour !== null && HOUR.test(hour) ? hour : null,
   };

@@ -168,12 +168,19 @@ const CANDIDATE_EVENTS = new Set([
 ]);
 
 /**
- * True when a record's JSON text may hold something a rule matches: one of the candidate event
- * names, or the Root identity type. A superset test on text (the values appear literally in JSON
- * free of escapes), so a bulk path only needs to parse and normalize the records it picks.
+ * True when a record's JSON text may hold something a rule matches: an `eventName` key (at any
+ * depth) whose value is a candidate event name, or a string value `"Root"` (the identity type). A
+ * superset test on text free of escapes, so a bulk path only needs to parse and normalize the
+ * records it picks. Anchored on the key, the search skips most of the text; testing every name
+ * anywhere in the text cost twice as much.
  */
-const DETECTION_HINT = new RegExp([...CANDIDATE_EVENTS, "Root"].join("|"));
-export const mayMatchDetection = (recordText: string) => DETECTION_HINT.test(recordText);
+const DETECTION_HINT = /"eventName"\s*:\s*"([^"]*)"|"Root"/g;
+export function mayMatchDetection(recordText: string): boolean {
+  DETECTION_HINT.lastIndex = 0;
+  for (let m = DETECTION_HINT.exec(recordText); m !== null; m = DETECTION_HINT.exec(recordText))
+    if (m[1] === undefined || CANDIDATE_EVENTS.has(m[1])) return true;
+  return false;
+}
 
 const findingId = (rule: string, key: string) =>
   `sl-${rule}-${createHash("sha256").update(`${rule}\n${key}`).digest("hex").slice(0, 24)}`;

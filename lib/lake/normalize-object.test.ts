@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { describe, expect, test } from "vitest";
-import { CollectingSink, normalizeObject } from "./normalize-object";
+import { CollectingSink, decodeBytes, normalizeObject } from "./normalize-object";
 import type { LakeRow } from "./tables";
 
 const fixture = (name: string) => fs.readFileSync(path.resolve("test/fixtures/lake", name));
@@ -301,4 +301,12 @@ describe("broken objects", () => {
     expect(kind).toBe("unknown");
     expect(sink.quarantined[0]?.reason).toMatch(/^unrecognized format/);
   });
+});
+
+test("decoding: ASCII and UTF-8 text (gzip or not) read back exactly; invalid UTF-8 as replacement characters", () => {
+  for (const text of ['{"a":"plain ascii"}', '{"userName":"zoë","note":"日本 🚀"}']) {
+    expect(decodeBytes(gzipSync(text))).toBe(text);
+    expect(decodeBytes(Buffer.from(text))).toBe(text);
+  }
+  expect(decodeBytes(Uint8Array.from([0x7b, 0xff, 0x7d]))).toBe("{\ufffd}");
 });

@@ -138,7 +138,7 @@ export function cloudTrailBulkCopy(
     "t_event IS NULL",
     `(${ATTRS}.creationDate IS NOT NULL AND t_created IS NULL)`,
     // One partition announced: every row must be in it.
-    ...(bulk.hour ? [`strftime(t_event, '%Y-%m-%dT%H') <> ${q(bulk.hour)}`] : []),
+    ...(bulk.hour ? [`date_trunc('hour', t_event) <> TIMESTAMP ${q(`${bulk.hour.replace("T", " ")}:00:00`)}`] : []),
   ].join(" OR ");
   const columns = `{o: 'BIGINT', i: 'VARCHAR[]', a: 'VARCHAR[]', n: 'VARCHAR[]', k: 'VARCHAR[]', c: 'VARCHAR[]', r: ${q(RECORD)}}`;
   const target = bulk.hour

@@ -107,12 +107,16 @@ export class DuckDbParquetWriter {
       .map((f) => path.join(outDir, f));
   }
 
-  /** Writes text chunks to a new temp NDJSON file, one chunk in memory at a time; returns its path. */
-  private writeTemp(chunks: Iterable<string>): string {
+  /** Writes NDJSON (bytes, or text chunks one in memory at a time) to a new temp file; returns its path. */
+  private writeTemp(content: Iterable<string> | Uint8Array): string {
     const tmp = path.join(this.tmpDir, `${randomBytes(6).toString("hex")}.ndjson`);
+    if (content instanceof Uint8Array) {
+      fs.writeFileSync(tmp, content);
+      return tmp;
+    }
     const fd = fs.openSync(tmp, "w");
     try {
-      for (const chunk of chunks) fs.writeSync(fd, chunk);
+      for (const chunk of content) fs.writeSync(fd, chunk);
     } finally {
       fs.closeSync(fd);
     }

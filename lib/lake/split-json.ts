@@ -62,21 +62,22 @@ export function* splitJsonValues(text: string): Generator<[string, string]> {
  * (NaN, Infinity, inf …). With `textKeys`, `nonString` reports whether a key of that name
  * (written without escapes) anywhere in a record holds a number, an object or an array.
  */
-export function recordSpans(
-  text: string,
-  textKeys?: ReadonlySet<string>,
-): { starts: number[]; ends: number[]; escaped: boolean[]; lenient: boolean; nonString: boolean } | null {
+export interface RecordSpans {
+  starts: number[];
+  ends: number[];
+  escaped: boolean[];
+  lenient: boolean;
+  nonString: boolean;
+}
+export function recordSpans(text: string, textKeys?: ReadonlySet<string>): RecordSpans | null {
   const n = text.length;
   let lenient = false;
   let nonString = false;
   /** After a string [start, end): if it is a key of `textKeys` whose value is not a string, true or false, or null, flags it. */
   const keyValue = (start: number, end: number) => {
-    let j = end;
-    while (j < n && isWs(text.charCodeAt(j))) j++;
+    const j = skipWs(end);
     if (text.charCodeAt(j) !== 58) return;
-    j++;
-    while (j < n && isWs(text.charCodeAt(j))) j++;
-    const v = text.charCodeAt(j);
+    const v = text.charCodeAt(skipWs(j + 1));
     if (v === 34 || v === 116 || v === 102 || v === 110) return;
     if (textKeys?.has(text.slice(start + 1, end - 1))) nonString = true;
   };
@@ -88,9 +89,7 @@ export function recordSpans(
   };
   /** After a comma at `i`: a closing bracket next means a trailing comma. */
   const comma = (i: number) => {
-    let j = i + 1;
-    while (j < n && isWs(text.charCodeAt(j))) j++;
-    const c = text.charCodeAt(j);
+    const c = text.charCodeAt(skipWs(i + 1));
     if (c === 93 || c === 125) lenient = true;
   };
   let backslash = text.indexOf("\\");
@@ -167,8 +166,7 @@ export function recordSpans(
   let i = skipWs(0);
   if (text.charCodeAt(i) !== 123) return null;
   i = skipWs(i + 1);
-  let found: { starts: number[]; ends: number[]; escaped: boolean[]; lenient: boolean; nonString: boolean } | null =
-    null;
+  let found: RecordSpans | null = null;
   while (i < n && text.charCodeAt(i) !== 125) {
     if (text.charCodeAt(i) !== 34) return null;
     const keyEnd = skipString(i);
@@ -178,13 +176,7 @@ export function recordSpans(
     if (text.charCodeAt(i) !== 58) return null;
     i = skipWs(i + 1);
     if (key === "Records" && text.charCodeAt(i) === 91) {
-      const spans = {
-        starts: [] as number[],
-        ends: [] as number[],
-        escaped: [] as boolean[],
-        lenient: false,
-        nonString: false,
-      };
+      const spans: RecordSpans = { starts: [], ends: [], escaped: [], lenient: false, nonString: false };
       i = skipWs(i + 1);
       while (i < n && text.charCodeAt(i) !== 93) {
         const firstBackslash = nextBackslash(i); // before skipping moves the cursor past the element

@@ -9,7 +9,9 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   reporter: [["list"]],
-  timeout: 60_000,
+  // Guards against a hang, not speed checks: on a busy 2-core machine a step can take many seconds.
+  timeout: 5 * 60_000,
+  expect: { timeout: 30_000 },
   use: {
     baseURL: `http://localhost:${PORT}`,
     trace: "retain-on-failure",
@@ -26,7 +28,7 @@ export default defineConfig({
     // The README start command on a fresh data dir, on the embedded default database.
     command: "rm -rf .sightline-e2e && npm start",
     url: `http://localhost:${PORT}/api/health`,
-    timeout: 300_000,
+    timeout: 15 * 60_000,
     reuseExistingServer: false,
     stdout: "pipe",
     env: {

@@ -79,6 +79,7 @@ export function PipelineView() {
                 <td className={td}>{new Date(r.startedAt).toLocaleString()}</td>
                 <td className={td}>
                   {r.loaded} loaded · {r.duplicates} duplicates · {r.quarantined} quarantined · {r.objects} objects
+                  {r.failedObjects ? ` · ${r.failedObjects} objects failed` : ""}
                 </td>
                 <td className={td}>{r.durationMs === null ? "running" : `${(r.durationMs / 1000).toFixed(1)} s`}</td>
                 <td className={`${td} text-rose-600`}>{r.error}</td>
@@ -87,6 +88,36 @@ export function PipelineView() {
           </tbody>
         </table>
       </Section>
+      {data.failedObjects.length > 0 ? (
+        <Section title="Raw objects that failed to load">
+          <table className="w-full text-sm" data-testid="failed-objects">
+            <thead className={THEAD}>
+              <tr>
+                {["Object", "State", "Attempts", "Last error", "Last tried"].map((h) => (
+                  <th key={h} className={th}>
+                    {h}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {data.failedObjects.map((f) => (
+                <tr key={f.objectKey} className={ROW}>
+                  <td className={td}>
+                    <code className="break-all">{f.objectKey}</code>
+                  </td>
+                  <td className={td}>
+                    {f.quarantinedAt ? "Quarantined: later runs skip it" : "Will be retried by the next run"}
+                  </td>
+                  <td className={td}>{f.attempts}</td>
+                  <td className={`${td} break-all text-rose-700 dark:text-rose-300`}>{f.lastError}</td>
+                  <td className={td}>{new Date(f.lastFailedAt).toLocaleString()}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Section>
+      ) : null}
       <Section title="Quarantine (latest)">
         <ul className="text-sm">
           {data.quarantine.map((q) => (

@@ -7,7 +7,7 @@ import { simulateClickstream } from "@/lib/demo/simulate-clickstream";
 import { DB_TARGETS, tempDir } from "@/test/support/databases";
 import { getPipelineStatus } from "./get-pipeline-status";
 import { hourPrefix, ingestBatch, truncateIp } from "./ingest";
-import { TokenBucketLimiter } from "./rate-limit";
+import { IngestRateLimiter, TokenBucketLimiter } from "./rate-limit";
 import { runWarehouseEtl } from "./run-etl";
 import { ATTRIBUTES, firstSeenAggregates, ROLLUP_STEPS } from "./session-rollup";
 
@@ -29,7 +29,7 @@ const event = (over: Record<string, unknown> = {}) => ({
 
 describe("ingest core", () => {
   const raw = new FsObjectStore(tempDir("collect"));
-  const ctx = (limiter = new TokenBucketLimiter(), now = T0) => ({
+  const ctx = (limiter = new IngestRateLimiter(), now = T0) => ({
     raw,
     limiter,
     allowedOrigins: [ORIGIN],
@@ -88,9 +88,23 @@ describe("ingest core", () => {
   });
 
   test("a client over its rate gets 429 and nothing is written", async () => {
-    const c = ctx(new TokenBucketLimiter(1, 3, () => T0));
+    const c = ctx(new IngestRateLimiter(new TokenBucketLimiter(1, 3, () => T0)));
     await send({ events: [event(), event(), event()] }, {}, c);
     await expect(send({ events: [event()] }, {}, c)).rejects.toMatchObject({ code: "rate_limited" });
+  });
+
+  test("a new client id per batch does not escape the limit: the source address has its own", async () => {
+    const c = ctx(
+      new IngestRateLimiter(new TokenBucketLimiter(1, 3, () => T0), new TokenBucketLimiter(1, 5, () => T0)),
+    );
+    const fresh = () => event({ clientId: `c-${Math.random()}` });
+    await send({ events: [fresh(), fresh(), fresh()] }, { ip: "198.51.100.7" }, c);
+    await send({ events: [fresh(), fresh()] }, { ip: "198.51.100.7" }, c);
+    await expect(send({ events: [fresh()] }, { ip: "198.51.100.7" }, c)).rejects.toMatchObject({
+      code: "rate_limited",
+    });
+    // Another address still has its budget.
+    await expect(send({ events: [fresh()] }, { ip: "198.51.100.8" }, c)).resolves.toMatchObject({ accepted: 1 });
   });
 });
 
@@ -104,7 +118,7 @@ describe.each(DB_TARGETS)("warehouse ETL on $name", (target) => {
 
   test("exactly once: duplicates, retries and late events across hours load as N distinct events; a re-run adds nothing", async () => {
     const raw = new FsObjectStore(tempDir("cs-raw"));
-    const limiter = new TokenBucketLimiter(1e6, 1e6);
+    const limiter = new IngestRateLimiter(new TokenBucketLimiter(1e6, 1e6), new TokenBucketLimiter(1e6, 1e6));
     const all = Array.from({ length: 300 }, (_, i) =>
       event({
         clientId: `c-${i % 7}`,
@@ -220,7 +234,7 @@ describe.each(DB_TARGETS)("warehouse ETL on $name", (target) => {
       product: { id: "p-text", name, category: "c\td", price: 12.5 },
     });
     await ingestBatch(
-      { raw, limiter: new TokenBucketLimiter(), allowedOrigins: [ORIGIN], now: () => T0 },
+      { raw, limiter: new IngestRateLimiter(), allowedOrigins: [ORIGIN], now: () => T0 },
       { bodyText: JSON.stringify({ events: [e] }), origin: ORIGIN, ip: null, userAgent: UA },
     );
     await runWarehouseEtl({ db, raw, trigger: "text", now: T0 + H });
@@ -263,5 +277,127 @@ describe.each(DB_TARGETS)("warehouse ETL on $name", (target) => {
     expect((await runWarehouseEtl({ db, raw, trigger: "after" })).status).toBe("succeeded");
     const [run] = await db.query<{ trigger: string }>("SELECT trigger FROM clickstream_runs ORDER BY id DESC LIMIT 1");
     expect(run?.trigger).toBe("after");
+  });
+});
+
+describe.each(DB_TARGETS)("warehouse ETL against poison on $name", (target) => {
+  let db: PgDatabase;
+  beforeAll(async () => {
+    db = await target.open();
+    await migrate(db);
+  });
+  afterAll(async () => db?.close());
+  const limiter = () => new IngestRateLimiter(new TokenBucketLimiter(1e6, 1e6), new TokenBucketLimiter(1e6, 1e6));
+  const ingest = (raw: FsObjectStore, events: unknown[], at: number) =>
+    ingestBatch(
+      { raw, limiter: limiter(), allowedOrigins: [ORIGIN], now: () => at },
+      { bodyText: JSON.stringify({ events }), origin: ORIGIN, ip: null, userAgent: UA },
+    );
+  const storedIds = async (ids: string[]) =>
+    (
+      await db.query<{ id: string }>(
+        "SELECT event_id::text AS id FROM clickstream_events WHERE event_id = ANY($1::uuid[])",
+        [ids],
+      )
+    ).map((r) => r.id);
+
+  test("valid events, then lines Postgres cannot store or date, then valid events: every valid one loads, the bad ones are quarantined with their reason, the run succeeds, a re-run loads nothing", async () => {
+    const raw = new FsObjectStore(tempDir("poison-raw"));
+    const t = T0 + 10 * H;
+    const before = Array.from({ length: 5 }, (_, i) => event({ sessionId: "p-before", timestamp: t + i }));
+    expect((await ingest(raw, before, t)).accepted).toBe(5);
+    // Objects written before today's ingest rules (or by hand): the ETL applies the rules again.
+    const line = (over: Record<string, unknown>) =>
+      JSON.stringify({ event: event({ timestamp: t, ...over }), receivedAt: t, ip: null, userAgent: UA });
+    await raw.put(
+      `${hourPrefix(t)}${t}-poison.ndjson`,
+      [
+        line({ sessionId: "s\u0000", pageUrl: "a\u0000b" }),
+        line({ sessionId: "p-ok-in-poison-object" }),
+        line({ timestamp: 1 }),
+        line({ timestamp: "0001-01-01T00:00:00Z" }),
+        line({ pageUrl: "a\ud800b" }),
+        `${"[".repeat(50_000)}${"]".repeat(50_000)}`,
+      ].join("\n"),
+    );
+    const after = Array.from({ length: 5 }, (_, i) => event({ sessionId: "p-after", timestamp: t + 100 + i }));
+    expect((await ingest(raw, after, t + 1000)).accepted).toBe(5);
+
+    const run = await runWarehouseEtl({ db, raw, trigger: "test", now: t + H });
+    expect(run.status).toBe("succeeded");
+    expect(run).toMatchObject({ loaded: 11, quarantined: 5, failedObjects: 0 });
+    const valid = [...before, ...after].map((e) => e.eventId as string);
+    expect((await storedIds(valid)).sort()).toEqual(valid.sort());
+    const quarantine = await db.query<{ line: number; reason: string; raw: string }>(
+      "SELECT line, reason, raw FROM clickstream_quarantine WHERE object_key LIKE '%-poison.ndjson' ORDER BY line",
+    );
+    expect(quarantine.map((q) => [q.line, q.reason])).toEqual([
+      [1, expect.stringMatching(/contains a NUL/)],
+      [3, expect.stringMatching(/more than 7 days before/)],
+      [4, expect.stringMatching(/more than 7 days before/)],
+      [5, expect.stringMatching(/surrogate/)],
+      [6, expect.stringMatching(/nests too deeply/)],
+    ]);
+    // What was there stays visible (escaped), so an admin can see why.
+    expect(quarantine[0]?.raw).toContain("s\\u0000");
+    const [runRow] = await db.query<{ status: string }>("SELECT status FROM clickstream_runs WHERE id = $1", [
+      run.runId,
+    ]);
+    expect(runRow?.status).toBe("succeeded");
+
+    const again = await runWarehouseEtl({ db, raw, trigger: "test", now: t + H });
+    expect(again).toMatchObject({ status: "succeeded", objects: 0, loaded: 0 });
+  });
+
+  test("an object the database refuses is retried by the next runs and then quarantined whole, while the objects after it load; the pipeline page lists it", async () => {
+    const raw = new FsObjectStore(tempDir("failing-raw"));
+    const t = T0 + 30 * H;
+    // A real database failure for one object: a trigger refuses one session's rows.
+    await db.query(`CREATE FUNCTION refuse_explode() RETURNS trigger AS $$
+      BEGIN IF NEW.session_id = 'explode' THEN RAISE EXCEPTION 'refused by the test trigger'; END IF; RETURN NEW; END
+      $$ LANGUAGE plpgsql`);
+    await db.query(
+      "CREATE TRIGGER refuse_explode BEFORE INSERT ON clickstream_events FOR EACH ROW EXECUTE FUNCTION refuse_explode()",
+    );
+    try {
+      const bad = await ingest(raw, [event({ sessionId: "explode", timestamp: t })], t);
+      const good = [event({ sessionId: "fine-1", timestamp: t + 1 }), event({ sessionId: "fine-2", timestamp: t + 2 })];
+      await ingest(raw, good, t + 500);
+
+      const first = await runWarehouseEtl({ db, raw, trigger: "test", now: t + H });
+      expect(first).toMatchObject({ status: "partial", failedObjects: 1, loaded: 2 });
+      expect(await storedIds(good.map((e) => e.eventId as string))).toHaveLength(2);
+      const [row] = await db.query<{ status: string; error: string }>(
+        "SELECT status, error FROM clickstream_runs WHERE id = $1",
+        [first.runId],
+      );
+      expect(row?.status).toBe("partial");
+      expect(row?.error).toContain("refused by the test trigger");
+
+      const second = await runWarehouseEtl({ db, raw, trigger: "test", now: t + H });
+      expect(second).toMatchObject({ status: "partial", failedObjects: 1, objects: 0 });
+      const third = await runWarehouseEtl({ db, raw, trigger: "test", now: t + H });
+      expect(third).toMatchObject({ status: "partial", failedObjects: 1 });
+
+      // Quarantined whole after three tries: later runs pass over it and succeed.
+      const fourth = await runWarehouseEtl({ db, raw, trigger: "test", now: t + H });
+      expect(fourth).toMatchObject({ status: "succeeded", failedObjects: 0, objects: 0 });
+      const status = await getPipelineStatus({
+        ctx: { db, raw, principal: { id: "a", email: "admin@example.com", roles: ["admins"] } },
+      });
+      expect(status.failedObjects).toEqual([
+        expect.objectContaining({
+          objectKey: bad.object,
+          attempts: 3,
+          lastError: expect.stringContaining("refused by the test trigger"),
+          quarantinedAt: expect.any(String),
+        }),
+      ]);
+      expect(status.runs[0]).toMatchObject({ status: "succeeded" });
+      expect(status.runs[1]).toMatchObject({ status: "partial", failedObjects: 1 });
+    } finally {
+      await db.query("DROP TRIGGER refuse_explode ON clickstream_events");
+      await db.query("DROP FUNCTION refuse_explode()");
+    }
   });
 });

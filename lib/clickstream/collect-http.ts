@@ -1,13 +1,16 @@
-import { errorBody, isAppError } from "@/lib/errors";
+import { AppError, errorBody, isAppError } from "@/lib/errors";
 import type { ObjectStore } from "@/lib/ports/object-store";
+import { LIMITS } from "@/lib/schemas/clickstream";
 import type { IngestCounters } from "./count-ingest";
 import type { GroupCommitWriter } from "./group-writer";
 import { ingestBatch } from "./ingest";
-import type { RateLimiter } from "./rate-limit";
+import type { IngestRateLimiter } from "./rate-limit";
 
 export interface CollectRequest {
   method: string;
   bodyText: string;
+  /** The body was past `LIMITS.batchBytes` and was not read to the end (`bodyText` is then empty). */
+  bodyTooLarge?: boolean;
   origin: string | null;
   ip: string | null;
   userAgent: string | null;
@@ -22,7 +25,7 @@ export interface CollectResponse {
 export interface CollectDeps {
   raw: ObjectStore;
   writer?: GroupCommitWriter;
-  limiter: RateLimiter;
+  limiter: IngestRateLimiter;
   allowedOrigins: readonly string[];
   counters?: IngestCounters;
   now?: () => number;
@@ -60,6 +63,7 @@ export async function handleCollect(deps: CollectDeps, req: CollectRequest): Pro
   if (req.method !== "POST") return json(405, { error: { code: "method_not_allowed", message: "POST only" } });
   const now = deps.now?.() ?? Date.now();
   try {
+    if (req.bodyTooLarge) throw new AppError("payload_too_large", `A batch is at most ${LIMITS.batchBytes} bytes`);
     const result = await ingestBatch(
       {
         raw: deps.raw,

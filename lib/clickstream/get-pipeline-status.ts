@@ -4,6 +4,7 @@ import type { Principal } from "@/lib/schemas/auth";
 import type { PipelineStatus } from "@/lib/schemas/pipeline";
 import { requireRole } from "@/lib/users/require-role";
 import { hourOfKey } from "./ingest";
+import { listObjectFailures, quarantinedObjects } from "./object-failures";
 import { LATE_HOURS } from "./run-etl";
 
 const iso = (d: Date | string) => new Date(d).toISOString();
@@ -25,9 +26,11 @@ export async function warehouseCompleteness(
   let latestHour: string | null = null;
   let pendingObjects = 0;
   const since = Date.now() - LATE_HOURS * 3_600_000;
+  const skipped = await quarantinedObjects(db);
   for await (const o of raw.list("events/")) {
     const hour = hourOfKey(o.key);
     if (!hour || Date.parse(hour) < since) continue;
+    if (skipped.get(o.key) === o.size) continue; // quarantined whole: listed on its own
     if (!latestHour || hour > latestHour) latestHour = hour;
     if (loads.get(hour)?.[o.key] !== o.size) {
       pendingObjects++;
@@ -67,8 +70,10 @@ export async function getPipelineStatus({
     loaded: number;
     duplicates: number;
     quarantined: number;
+    failed_objects: number;
     error: string | null;
   }>("SELECT * FROM clickstream_runs ORDER BY id DESC LIMIT 20");
+  const failedObjects = await listObjectFailures(db);
   const quarantine = await db.query<{
     object_key: string;
     line: number;
@@ -104,8 +109,10 @@ export async function getPipelineStatus({
       loaded: r.loaded,
       duplicates: r.duplicates,
       quarantined: r.quarantined,
+      failedObjects: r.failed_objects,
       error: r.error,
     })),
+    failedObjects,
     completeUpTo,
     pendingObjects,
     quarantine: quarantine.map((q) => ({

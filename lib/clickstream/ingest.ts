@@ -1,16 +1,19 @@
 import { randomUUID } from "node:crypto";
 import { AppError } from "@/lib/errors";
+import { jsonDepthExceeds } from "@/lib/http/read-body";
 import type { ObjectStore } from "@/lib/ports/object-store";
 import {
   ClickEvent,
   CollectBody,
   type CollectResult,
+  eventTimeMs,
+  eventTimeProblem,
   LIMITS,
-  MAX_FUTURE_MS,
   type RawEventLine,
 } from "@/lib/schemas/clickstream";
+import { findUnstorableText } from "@/lib/schemas/common";
 import type { GroupCommitWriter } from "./group-writer";
-import type { RateLimiter } from "./rate-limit";
+import type { IngestRateLimiter } from "./rate-limit";
 
 /** Crawlers, headless browsers and scripted clients: dropped and counted, never stored. */
 const BOT_UA =
@@ -45,7 +48,7 @@ export interface IngestCtx {
   raw: ObjectStore;
   /** Group commit (the web route uses one); without it each batch is its own object. */
   writer?: GroupCommitWriter;
-  limiter: RateLimiter;
+  limiter: IngestRateLimiter;
   allowedOrigins: readonly string[];
   now?: () => number;
 }
@@ -68,6 +71,8 @@ export async function ingestBatch(ctx: IngestCtx, req: IngestRequest): Promise<C
   if (req.origin && !ctx.allowedOrigins.includes(req.origin)) throw new AppError("forbidden", "Origin not allowed");
   if (Buffer.byteLength(req.bodyText) > LIMITS.batchBytes)
     throw new AppError("payload_too_large", `A batch is at most ${LIMITS.batchBytes} bytes`);
+  // An event nests three levels deep; deeper input is refused before it costs stack anywhere.
+  if (jsonDepthExceeds(req.bodyText, 8)) throw new AppError("invalid_input", "The batch nests too deeply to be events");
   let json: unknown;
   try {
     json = JSON.parse(req.bodyText);
@@ -84,6 +89,11 @@ export async function ingestBatch(ctx: IngestCtx, req: IngestRequest): Promise<C
       rejected.push({ index, reason: `event larger than ${LIMITS.eventBytes} bytes` });
       continue;
     }
+    const unstorable = findUnstorableText(raw);
+    if (unstorable) {
+      rejected.push({ index, reason: `${unstorable.path}: ${unstorable.reason}` });
+      continue;
+    }
     const parsed = ClickEvent.safeParse(raw);
     if (!parsed.success) {
       rejected.push({
@@ -92,19 +102,19 @@ export async function ingestBatch(ctx: IngestCtx, req: IngestRequest): Promise<C
       });
       continue;
     }
-    const e = parsed.data;
-    const ts = e.timestamp ?? e.eventTimestamp;
-    const ms = typeof ts === "number" ? ts : Date.parse(ts as string);
-    if (ms > now + MAX_FUTURE_MS) {
-      rejected.push({ index, reason: "timestamp more than 23 h in the future" });
+    const timeProblem = eventTimeProblem(eventTimeMs(parsed.data), now);
+    if (timeProblem) {
+      rejected.push({ index, reason: timeProblem });
       continue;
     }
-    valid.push(e);
+    valid.push(parsed.data);
   }
   if (valid.length === 0) return { accepted: 0, rejected, bots: 0, object: null };
 
+  // Keyed on the client id and on the source address the server vouches for (a new client id per
+  // batch does not get a new budget).
   const clientId = valid[0]?.clientId ?? "";
-  if (!ctx.limiter.take(clientId, valid.length))
+  if (!ctx.limiter.take({ clientId, address: req.ip }, valid.length))
     throw new AppError("rate_limited", "Too many events from this client; retry later");
 
   const ip = truncateIp(req.ip);

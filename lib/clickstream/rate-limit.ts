@@ -24,3 +24,20 @@ export class TokenBucketLimiter implements RateLimiter {
     return true;
   }
 }
+
+/**
+ * The ingest's limits: per client id (the tracker's own id, which a client can change at will) and
+ * per source address (which it cannot, given a trusted address: see `resolveClientIp`). A batch must
+ * fit both; the address allows more, since many browsers can share one address behind a NAT.
+ */
+export class IngestRateLimiter {
+  constructor(
+    readonly perClient: RateLimiter = new TokenBucketLimiter(50, 500),
+    readonly perAddress: RateLimiter = new TokenBucketLimiter(500, 5000),
+  ) {}
+
+  take(source: { clientId: string; address: string | null }, n: number): boolean {
+    if (source.address !== null && !this.perAddress.take(source.address, n)) return false;
+    return this.perClient.take(source.clientId, n);
+  }
+}

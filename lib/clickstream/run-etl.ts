@@ -1,8 +1,11 @@
+import { jsonDepthExceeds } from "@/lib/http/read-body";
 import type { Database, Queryable } from "@/lib/ports/database";
 import type { ObjectStore } from "@/lib/ports/object-store";
-import { ClickEvent, type RawEventLine } from "@/lib/schemas/clickstream";
+import { ClickEvent, eventTimeMs, eventTimeProblem, type RawEventLine } from "@/lib/schemas/clickstream";
+import { findUnstorableText, inDateWindow, toStorableText } from "@/lib/schemas/common";
 import { cubeDaysTouched, refreshFunnelCube } from "./funnel-cube";
 import { hourOfKey } from "./ingest";
+import { clearObjectFailure, quarantinedObjects, recordObjectFailure } from "./object-failures";
 import {
   type Attribute,
   orderKeyOf,
@@ -71,17 +74,34 @@ const TS_COLUMNS = new Set<string>(["event_timestamp", "received_at"]);
 
 export type WarehouseRow = unknown[];
 
-/** One raw line → the warehouse row (timestamps in epoch ms); throws with the reason when the line is unusable. */
+/**
+ * One raw line → the warehouse row (timestamps in epoch ms); throws with the reason when the line is
+ * unusable. Raw objects may predate today's ingest rules (or be written by hand), so every rule the
+ * ingest applies is applied again here: a line the warehouse cannot store is quarantined, never loaded.
+ */
 export function toWarehouseRow(line: string): WarehouseRow {
-  const raw = JSON.parse(line) as Partial<RawEventLine>;
-  if (!raw || typeof raw !== "object" || typeof raw.receivedAt !== "number") throw new Error("not a raw event line");
-  return eventToWarehouseRow(ClickEvent.parse(raw.event), raw.receivedAt);
+  if (jsonDepthExceeds(line, 8)) throw new Error("the line nests too deeply to be an event");
+  let raw: Partial<RawEventLine>;
+  try {
+    raw = JSON.parse(line) as Partial<RawEventLine>;
+  } catch {
+    throw new Error("the line is not JSON");
+  }
+  if (!raw || typeof raw !== "object" || typeof raw.receivedAt !== "number" || !inDateWindow(raw.receivedAt))
+    throw new Error("not a raw event line (no receive time)");
+  const unstorable = findUnstorableText(raw.event);
+  if (unstorable) throw new Error(`${unstorable.path}: ${unstorable.reason}`);
+  const parsed = ClickEvent.safeParse(raw.event);
+  if (!parsed.success)
+    throw new Error(parsed.error.issues.map((i) => `${i.path.join(".") || "event"}: ${i.message}`).join("; "));
+  const timeProblem = eventTimeProblem(eventTimeMs(parsed.data), raw.receivedAt);
+  if (timeProblem) throw new Error(timeProblem);
+  return eventToWarehouseRow(parsed.data, raw.receivedAt);
 }
 
 /** A validated event and its receive time → the warehouse row. */
 export function eventToWarehouseRow(e: ClickEvent, receivedAt: number): WarehouseRow {
-  const ts = e.timestamp ?? e.eventTimestamp;
-  const ms = typeof ts === "number" ? ts : Date.parse(ts as string);
+  const ms = eventTimeMs(e);
   const p = e.product;
   return [
     e.eventId.toLowerCase(),
@@ -322,15 +342,41 @@ export async function loadWarehouseRows(tx: Queryable, all: WarehouseRow[]): Pro
   return inserted;
 }
 
-/** One object in one transaction: rows, quarantined lines, and the hour's load record. */
+/** The earliest and latest event time of rows, or null for none. */
+function spanOf(rows: readonly WarehouseRow[]): { min: number; max: number } | null {
+  if (rows.length === 0) return null;
+  const span = { min: Number.POSITIVE_INFINITY, max: Number.NEGATIVE_INFINITY };
+  for (const r of rows) {
+    const ms = r[C.ts] as number;
+    if (ms < span.min) span.min = ms;
+    if (ms > span.max) span.max = ms;
+  }
+  return span;
+}
+
+/**
+ * One object in one transaction: rows, quarantined lines, and the hour's load record. The funnel
+ * cube's days these rows touch stop counting as computed in the same transaction (the run
+ * recomputes them at its end), so a crash between the load and that refresh never leaves the cube
+ * answering with counts that miss these rows.
+ */
 async function loadObject(tx: Queryable, hour: string, o: ParsedObject): Promise<number> {
   const inserted = await loadWarehouseRows(tx, o.rows);
+  const span = inserted > 0 ? spanOf(o.rows) : null;
+  if (span) {
+    const days = cubeDaysTouched(span.min, span.max);
+    await tx.query("DELETE FROM clickstream_funnel_cube_days WHERE day >= $1::date AND day < $2::date", [
+      days.fromDay,
+      days.toDay,
+    ]);
+  }
   for (const b of o.bad) {
     await tx.query(
       "INSERT INTO clickstream_quarantine (object_key, line, reason, raw) VALUES ($1, $2, $3, $4) ON CONFLICT (object_key, line) DO NOTHING",
-      [o.key, b.line, b.reason, b.raw],
+      [o.key, b.line, toStorableText(b.reason), toStorableText(b.raw)],
     );
   }
+  await clearObjectFailure(tx, o.key);
   await tx.query(
     `INSERT INTO clickstream_loads (hour, objects, read, loaded, duplicates, quarantined) VALUES ($1, jsonb_build_object($2::text, $3::bigint), $4, $5, $6, $7)
      ON CONFLICT (hour) DO UPDATE SET objects = clickstream_loads.objects || jsonb_build_object($2::text, $3::bigint),
@@ -359,13 +405,16 @@ async function retryOnConflict<T>(fn: () => Promise<T>, attempts = 5): Promise<T
 
 export interface WarehouseRunSummary {
   runId: number | null;
-  status: "succeeded" | "skipped";
+  /** `partial`: some objects could not be loaded this time (retried next run, quarantined after a few tries). */
+  status: "succeeded" | "partial" | "skipped";
   hours: number;
   objects: number;
   read: number;
   loaded: number;
   duplicates: number;
   quarantined: number;
+  /** Objects whose load failed in this run (each is retried by later runs until quarantined). */
+  failedObjects: number;
 }
 
 /**
@@ -401,6 +450,7 @@ export async function runWarehouseEtl(args: {
         loaded: 0,
         duplicates: 0,
         quarantined: 0,
+        failedObjects: 0,
       };
     }
     if (db.kind === "postgres") await conn.query("SET jit = off");
@@ -409,12 +459,15 @@ export async function runWarehouseEtl(args: {
       args.trigger,
     ]);
     const runId = Number(run?.id);
-    const total = { hours: 0, objects: 0, read: 0, loaded: 0, duplicates: 0, quarantined: 0 };
+    const total = { hours: 0, objects: 0, read: 0, loaded: 0, duplicates: 0, quarantined: 0, failedObjects: 0 };
+    const problems: string[] = [];
     try {
       const byHour = new Map<string, { key: string; size: number }[]>();
+      const skipped = await quarantinedObjects(conn);
       for await (const o of raw.list("events/")) {
         const hour = hourOfKey(o.key);
         if (!hour || Date.parse(hour) < now - LATE_HOURS * 3600_000) continue;
+        if (skipped.get(o.key) === o.size) continue; // quarantined whole: shown on the pipeline page
         const list = byHour.get(hour) ?? [];
         list.push({ key: o.key, size: o.size });
         byHour.set(hour, list);
@@ -439,29 +492,44 @@ export async function runWarehouseEtl(args: {
       const span = { min: Number.POSITIVE_INFINITY, max: Number.NEGATIVE_INFINITY };
       const loader = async () => {
         for (let item = queue[nextIndex++]; item; item = queue[nextIndex++]) {
-          const o = await readObject(raw, item);
-          for (const r of o.rows) {
-            const ms = r[C.ts] as number;
-            if (ms < span.min) span.min = ms;
-            if (ms > span.max) span.max = ms;
+          // One object's failure (unreadable, refused by the database) never stops the others: it
+          // is counted, retried by the next runs, and quarantined whole after MAX_OBJECT_ATTEMPTS.
+          try {
+            const o = await readObject(raw, item);
+            const inserted = await retryOnConflict(() => inTransaction((tx) => loadObject(tx, item.hour, o)));
+            const loadedSpan = inserted > 0 ? spanOf(o.rows) : null;
+            if (loadedSpan) {
+              span.min = Math.min(span.min, loadedSpan.min);
+              span.max = Math.max(span.max, loadedSpan.max);
+            }
+            total.objects++;
+            total.read += o.lines;
+            total.loaded += inserted;
+            total.duplicates += o.rows.length - inserted;
+            total.quarantined += o.bad.length;
+          } catch (err) {
+            total.failedObjects++;
+            const error = (err as Error).message || String(err);
+            const quarantined = await recordObjectFailure(loaders > 1 ? db : conn, { ...item, error });
+            problems.push(`${item.key}: ${error}${quarantined ? " (quarantined after repeated failures)" : ""}`);
           }
-          const inserted = await retryOnConflict(() => inTransaction((tx) => loadObject(tx, item.hour, o)));
-          total.objects++;
-          total.read += o.lines;
-          total.loaded += inserted;
-          total.duplicates += o.rows.length - inserted;
-          total.quarantined += o.bad.length;
         }
       };
       await Promise.all(Array.from({ length: loaders }, loader));
       // The standard-funnel cube follows the session rollup for every day these events can touch.
+      // If that fails, those days stay uncomputed (funnels answer from the rollup) and the run says so.
       if (total.loaded > 0) {
         const days = cubeDaysTouched(span.min, span.max);
-        await refreshFunnelCube(conn, days.fromDay, days.toDay);
+        try {
+          await refreshFunnelCube(conn, days.fromDay, days.toDay);
+        } catch (err) {
+          problems.push(`funnel cube refresh ${days.fromDay}..${days.toDay}: ${(err as Error).message}`);
+        }
       }
+      const status = problems.length > 0 ? "partial" : "succeeded";
       await conn.query(
-        `UPDATE clickstream_runs SET status = 'succeeded', finished_at = now(), hours = $2, objects = $3, read = $4, loaded = $5,
-           duplicates = $6, quarantined = $7, duration_ms = $8 WHERE id = $1`,
+        `UPDATE clickstream_runs SET status = $9, finished_at = now(), hours = $2, objects = $3, read = $4, loaded = $5,
+           duplicates = $6, quarantined = $7, duration_ms = $8, failed_objects = $10, error = $11 WHERE id = $1`,
         [
           runId,
           total.hours,
@@ -471,13 +539,16 @@ export async function runWarehouseEtl(args: {
           total.duplicates,
           total.quarantined,
           Date.now() - t0,
+          status,
+          total.failedObjects,
+          problems.length ? toStorableText(problems.join("\n")).slice(0, 4000) : null,
         ],
       );
-      return { runId, status: "succeeded", ...total };
+      return { runId, status, ...total };
     } catch (err) {
       await conn.query(
         "UPDATE clickstream_runs SET status = 'failed', finished_at = now(), error = $2, duration_ms = $3 WHERE id = $1",
-        [runId, (err as Error).message, Date.now() - t0],
+        [runId, toStorableText((err as Error).message), Date.now() - t0],
       );
       throw err;
     } finally {

@@ -1,5 +1,5 @@
 import { ingestBatch } from "@/lib/clickstream/ingest";
-import { TokenBucketLimiter } from "@/lib/clickstream/rate-limit";
+import { IngestRateLimiter, TokenBucketLimiter } from "@/lib/clickstream/rate-limit";
 import type { ObjectStore } from "@/lib/ports/object-store";
 import { PRODUCTS, productInfo } from "@/lib/schemas/demo-store";
 import { Random } from "./random";
@@ -39,7 +39,7 @@ export async function simulateClickstream(args: {
   const r = new Random(args.seed ?? 5);
   const end = args.end ?? Date.now();
   const span = args.days * 86_400_000;
-  const limiter = new TokenBucketLimiter(1e9, 1e9);
+  const limiter = new IngestRateLimiter(new TokenBucketLimiter(1e9, 1e9), new TokenBucketLimiter(1e9, 1e9));
   const clients: string[] = [];
   const totals: SimulationTotals = {
     sessions: 0,

@@ -6,10 +6,10 @@ import { S3Client } from "@aws-sdk/client-s3";
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from "aws-lambda";
 import { S3ObjectStore } from "@/lib/adapters/aws/s3-object-store";
 import { handleCollect } from "@/lib/clickstream/collect-http";
-import { TokenBucketLimiter } from "@/lib/clickstream/rate-limit";
+import { IngestRateLimiter } from "@/lib/clickstream/rate-limit";
 import { loadEnv } from "@/lib/env";
 
-const limiter = new TokenBucketLimiter(); // per container
+const limiter = new IngestRateLimiter(); // per container
 const s3 = new S3Client({});
 
 export async function handler(

@@ -4,8 +4,9 @@ import { handleCollect } from "@/lib/clickstream/collect-http";
 import { IngestCounters } from "@/lib/clickstream/count-ingest";
 import { GroupCommitWriter } from "@/lib/clickstream/group-writer";
 import { collectOrigins } from "@/lib/clickstream/ingest";
-import { TokenBucketLimiter } from "@/lib/clickstream/rate-limit";
+import { IngestRateLimiter } from "@/lib/clickstream/rate-limit";
 import type { Env } from "@/lib/env";
+import { resolveClientIp } from "@/lib/http/client-ip";
 import type { Database } from "@/lib/ports/database";
 import { LIMITS } from "@/lib/schemas/clickstream";
 import { clickstreamRawDir } from "./local-clickstream";
@@ -25,7 +26,7 @@ export async function startIngestServer(args: {
   const deps = {
     raw,
     writer: new GroupCommitWriter(raw),
-    limiter: new TokenBucketLimiter(),
+    limiter: new IngestRateLimiter(),
     counters: new IngestCounters(async () => args.db),
     allowedOrigins: collectOrigins(args.env.SIGHTLINE_COLLECT_ORIGINS, [
       `http://localhost:${args.env.PORT}`,
@@ -45,8 +46,8 @@ export async function startIngestServer(args: {
     let size = 0;
     req.on("data", (c: Buffer) => {
       size += c.length;
-      // Kept until past the limit (so the core answers 413 from the length), then dropped.
-      if (size - c.length <= LIMITS.batchBytes) chunks.push(c);
+      // Kept up to the limit, then dropped (the answer is 413 once the body has arrived).
+      if (size <= LIMITS.batchBytes) chunks.push(c);
     });
     req.on("end", () => {
       const header = (name: string) => {
@@ -55,9 +56,10 @@ export async function startIngestServer(args: {
       };
       handleCollect(deps, {
         method: req.method ?? "GET",
-        bodyText: Buffer.concat(chunks).toString("utf8"),
+        bodyText: size > LIMITS.batchBytes ? "" : Buffer.concat(chunks).toString("utf8"),
+        bodyTooLarge: size > LIMITS.batchBytes,
         origin: header("origin"),
-        ip: header("x-forwarded-for")?.split(",")[0]?.trim() ?? req.socket.remoteAddress ?? null,
+        ip: resolveClientIp(req.socket.remoteAddress, header("x-forwarded-for"), args.env.SIGHTLINE_TRUSTED_PROXIES),
         userAgent: header("user-agent"),
       }).then(send, (err) => {
         console.error("[ingest]", err);

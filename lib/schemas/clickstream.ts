@@ -14,6 +14,26 @@ export const STANDARD_EVENTS = [
 export const LIMITS = { eventBytes: 8 * 1024, batchEvents: 100, batchBytes: 256 * 1024 } as const;
 /** Events stamped further than this in the future are rejected (clock skew allowance). */
 export const MAX_FUTURE_MS = 23 * 3600 * 1000;
+/**
+ * Events stamped further than this before they reached us are rejected: the tracker sends within
+ * seconds and keeps unsent events for at most a day, so older ones are replays or broken clocks (and
+ * a timestamp of 1 or year 1 would otherwise reach every report).
+ */
+export const MAX_PAST_MS = 7 * 86_400_000;
+
+/** The event's time in epoch ms (`timestamp` or its synonym). */
+export function eventTimeMs(e: Pick<ClickEvent, "timestamp" | "eventTimestamp">): number {
+  const ts = e.timestamp ?? e.eventTimestamp;
+  return typeof ts === "number" ? ts : Date.parse(ts as string);
+}
+
+/** Why an event's time is outside the accepted window around its receive time, or null. */
+export function eventTimeProblem(ms: number, receivedAt: number): string | null {
+  if (!Number.isFinite(ms)) return "timestamp is not a date";
+  if (ms > receivedAt + MAX_FUTURE_MS) return "timestamp is more than 23 hours in the future";
+  if (ms < receivedAt - MAX_PAST_MS) return "timestamp is more than 7 days before the event was received";
+  return null;
+}
 
 const id = z.string().trim().min(1).max(128);
 const text = (max: number) => z.string().max(max);

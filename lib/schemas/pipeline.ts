@@ -19,7 +19,19 @@ export interface PipelineStatus {
     loaded: number;
     duplicates: number;
     quarantined: number;
+    /** Objects this run could not load (retried by later runs, quarantined whole after a few tries). */
+    failedObjects: number;
     error: string | null;
+  }[];
+  /** Raw objects whose load failed; `quarantinedAt` set once runs pass over them. */
+  failedObjects: {
+    objectKey: string;
+    hour: string;
+    size: number;
+    attempts: number;
+    lastError: string;
+    lastFailedAt: string;
+    quarantinedAt: string | null;
   }[];
   /** Every raw hour before this instant is fully loaded (null: nothing raw yet). */
   completeUpTo: string | null;

@@ -8,11 +8,15 @@ import { type CollectResponse, handleCollect } from "@/lib/clickstream/collect-h
 import { IngestCounters } from "@/lib/clickstream/count-ingest";
 import { GroupCommitWriter } from "@/lib/clickstream/group-writer";
 import { collectOrigins } from "@/lib/clickstream/ingest";
-import { TokenBucketLimiter } from "@/lib/clickstream/rate-limit";
+import { IngestRateLimiter } from "@/lib/clickstream/rate-limit";
+import { isAppError } from "@/lib/errors";
+import { CLIENT_IP_HEADER } from "@/lib/http/client-ip";
+import { readBodyText } from "@/lib/http/read-body";
 import { withRoute } from "@/lib/http/with-route";
 import type { ObjectStore } from "@/lib/ports/object-store";
+import { LIMITS } from "@/lib/schemas/clickstream";
 
-const limiter = new TokenBucketLimiter();
+const limiter = new IngestRateLimiter();
 let writer: GroupCommitWriter | undefined;
 const groupWriter = (raw: ObjectStore) => {
   writer ??= new GroupCommitWriter(raw);
@@ -22,7 +26,7 @@ const counters = new IngestCounters(async () => (await getContext()).db);
 
 const toResponse = (r: CollectResponse) => new Response(r.body, { status: r.status, headers: r.headers });
 
-async function handle(req: Request, bodyText: string) {
+async function handle(req: Request, bodyText: string, bodyTooLarge = false) {
   const { env, clickstreamRaw } = await getContext();
   const url = new URL(req.url);
   const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
@@ -41,14 +45,23 @@ async function handle(req: Request, bodyText: string) {
     {
       method: req.method,
       bodyText,
+      bodyTooLarge,
       origin: req.headers.get("origin"),
-      ip: req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null,
+      // Set by our HTTP front from the connection (scripts/next-server.ts), never by the client.
+      ip: req.headers.get(CLIENT_IP_HEADER),
       userAgent: req.headers.get("user-agent"),
     },
   );
 }
 
-export const POST = withRoute({ auth: "public" }, async ({ req }) => toResponse(await handle(req, await req.text())));
+export const POST = withRoute({ auth: "public" }, async ({ req }) => {
+  // Read only up to the batch limit: a larger body is refused while it arrives.
+  const body = await readBodyText(req, LIMITS.batchBytes).catch((err: unknown) => {
+    if (isAppError(err) && err.code === "payload_too_large") return null;
+    throw err;
+  });
+  return toResponse(await handle(req, body ?? "", body === null));
+});
 
 /** Preflight for `fetch(…, { keepalive: true })` with a JSON content type from an allowed site. */
 export async function OPTIONS(req: Request) {

@@ -1,21 +1,4 @@
 // @ts-check
-const isDev = process.env.NODE_ENV !== "production";
-
-// CSP: no 'unsafe-eval' in production. Next's bootstrap uses inline scripts, so
-// 'unsafe-inline' stays for script-src until we move to per-request nonces.
-const csp = [
-  "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${isDev ? " 'unsafe-eval'" : ""}`,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self' https://cognito-idp.*.amazonaws.com",
-  "frame-ancestors 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "object-src 'none'",
-].join("; ");
-
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
@@ -30,12 +13,12 @@ const nextConfig = {
     "postgrator",
     "@duckdb/node-api",
   ],
+  // The Content-Security-Policy is set per request with a nonce, in proxy.ts.
   async headers() {
     return [
       {
         source: "/:path*",
         headers: [
-          { key: "Content-Security-Policy", value: csp },
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "X-Frame-Options", value: "DENY" },
           { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },

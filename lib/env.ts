@@ -53,6 +53,20 @@ export const Env = z.object({
    * API Gateway + Lambda in AWS). Default PORT + 1; 0 turns it off (`/api/collect` always works).
    */
   SIGHTLINE_INGEST_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  /**
+   * Reverse proxies whose `X-Forwarded-For` is believed (comma-separated addresses or CIDR ranges,
+   * e.g. `127.0.0.1,10.0.0.0/8`). Empty by default: the address the connection comes from is used,
+   * and a client cannot choose the address it is rate-limited by.
+   */
+  SIGHTLINE_TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .transform((v) =>
+      v
+        .split(",")
+        .map((o) => o.trim())
+        .filter(Boolean),
+    ),
   /** AWS: the bucket raw clickstream events land in. */
   SIGHTLINE_CLICKSTREAM_BUCKET: z.string().optional(),
   /** Review SLA: a pending review expires (Expired path) after this many seconds. */

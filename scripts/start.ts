@@ -5,11 +5,12 @@
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { FsObjectStore } from "@/lib/adapters/local/fs-object-store";
 import { prepare } from "@/lib/bootstrap/prepare";
 import { openDatabase } from "@/lib/db/connect";
 import { loadEnv } from "@/lib/env";
 import { startIngestServer } from "@/lib/runtime/ingest-server";
-import { demoClickstreamHook, scheduleWarehouseEtl } from "@/lib/runtime/local-clickstream";
+import { clickstreamRawDir, demoClickstreamHook, scheduleWarehouseEtl } from "@/lib/runtime/local-clickstream";
 import { demoLakeHook, watchRawArea } from "@/lib/runtime/local-lake";
 
 const dev = process.argv.includes("--dev");
@@ -50,6 +51,13 @@ async function main() {
     console.log("");
   }
   if (!dev) buildIfNeeded();
+  if (local) {
+    // Temp files of writers killed mid-write (SIGKILL, power loss) would otherwise stay forever.
+    for (const root of [clickstreamRawDir(env), path.join(env.dataDir, "lake")]) {
+      const removed = await new FsObjectStore(root).removeStaleTempFiles();
+      if (removed) log(`removed ${removed} temp files left by an interrupted write under ${root}`);
+    }
+  }
   const stopWatching = local ? watchRawArea(env, db, log) : () => {};
   const stopEtl = local ? scheduleWarehouseEtl(env, db, log) : () => {};
   const ingestPort = env.SIGHTLINE_INGEST_PORT ?? env.PORT + 1;
@@ -63,9 +71,16 @@ async function main() {
       : undefined;
   if (ingest) log(`clickstream ingest listener on http://127.0.0.1:${ingest.port}/api/collect`);
 
-  const child = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(env.PORT), "-H", "127.0.0.1"], {
+  // The app runs in its own process (this one owns the embedded database), behind our HTTP front.
+  const server = path.join(root, "scripts", "next-server.ts");
+  const child = spawn(process.execPath, ["--import", "tsx", server, ...(dev ? ["--dev"] : [])], {
     stdio: "inherit",
-    env: { ...process.env, SIGHTLINE_DATA_DIR: env.dataDir, NEXT_TELEMETRY_DISABLED: "1" },
+    env: {
+      ...process.env,
+      SIGHTLINE_DATA_DIR: env.dataDir,
+      NEXT_TELEMETRY_DISABLED: "1",
+      NODE_ENV: dev ? "development" : "production",
+    },
   });
   console.log(`[start] Sightline (${env.SIGHTLINE_BACKEND}, ${db.kind}) on http://localhost:${env.PORT}`);
 

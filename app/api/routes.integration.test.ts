@@ -238,14 +238,17 @@ describe("admin user management", () => {
   });
 });
 
-test("GET /api/health is public and reports the backend and database", async () => {
+test("GET /api/health is public with the status only; admins also see the backend and database", async () => {
   const health = routes.find((r) => r.name === "GET /api/health") as Route;
   const res = await call(health);
   expect(res.status).toBe(200);
-  expect(await res.json()).toMatchObject({
+  expect(await res.json()).toEqual({ status: "ok" });
+  for (const role of ["analysts", "reviewers"] as const)
+    expect(await (await call(health, { cookie: cookies[role] })).json()).toEqual({ status: "ok" });
+  expect(await (await call(health, { cookie: cookies.admins })).json()).toMatchObject({
     status: "ok",
     backend: "local",
-    database: { kind: "pglite", reachable: true },
+    database: { kind: "pglite", reachable: true, serverVersion: expect.stringContaining("PostgreSQL") },
   });
 });
 
@@ -336,13 +339,292 @@ describe("POST /api/collect", () => {
     expect((await post(JSON.stringify({ events: [ev()] }), { "user-agent": "curl/8.5.0" })).status).toBe(202);
 
     const ctx = await getContext();
-    await new Promise((r) => setTimeout(r, 1500)); // counters are written once a second
-    const [counts] = await ctx.db.query<{ accepted: number; rejected: number; bots: number; refused: number }>(
-      "SELECT sum(accepted)::int AS accepted, sum(rejected)::int AS rejected, sum(bots)::int AS bots, sum(refused)::int AS refused FROM clickstream_ingest_hourly",
-    );
+    // Counters are written about once a second: wait for them as long as this machine needs.
+    const read = async () =>
+      (
+        await ctx.db.query<{ accepted: number; rejected: number; bots: number; refused: number }>(
+          "SELECT sum(accepted)::int AS accepted, sum(rejected)::int AS rejected, sum(bots)::int AS bots, sum(refused)::int AS refused FROM clickstream_ingest_hourly",
+        )
+      )[0];
+    let counts = await read();
+    while (!counts?.bots || (counts.refused ?? 0) < 3) {
+      await new Promise((r) => setTimeout(r, 100));
+      counts = await read();
+    }
     expect(counts).toMatchObject({ bots: 1 });
     expect(counts?.accepted).toBeGreaterThanOrEqual(1);
     expect(counts?.rejected).toBeGreaterThanOrEqual(3);
     expect(counts?.refused).toBeGreaterThanOrEqual(3);
+  });
+});
+
+/** Top-level field names of a request schema (objects, unions of objects, refinements of them). */
+function fieldsOf(schema: unknown): string[] {
+  const def = (schema as { _zod?: { def?: Record<string, unknown> } })?._zod?.def;
+  if (!def) return [];
+  if (def.type === "object") return Object.keys(def.shape as object);
+  if (def.type === "union") return [...new Set((def.options as unknown[]).flatMap(fieldsOf))];
+  if (def.type === "pipe") return fieldsOf(def.in);
+  return [];
+}
+
+describe("hostile input: every route that takes input answers 4xx with the field named, never 500", () => {
+  const withInput = routes.filter((r) => r.handler.meta.params || r.handler.meta.query || r.handler.meta.body);
+  // One user holding every role (the seeded ones are disabled by other tests in this file).
+  let everyRole = "";
+  beforeAll(async () => {
+    const ctx = await getContext();
+    const { hashPassword } = await import("@/lib/auth/password");
+    const { insertUser } = await import("@/lib/users/user-store");
+    const email = "every.role@example.com";
+    await insertUser(ctx.db, { email, passwordHash: await hashPassword("every-role-password"), roles: [...ROLES] });
+    const res = await ctx.identity.signIn?.call(ctx.identity, { email, password: "every-role-password" });
+    everyRole = `${SESSION_COOKIE}=${encodeURIComponent(res?.cookie.value ?? "")}`;
+  });
+  const allowedCookie = (_route: Route) => everyRole;
+  // What a route needs besides the field under test, so the answer is about that field.
+  const BASE_QUERY: Record<string, string> = { "GET /api/entities": "kind=ip&value=203.0.113.9&" };
+
+  test("there are such routes", () => {
+    expect(withInput.length).toBeGreaterThan(25);
+  });
+
+  describe.each(withInput)("$name", (route) => {
+    const cookie = () => allowedCookie(route);
+    const { params, query, body } = route.handler.meta;
+
+    if (params)
+      test("a NUL byte in a path parameter → 422 naming it", async () => {
+        const res = await call(route, {
+          cookie: cookie(),
+          body: "{}",
+          params: Object.fromEntries(Object.keys(route.params).map((k) => [k, "a\u0000b"])),
+        });
+        expect(res.status).toBe(422);
+        expect((await res.json()).error.message).toMatch(new RegExp(`${Object.keys(route.params)[0]}.*NUL`));
+      });
+
+    if (query)
+      test("a NUL byte in any query parameter → 422 naming it", async () => {
+        for (const field of fieldsOf(query)) {
+          const res = await call(route, { cookie: cookie(), query: `?${field}=a%00b` });
+          expect(res.status, field).toBe(422);
+          expect((await res.json()).error.message, field).toMatch(new RegExp(`${field}.*NUL`));
+        }
+      });
+
+    const dates = fieldsOf(query).filter((f) => ["from", "to", "before"].includes(f));
+    if (dates.length)
+      test("dates outside the sane window → 422 naming the field", async () => {
+        for (const field of dates)
+          for (const v of ["0001-01-01", "9999-12-31", "1100-01-01", "0001-01-01T00:00:00Z"]) {
+            const res = await call(route, { cookie: cookie(), query: `?${BASE_QUERY[route.name] ?? ""}${field}=${v}` });
+            expect(res.status, `${field}=${v}`).toBe(422);
+            expect((await res.json()).error.message).toContain(field);
+          }
+      });
+
+    if (body) {
+      test("a NUL byte or a lone surrogate in any body field → 422 naming it", async () => {
+        for (const field of fieldsOf(body)) {
+          for (const bad of ["a\u0000b", "a\ud800b"]) {
+            const res = await call(route, { cookie: cookie(), body: JSON.stringify({ [field]: bad }) });
+            expect(res.status, field).toBe(422);
+            expect((await res.json()).error.message, field).toContain(field);
+          }
+        }
+      });
+      test("JSON nested 100,000 deep → 422; a 2 MB body → 413; a form body → 415", async () => {
+        const deep = await call(route, { cookie: cookie(), body: `${"[".repeat(100_000)}${"]".repeat(100_000)}` });
+        expect(deep.status).toBe(422);
+        const big = await call(route, { cookie: cookie(), body: JSON.stringify({ x: "a".repeat(2_000_000) }) });
+        expect(big.status).toBe(413);
+        const form = await route.handler(
+          new Request(route.url, {
+            method: route.method,
+            headers: { cookie: cookie() ?? "", origin: ORIGIN, host: "localhost", "content-type": "text/plain" },
+            body: "{}",
+          }),
+          { params: Promise.resolve(route.params) },
+        );
+        expect(form.status).toBe(415);
+      });
+    }
+  });
+
+  test("an attacker's 100 MB body is refused while it arrives: at most ~1 MB is read, memory stays flat", async () => {
+    for (const name of ["POST /api/auth/login", "POST /api/collect", "POST /api/clickstream/funnel"]) {
+      const route = routes.find((r) => r.name === name) as Route;
+      let pulled = 0;
+      const chunk = new Uint8Array(64 * 1024).fill(97);
+      const stream = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          if (pulled >= 100 * 1024 * 1024) return controller.close();
+          pulled += chunk.byteLength;
+          controller.enqueue(chunk);
+        },
+      });
+      const before = process.memoryUsage().rss;
+      const res = await route.handler(
+        new Request(route.url, {
+          method: "POST",
+          headers: {
+            cookie: cookies.admins ?? "",
+            origin: ORIGIN,
+            host: "localhost",
+            "content-type": "application/json",
+          },
+          body: stream,
+          duplex: "half",
+        } as RequestInit),
+        { params: Promise.resolve({}) },
+      );
+      expect(res.status, name).toBe(413);
+      expect(pulled, name).toBeLessThan(2 * 1024 * 1024);
+      expect(process.memoryUsage().rss - before, name).toBeLessThan(50 * 1024 * 1024);
+    }
+  });
+
+  test("clickstream reports cover at most 400 days and a start after the end is said plainly", async () => {
+    const overview = routes.find((r) => r.name === "GET /api/clickstream/overview") as Route;
+    const wide = await call(overview, { cookie: everyRole, query: "?from=2001-01-01&to=2026-12-31" });
+    expect(wide.status).toBe(422);
+    expect((await wide.json()).error.message).toMatch(/at most 400 days/);
+    const reversed = await call(overview, { cookie: everyRole, query: "?from=2026-12-05&to=2026-12-01" });
+    expect((await reversed.json()).error.message).toMatch(/end date is before the start date/);
+    expect((await call(overview, { cookie: everyRole, query: "?from=2026-11-01&to=2026-11-30" })).status).toBe(200);
+  });
+
+  test("every clickstream report counts against the per-user limit on concurrent heavy queries", () => {
+    const reports = routes.filter((r) =>
+      /^(GET|POST) \/api\/clickstream\/(overview|products|paths|sessions|funnel)$/.test(r.name),
+    );
+    expect(reports.map((r) => r.name).sort()).toHaveLength(5);
+    for (const r of reports) expect(r.handler.meta.heavy, r.name).toBe(true);
+  });
+});
+
+describe("POST /api/auth/login against an attacker", () => {
+  const login = () => routes.find((r) => r.name === "POST /api/auth/login") as Route;
+  const post = (body: unknown, headers: Record<string, string> = {}) =>
+    login().handler(
+      new Request(`${ORIGIN}/api/auth/login`, {
+        method: "POST",
+        headers: { host: "localhost", "content-type": "application/json", ...headers },
+        body: typeof body === "string" ? body : JSON.stringify(body),
+      }),
+      { params: Promise.resolve({}) },
+    );
+
+  test("50 parallel wrong passwords lock the account: the right one is then refused, exactly like an unknown account", async () => {
+    const ctx = await getContext();
+    const { hashPassword } = await import("@/lib/auth/password");
+    const { insertUser } = await import("@/lib/users/user-store");
+    const email = "brute.target@example.com";
+    const password = "the-right-password-123";
+    await insertUser(ctx.db, { email, passwordHash: await hashPassword(password), roles: ["analysts"] });
+    const wrong = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => post({ email, password: `wrong-${i}` }).then((r) => r.status)),
+    );
+    expect(wrong.every((s) => s === 401)).toBe(true);
+    const right = await post({ email, password });
+    const unknown = await post({ email: "nobody.at.all@example.com", password });
+    expect(right.status).toBe(401);
+    expect(unknown.status).toBe(401);
+    expect(await right.json()).toEqual(await unknown.json());
+    const [row] = await ctx.db.query<{ failed_logins: number }>("SELECT failed_logins FROM users WHERE email = $1", [
+      email,
+    ]);
+    expect(row?.failed_logins).toBe(10);
+  });
+
+  test("login CSRF: a cross-site form (text/plain) or a cross-site JSON post cannot sign a browser in", async () => {
+    const ctx = await getContext();
+    const { hashPassword } = await import("@/lib/auth/password");
+    const { insertUser } = await import("@/lib/users/user-store");
+    const email = "csrf.target@example.com";
+    await insertUser(ctx.db, { email, passwordHash: await hashPassword("csrf-target-password"), roles: ["analysts"] });
+    const creds = JSON.stringify({ email, password: "csrf-target-password" });
+    const form = await post(creds, { "content-type": "text/plain", origin: "https://evil.example" });
+    expect(form.status).toBe(403);
+    expect(form.headers.get("set-cookie")).toBeNull();
+    const fetched = await post(creds, { origin: "https://evil.example", "sec-fetch-site": "cross-site" });
+    expect(fetched.status).toBe(403);
+    // Same origin, but not JSON: refused too (only JSON sign-ins).
+    expect((await post(creds, { "content-type": "text/plain", origin: ORIGIN })).status).toBe(415);
+    const ok = await post(creds, { origin: ORIGIN });
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get("set-cookie")).toContain(SESSION_COOKIE);
+  });
+});
+
+describe("POST /api/collect against an attacker", () => {
+  const collect = () => routes.find((r) => r.name === "POST /api/collect") as Route;
+  const UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/120 Safari/537.36";
+  const ev = (over: Record<string, unknown> = {}) => ({
+    eventId: crypto.randomUUID(),
+    eventName: "page_view",
+    timestamp: Date.now(),
+    clientId: "c-hostile",
+    sessionId: "s",
+    ...over,
+  });
+  const post = (body: string, headers: Record<string, string> = {}) =>
+    collect().handler(
+      new Request(`${ORIGIN}/api/collect`, {
+        method: "POST",
+        headers: { host: "localhost", origin: ORIGIN, "user-agent": UA, "content-type": "text/plain", ...headers },
+        body,
+      }),
+      { params: Promise.resolve({}) },
+    );
+
+  test("text Postgres cannot store and times outside the window are refused per event, with the reason", async () => {
+    const res = await post(
+      JSON.stringify({
+        events: [
+          ev(),
+          ev({ sessionId: "s\u0000" }),
+          ev({ pageUrl: "a\u0000b" }),
+          ev({ pageUrl: "a\ud800b" }),
+          ev({ timestamp: 1 }),
+          ev({ timestamp: "0001-01-01T00:00:00Z" }),
+          ev({ timestamp: Date.now() - 30 * 86_400_000 }),
+        ],
+      }),
+    );
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { accepted: number; rejected: { index: number; reason: string }[] };
+    expect(body.accepted).toBe(1);
+    expect(body.rejected.map((r) => [r.index, r.reason])).toEqual([
+      [1, expect.stringMatching(/sessionId: contains a NUL/)],
+      [2, expect.stringMatching(/pageUrl: contains a NUL/)],
+      [3, expect.stringMatching(/pageUrl: .*surrogate/)],
+      [4, expect.stringMatching(/more than 7 days before/)],
+      [5, expect.stringMatching(/more than 7 days before/)],
+      [6, expect.stringMatching(/more than 7 days before/)],
+    ]);
+  });
+
+  test("deeply nested JSON → 422, not a crash", async () => {
+    const res = await post(`{"events":${"[".repeat(100_000)}${"]".repeat(100_000)}}`);
+    expect(res.status).toBe(422);
+  });
+
+  test("a client-written X-Forwarded-For is not the address: only our HTTP front's header counts", async () => {
+    const { CLIENT_IP_HEADER } = await import("@/lib/http/client-ip");
+    const event = ev();
+    const res = await post(JSON.stringify({ events: [event] }), {
+      "x-forwarded-for": "1.2.3.4",
+      [CLIENT_IP_HEADER]: "198.51.100.23",
+    });
+    const { object } = (await res.json()) as { object: string };
+    const ctx = await getContext();
+    const lines = Buffer.from(await ctx.clickstreamRaw.get(object))
+      .toString()
+      .trim()
+      .split("\n");
+    const line = lines.map((l) => JSON.parse(l)).find((l) => l.event.eventId === event.eventId);
+    expect(line.ip).toBe("198.51.100.0");
   });
 });

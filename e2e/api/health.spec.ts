@@ -1,14 +1,25 @@
 import { expect, test } from "@playwright/test";
 import { EMAILS, PASSWORD } from "../support";
 
-test("GET /api/health is 200 on the embedded default", async ({ request }) => {
+test("GET /api/health is 200 on the embedded default; details (versions) only for admins", async ({
+  request,
+  playwright,
+  baseURL,
+}) => {
   const res = await request.get("/api/health");
   expect(res.status()).toBe(200);
-  expect(await res.json()).toMatchObject({
+  expect(await res.json()).toEqual({ status: "ok" });
+
+  const admin = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL ?? "" } });
+  expect((await admin.post("/api/auth/login", { data: { email: EMAILS.admins, password: PASSWORD } })).status()).toBe(
+    200,
+  );
+  expect(await (await admin.get("/api/health")).json()).toMatchObject({
     status: "ok",
     backend: "local",
-    database: { kind: "pglite", reachable: true },
+    database: { kind: "pglite", reachable: true, serverVersion: expect.any(String) },
   });
+  await admin.dispose();
 });
 
 test("security headers are set on pages", async ({ request }) => {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { hashPassword } from "@/lib/auth/password";
 import { findSessionUser, insertSession, revokeSession, revokeUserSessions } from "@/lib/users/session-store";
-import { findUserByEmail, insertUser, listUsers, recordFailedLogin, updateUser } from "@/lib/users/user-store";
+import { findUserByEmail, insertUser, listUsers, takeSignInAttempt, updateUser } from "@/lib/users/user-store";
 import { DB_TARGETS, tempDir } from "@/test/support/databases";
 import { MIGRATIONS_DIR, migrate } from "./migrate";
 import type { PgDatabase } from "./pg-database";
@@ -57,12 +57,30 @@ describe.each(DB_TARGETS)("database on $name", (target) => {
     ).rejects.toThrow();
   });
 
-  test("ten failed sign-ins lock the account", async () => {
+  test("ten sign-in attempts in a row lock the account; the eleventh is refused", async () => {
     const u = await insertUser(db, { email: "lock@example.com", passwordHash: null, roles: ["reviewers"] });
-    for (let i = 0; i < 10; i++) await recordFailedLogin(db, u?.id ?? "");
+    for (let i = 0; i < 10; i++) expect(await takeSignInAttempt(db, u?.id ?? "")).toBe(true);
     const after = await findUserByEmail(db, "lock@example.com");
     expect(after?.failed_logins).toBe(10);
     expect(after?.locked_until?.getTime()).toBeGreaterThan(Date.now());
+    expect(await takeSignInAttempt(db, u?.id ?? "")).toBe(false);
+  });
+
+  test("parallel attempts each take one: 30 at once lock the account and 20 are refused", async () => {
+    const u = await insertUser(db, { email: "race@example.com", passwordHash: null, roles: ["reviewers"] });
+    const taken = await Promise.all(Array.from({ length: 30 }, () => takeSignInAttempt(db, u?.id ?? "")));
+    expect(taken.filter(Boolean)).toHaveLength(10);
+  });
+
+  test("after a lock runs out the count starts again", async () => {
+    const u = await insertUser(db, { email: "thaw@example.com", passwordHash: null, roles: ["reviewers"] });
+    const id = u?.id ?? "";
+    await db.query("UPDATE users SET failed_logins = 10, locked_until = now() - interval '1 second' WHERE id = $1", [
+      id,
+    ]);
+    expect(await takeSignInAttempt(db, id)).toBe(true);
+    expect((await findUserByEmail(db, "thaw@example.com"))?.failed_logins).toBe(1);
+    expect((await findUserByEmail(db, "thaw@example.com"))?.locked_until).toBeNull();
   });
 
   test("sessions: live, revoked, expired, and user-wide revocation", async () => {

@@ -48,7 +48,39 @@ describe("embedded PGlite ownership", () => {
     expect(await other.query("SELECT count(*)::int AS n FROM t")).toEqual([{ n: 20 }]);
     await db.close();
     await other.close();
-    expect(url).toMatch(/^postgres:\/\/postgres@127\.0\.0\.1:\d+\/postgres$/);
+    expect(url).toMatch(/^postgres:\/\/postgres@localhost\/postgres\?host=/);
+  });
+
+  test("only the owner's user can reach the database: a 0700 socket directory, 0600 files, no TCP port", async () => {
+    const dir = tempDir("private");
+    const owner = await startEmbeddedOwner(dir);
+    try {
+      const run = path.join(dir, "run");
+      const mode = (p: string) => fs.statSync(p).mode & 0o777;
+      expect(mode(run)).toBe(0o700);
+      expect(mode(path.join(run, "pglite.lock"))).toBe(0o600);
+      expect(mode(path.join(run, "pglite.json"))).toBe(0o600);
+      const info = JSON.parse(fs.readFileSync(path.join(run, "pglite.json"), "utf8"));
+      expect(info).not.toHaveProperty("port");
+      expect(mode(info.socketDir)).toBe(0o700);
+      expect(fs.statSync(path.join(info.socketDir, ".s.PGSQL.5432")).isSocket()).toBe(true);
+      expect(owner.url).toContain(encodeURIComponent(info.socketDir));
+    } finally {
+      await owner.stop();
+    }
+  });
+
+  test("a data dir whose path is too long for a socket gets a private socket directory of its own", async () => {
+    const dir = path.join(tempDir("long"), "x".repeat(120));
+    const owner = await startEmbeddedOwner(dir);
+    const info = JSON.parse(fs.readFileSync(path.join(dir, "run", "pglite.json"), "utf8"));
+    expect(info.socketDir.startsWith(dir)).toBe(false);
+    expect(fs.statSync(info.socketDir).mode & 0o777).toBe(0o700);
+    const db = await openDatabase({ dataDir: dir });
+    expect(await db.query("SELECT 1::int AS n")).toEqual([{ n: 1 }]);
+    await db.close();
+    await owner.stop();
+    expect(fs.existsSync(info.socketDir)).toBe(false);
   });
 
   test("a stale lock left by a dead process is taken over", async () => {

@@ -1,12 +1,18 @@
 import fs from "node:fs";
 import net from "node:net";
+import os from "node:os";
 import path from "node:path";
 
 /**
  * One process owns the embedded PGlite database of a data dir and serves it over the
- * Postgres wire protocol on 127.0.0.1 (pglite-socket). Every other process (the Next
+ * Postgres wire protocol on a Unix socket (pglite-socket). Every other process (the Next
  * server, CLIs, tests) connects to it with `pg`. Two processes never open the same
  * PGlite directory: ownership is an exclusive lock file created with link(2).
+ *
+ * PGlite accepts any password, so the socket itself is the access control: it lives in the data
+ * dir's `run/` directory (mode 0700), or in a private 0700 temporary directory when that path is
+ * too long for a socket; the lock and address files are 0600. Only the user running Sightline (and
+ * root) can connect — never another local user, and nothing over TCP.
  */
 export interface EmbeddedOwner {
   url: string;
@@ -15,15 +21,36 @@ export interface EmbeddedOwner {
 
 interface OwnerInfo {
   pid: number;
-  host: string;
-  port: number;
+  /** The directory holding the socket `.s.PGSQL.5432` (libpq's convention, which `pg` follows). */
+  socketDir: string;
 }
+
+const SOCKET_NAME = ".s.PGSQL.5432";
+/** Unix socket paths are limited to 108 bytes on Linux (104 on macOS); keep clear of both. */
+const MAX_SOCKET_PATH = 100;
 
 const runDir = (dataDir: string) => path.join(dataDir, "run");
 const lockPath = (dataDir: string) => path.join(runDir(dataDir), "pglite.lock");
 const infoPath = (dataDir: string) => path.join(runDir(dataDir), "pglite.json");
-export const urlOf = (info: Pick<OwnerInfo, "host" | "port">) =>
-  `postgres://postgres@${info.host}:${info.port}/postgres`;
+const socketOf = (socketDir: string) => path.join(socketDir, SOCKET_NAME);
+export const urlOf = (info: Pick<OwnerInfo, "socketDir">) =>
+  `postgres://postgres@localhost/postgres?host=${encodeURIComponent(info.socketDir)}&port=5432`;
+
+/** The run directory, private to this user whatever the umask or an older version left. */
+function privateRunDir(dataDir: string): string {
+  const dir = runDir(dataDir);
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  fs.chmodSync(dir, 0o700);
+  return dir;
+}
+
+/** Writes a file only its owner can read, atomically. */
+function writePrivate(file: string, text: string) {
+  const tmp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, text, { mode: 0o600 });
+  fs.chmodSync(tmp, 0o600);
+  fs.renameSync(tmp, file);
+}
 
 function pidAlive(pid: number): boolean {
   try {
@@ -34,9 +61,9 @@ function pidAlive(pid: number): boolean {
   }
 }
 
-function canConnect(host: string, port: number): Promise<boolean> {
+function canConnect(socketPath: string): Promise<boolean> {
   return new Promise((resolve) => {
-    const s = net.connect({ host, port });
+    const s = net.connect({ path: socketPath });
     s.setTimeout(1000);
     s.once("connect", () => {
       s.destroy();
@@ -60,10 +87,10 @@ function readJson<T>(file: string): T | undefined {
 
 /** Takes the lock, or returns the pid of the live process that holds it. */
 function tryLock(dataDir: string): { ok: true } | { ok: false; pid: number } {
-  fs.mkdirSync(runDir(dataDir), { recursive: true });
+  privateRunDir(dataDir);
   for (let attempt = 0; attempt < 3; attempt++) {
     const tmp = `${lockPath(dataDir)}.${process.pid}`;
-    fs.writeFileSync(tmp, String(process.pid));
+    fs.writeFileSync(tmp, String(process.pid), { mode: 0o600 });
     try {
       fs.linkSync(tmp, lockPath(dataDir));
       return { ok: true };
@@ -89,7 +116,7 @@ export async function findOwner(dataDir: string, waitMs = 60_000): Promise<strin
     const holder = Number(readJson<number>(lockPath(dataDir)) ?? 0);
     if (!holder || !pidAlive(holder)) return undefined;
     const info = readJson<OwnerInfo>(infoPath(dataDir));
-    if (info && info.pid === holder && (await canConnect(info.host, info.port))) return urlOf(info);
+    if (info?.socketDir && info.pid === holder && (await canConnect(socketOf(info.socketDir)))) return urlOf(info);
     if (Date.now() > deadline) throw new Error(`Embedded database owner (pid ${holder}) did not come up`);
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -99,21 +126,28 @@ export async function findOwner(dataDir: string, waitMs = 60_000): Promise<strin
 export async function startEmbeddedOwner(dataDir: string): Promise<EmbeddedOwner> {
   const lock = tryLock(dataDir);
   if (!lock.ok) throw new Error(`The embedded database is owned by pid ${lock.pid}`);
+  const inRunDir = privateRunDir(dataDir);
+  // A path too long for a socket: a private directory of our own under the system's temp dir.
+  const socketDir =
+    socketOf(inRunDir).length <= MAX_SOCKET_PATH ? inRunDir : fs.mkdtempSync(path.join(os.tmpdir(), "sightline-pg-"));
+  fs.chmodSync(socketDir, 0o700);
   const release = () => {
     fs.rmSync(infoPath(dataDir), { force: true });
+    fs.rmSync(socketOf(socketDir), { force: true });
+    if (socketDir !== inRunDir) fs.rmSync(socketDir, { recursive: true, force: true });
     fs.rmSync(lockPath(dataDir), { force: true });
   };
   try {
     const { PGlite } = await import("@electric-sql/pglite");
     const { PGLiteSocketServer } = await import("@electric-sql/pglite-socket");
     const db = await PGlite.create(path.join(dataDir, "pglite"));
-    const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: 0, maxConnections: 64 });
+    // We hold the lock: a socket file left by a killed owner is stale.
+    fs.rmSync(socketOf(socketDir), { force: true });
+    const server = new PGLiteSocketServer({ db, path: socketOf(socketDir), maxConnections: 64 });
     await server.start();
-    const [host = "127.0.0.1", port = "0"] = server.getServerConn().split(":");
-    const info: OwnerInfo = { pid: process.pid, host, port: Number(port) };
-    const tmp = `${infoPath(dataDir)}.tmp`;
-    fs.writeFileSync(tmp, JSON.stringify(info));
-    fs.renameSync(tmp, infoPath(dataDir));
+    fs.chmodSync(socketOf(socketDir), 0o600);
+    const info: OwnerInfo = { pid: process.pid, socketDir };
+    writePrivate(infoPath(dataDir), JSON.stringify(info));
     let stopped = false;
     const onExit = () => release();
     process.once("exit", onExit);

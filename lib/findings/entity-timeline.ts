@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { Instant } from "@/lib/schemas/common";
 import { EntityKind, type EntityTimeline } from "@/lib/schemas/findings";
 import { requireRole } from "@/lib/users/require-role";
 import { type EventRow, entityEventsQuery, toActivityEvent } from "./entity-events";
@@ -10,8 +11,8 @@ export const EntityInput = z
   .object({
     kind: EntityKind,
     value: z.string().trim().min(3).max(300),
-    from: z.string().optional(),
-    to: z.string().optional(),
+    from: Instant.optional(),
+    to: Instant.optional(),
   })
   .strict();
 

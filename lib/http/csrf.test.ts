@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 import { isSameOriginWrite } from "./csrf";
 
 const req = (method: string, headers: Record<string, string>) =>
-  new Request("http://localhost:3000/api/x", { method, headers });
+  new Request("http://localhost:3000/api/x", { method, headers: { host: "localhost:3000", ...headers } });
 
 describe("isSameOriginWrite", () => {
   test("reads are always allowed", () => {
@@ -20,5 +20,29 @@ describe("isSameOriginWrite", () => {
   });
   test("a write without cookies (API key, bearer) has no ambient authority and passes", () => {
     expect(isSameOriginWrite(req("POST", { authorization: "Bearer x" }))).toBe(true);
+  });
+  test("the scheme and port count, and X-Forwarded-Host is not believed", () => {
+    const cookie = "a=b";
+    expect(isSameOriginWrite(req("POST", { cookie, origin: "https://localhost:3000" }))).toBe(false);
+    expect(isSameOriginWrite(req("POST", { cookie, origin: "http://localhost:3001" }))).toBe(false);
+    expect(
+      isSameOriginWrite(req("POST", { cookie, origin: "https://evil.example", "x-forwarded-host": "evil.example" })),
+    ).toBe(false);
+  });
+  test("with a configured app URL, only that origin passes", () => {
+    const appOrigin = "https://sightline.example.com";
+    const cookie = "a=b";
+    expect(isSameOriginWrite(req("POST", { cookie, origin: appOrigin }), { appOrigin })).toBe(true);
+    expect(isSameOriginWrite(req("POST", { cookie, origin: "http://sightline.example.com" }), { appOrigin })).toBe(
+      false,
+    );
+    expect(isSameOriginWrite(req("POST", { cookie, origin: "http://localhost:3000" }), { appOrigin })).toBe(false);
+  });
+  test("sign-in is checked without a cookie too (login CSRF), but a plain API client passes", () => {
+    const always = { always: true };
+    expect(isSameOriginWrite(req("POST", { origin: "https://evil.example" }), always)).toBe(false);
+    expect(isSameOriginWrite(req("POST", { "sec-fetch-site": "cross-site" }), always)).toBe(false);
+    expect(isSameOriginWrite(req("POST", { origin: "http://localhost:3000" }), always)).toBe(true);
+    expect(isSameOriginWrite(req("POST", {}), always)).toBe(true);
   });
 });

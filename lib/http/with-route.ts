@@ -5,7 +5,10 @@ import { principalFromApiKey } from "@/lib/auth/api-keys";
 import { AppError, errorBody } from "@/lib/errors";
 import { authRequestFrom } from "@/lib/ports/identity";
 import { hasAnyRole, type Principal, type Role } from "@/lib/schemas/auth";
-import { isSameOriginWrite } from "./csrf";
+import { findUnstorableText } from "@/lib/schemas/common";
+import { isSameOriginWrite, originOf } from "./csrf";
+import { heavyQuerySlots } from "./heavy-queries";
+import { JSON_BODY_LIMIT, parseJsonText, readBodyText } from "./read-body";
 
 type Auth = "public" | "signed-in" | readonly Role[];
 
@@ -17,6 +20,10 @@ export interface RouteOptions<P, Q, B> {
   body?: ZodType<B>;
   /** Also accept `Authorization: Bearer slk_…` API keys (systems, not people; they hold no role). */
   apiKey?: boolean;
+  /** Check the request's origin even without a session cookie (sign-in: login CSRF). */
+  originCheck?: "always";
+  /** An expensive report: at most `HEAVY_QUERIES_PER_USER` run at once per person (429 past that). */
+  heavy?: boolean;
 }
 
 interface HandlerArgs<P, Q, B, A extends Auth> {
@@ -38,15 +45,24 @@ export function errorResponse(err: unknown): Response {
   return Response.json(body, { status });
 }
 
+/**
+ * The JSON body, read only up to `JSON_BODY_LIMIT` and only as `application/json` (a cross-site
+ * form can send `text/plain` without a preflight; it cannot send JSON).
+ */
 async function readJson(req: Request): Promise<unknown> {
-  const text = await req.text();
-  if (text.length > 1_000_000) throw new AppError("invalid_input", "Body is too large");
+  const text = await readBodyText(req, JSON_BODY_LIMIT);
   if (!text) return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new AppError("invalid_input", "Body must be valid JSON");
-  }
+  const type = req.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
+  if (type !== "application/json")
+    throw new AppError("unsupported_media_type", "Send the request body as JSON (Content-Type: application/json)");
+  return parseJsonText(text);
+}
+
+/** Every string a caller sent (path, query, body) must be storable text; the field is named. */
+function checkStorable(where: string, value: unknown) {
+  const found = findUnstorableText(value);
+  if (found)
+    throw new AppError("invalid_input", `${where === "body" ? "" : `${where} `}${found.path}: ${found.reason}`);
 }
 
 const queryObject = (url: string) => {
@@ -80,18 +96,21 @@ export function withRoute<P = undefined, Q = undefined, B = undefined, const A e
           throw new AppError("forbidden", "Your role does not allow this");
         }
       }
-      if (!isSameOriginWrite(req)) throw new AppError("csrf", "Cross-origin request refused");
-      const params = opts.params ? opts.params.parse(await rc.params) : (undefined as P);
-      const query = opts.query ? opts.query.parse(queryObject(req.url)) : (undefined as Q);
-      const body = opts.body ? opts.body.parse(await readJson(req)) : (undefined as B);
-      const out = await handler({
-        req,
-        ctx,
-        principal: principal as HandlerArgs<P, Q, B, A>["principal"],
-        params,
-        query,
-        body,
-      });
+      const appOrigin = originOf(ctx.env.SIGHTLINE_APP_URL);
+      if (!isSameOriginWrite(req, { appOrigin, always: opts.originCheck === "always" }))
+        throw new AppError("csrf", "Cross-origin request refused");
+      const rawParams = await rc.params;
+      checkStorable("path parameter", rawParams);
+      const rawQuery = queryObject(req.url);
+      checkStorable("query parameter", rawQuery);
+      const params = opts.params ? opts.params.parse(rawParams) : (undefined as P);
+      const query = opts.query ? opts.query.parse(rawQuery) : (undefined as Q);
+      const rawBody = opts.body ? await readJson(req) : undefined;
+      checkStorable("body", rawBody);
+      const body = opts.body ? opts.body.parse(rawBody) : (undefined as B);
+      const run = () =>
+        handler({ req, ctx, principal: principal as HandlerArgs<P, Q, B, A>["principal"], params, query, body });
+      const out = opts.heavy && principal ? await heavyQuerySlots.run(principal.id, run) : await run();
       if (out instanceof Response) return out;
       return out === undefined ? new Response(null, { status: 204 }) : Response.json(out);
     } catch (err) {

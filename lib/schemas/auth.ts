@@ -12,10 +12,12 @@ export const Principal = z.object({
 });
 export type Principal = z.infer<typeof Principal>;
 
-export const LoginInput = z.object({
-  email: z.string().trim().toLowerCase().email().max(254),
-  password: z.string().min(1).max(1024),
-});
+export const LoginInput = z
+  .object({
+    email: z.string().trim().toLowerCase().email().max(254),
+    password: z.string().min(1).max(1024),
+  })
+  .strict();
 export type LoginInput = z.infer<typeof LoginInput>;
 
 export const hasAnyRole = (p: Pick<Principal, "roles">, allowed: readonly Role[]) =>

@@ -1,9 +1,9 @@
 import { z } from "zod";
+import { checkDayRange, Day as day, inDateWindow } from "./common";
 
-const day = z
-  .string()
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "yyyy-mm-dd");
+/** Longest range a clickstream report may cover, in days (a year and a bit, like the findings views). */
+export const MAX_REPORT_DAYS = 400;
+const inRange = checkDayRange(MAX_REPORT_DAYS);
 
 /** Report ranges are whole UTC days with `to` inclusive; queries run over [from, nextDay(to)). */
 export const nextDay = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
@@ -23,7 +23,8 @@ export const ProductReportQuery = z
     dir: z.enum(["asc", "desc"]).default("desc"),
     limit: z.coerce.number().int().min(1).max(1000).default(100),
   })
-  .strict();
+  .strict()
+  .superRefine(inRange);
 export type ProductReportQuery = z.infer<typeof ProductReportQuery>;
 
 export interface ProductReportRow {
@@ -45,7 +46,10 @@ export interface ProductReportRow {
 }
 
 export const OVERVIEW_UNITS = ["client", "session", "user"] as const;
-export const OverviewQuery = z.object({ from: day, to: day, unit: z.enum(OVERVIEW_UNITS).default("session") }).strict();
+export const OverviewQuery = z
+  .object({ from: day, to: day, unit: z.enum(OVERVIEW_UNITS).default("session") })
+  .strict()
+  .superRefine(inRange);
 export type OverviewQuery = z.infer<typeof OverviewQuery>;
 
 export interface OverviewPeriod {
@@ -86,10 +90,15 @@ export const SessionsQuery = z
     to: day,
     /** Only sessions that reached this standard step. */
     reached: z.enum(["product_view", "add_to_cart", "checkout_start", "purchase"]).optional(),
-    before: z.string().datetime({ offset: true }).optional(),
+    before: z
+      .string()
+      .datetime({ offset: true })
+      .refine((s) => inDateWindow(Date.parse(s)), "is outside the dates reports cover")
+      .optional(),
     limit: z.coerce.number().int().min(1).max(200).default(50),
   })
-  .strict();
+  .strict()
+  .superRefine(inRange);
 export type SessionsQuery = z.infer<typeof SessionsQuery>;
 
 export interface SessionSummary {
@@ -116,5 +125,6 @@ export interface SessionEvent {
 
 export const TopPathsQuery = z
   .object({ from: day, to: day, start: z.string().trim().min(1).max(64), end: z.string().trim().min(1).max(64) })
-  .strict();
+  .strict()
+  .superRefine(inRange);
 export type TopPathsQuery = z.infer<typeof TopPathsQuery>;

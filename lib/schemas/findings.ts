@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { Instant as instant } from "./common";
 
 export const TRIAGE_STATUSES = ["new", "in_progress", "resolved", "suppressed"] as const;
 export const TriageStatus = z.enum(TRIAGE_STATUSES);
@@ -7,12 +8,6 @@ export type TriageStatus = z.infer<typeof TriageStatus>;
 const text = (max: number) => z.string().trim().min(1).max(max);
 /** A query-string parameter that may repeat (`?severity=4&severity=5`). */
 const list = <T extends z.ZodType>(item: T) => z.preprocess((v) => (Array.isArray(v) ? v : [v]), z.array(item).max(20));
-/** Dates as ISO strings or yyyy-mm-dd; the window defaults to the last 7 days. */
-const instant = z
-  .string()
-  .trim()
-  .refine((s) => !Number.isNaN(Date.parse(s)), "not a date")
-  .transform((s) => new Date(s).toISOString());
 
 export const FINDING_SORTS = ["last_seen", "severity"] as const;
 
@@ -33,6 +28,7 @@ export const FindingsQuery = z
       .optional(),
     resource: text(300).optional(),
     q: text(200).optional(),
+    /** ISO or yyyy-mm-dd; the window defaults to the last 7 days. */
     from: instant.optional(),
     to: instant.optional(),
     sort: z.enum(FINDING_SORTS).default("last_seen"),

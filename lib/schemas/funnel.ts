@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { Instant as instant } from "./common";
 
 export const FUNNEL_ORDERS = ["sequential", "strict", "any"] as const;
 export const FUNNEL_UNITS = ["session", "client", "user"] as const;
@@ -23,12 +24,6 @@ export const FunnelStep = z
   })
   .strict();
 export type FunnelStep = z.infer<typeof FunnelStep>;
-
-const instant = z
-  .string()
-  .trim()
-  .refine((s) => !Number.isNaN(Date.parse(s)), "not a date")
-  .transform((s) => new Date(s).toISOString());
 
 /**
  * The standard purchase funnel: with a window of 30 or 60 minutes, sequential or any order, counted

@@ -28,17 +28,19 @@ export const ReleaseInput = z
   .strict();
 export type ReleaseInput = z.infer<typeof ReleaseInput>;
 
-export const SampleFindingsInput = z.object({
-  count: z.coerce.number().int().min(1).max(5000).default(1),
-  /** GuardDuty score 0.1–10 for every sample (default: a high 8.0). */
-  severity: z.coerce.number().min(0.1).max(10).default(8),
-  resourceType: z.enum(["Instance", "AccessKey"]).default("Instance"),
-  /** Target one existing simulated instance (default: a new simulated instance per call). */
-  instanceId: z
-    .string()
-    .regex(/^i-[0-9a-f]{8,17}$/)
-    .optional(),
-});
+export const SampleFindingsInput = z
+  .object({
+    count: z.coerce.number().int().min(1).max(5000).default(1),
+    /** GuardDuty score 0.1–10 for every sample (default: a high 8.0). */
+    severity: z.coerce.number().min(0.1).max(10).default(8),
+    resourceType: z.enum(["Instance", "AccessKey"]).default("Instance"),
+    /** Target one existing simulated instance (default: a new simulated instance per call). */
+    instanceId: z
+      .string()
+      .regex(/^i-[0-9a-f]{8,17}$/)
+      .optional(),
+  })
+  .strict();
 export type SampleFindingsInput = z.infer<typeof SampleFindingsInput>;
 
 export interface ProposedAction {

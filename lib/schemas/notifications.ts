@@ -14,36 +14,42 @@ const common = {
  * them out makes an outbox-only channel (messages are kept exactly as they would be sent).
  */
 export const ChannelInput = z.discriminatedUnion("kind", [
-  z.object({
-    kind: z.literal("slack"),
-    ...common,
-    webhookUrl: z
-      .string()
-      .trim()
-      .regex(
-        /^https:\/\/hooks\.slack\.com\/services\/[A-Za-z0-9/_-]+$/,
-        "a Slack incoming-webhook URL (https://hooks.slack.com/services/…)",
-      )
-      .optional(),
-  }),
-  z.object({
-    kind: z.literal("telegram"),
-    ...common,
-    botToken: z
-      .string()
-      .trim()
-      .regex(/^\d+:[A-Za-z0-9_-]{20,}$/, "a Telegram bot token (digits:letters)")
-      .optional(),
-    chatId: z
-      .string()
-      .trim()
-      .regex(/^-?\d+$|^@[A-Za-z0-9_]{5,}$/, "a numeric chat id or @channel"),
-  }),
-  z.object({
-    kind: z.literal("email"),
-    ...common,
-    to: z.array(z.email()).min(1).max(20),
-  }),
+  z
+    .object({
+      kind: z.literal("slack"),
+      ...common,
+      webhookUrl: z
+        .string()
+        .trim()
+        .regex(
+          /^https:\/\/hooks\.slack\.com\/services\/[A-Za-z0-9/_-]+$/,
+          "a Slack incoming-webhook URL (https://hooks.slack.com/services/…)",
+        )
+        .optional(),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal("telegram"),
+      ...common,
+      botToken: z
+        .string()
+        .trim()
+        .regex(/^\d+:[A-Za-z0-9_-]{20,}$/, "a Telegram bot token (digits:letters)")
+        .optional(),
+      chatId: z
+        .string()
+        .trim()
+        .regex(/^-?\d+$|^@[A-Za-z0-9_]{5,}$/, "a numeric chat id or @channel"),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal("email"),
+      ...common,
+      to: z.array(z.email()).min(1).max(20),
+    })
+    .strict(),
 ]);
 export type ChannelInput = z.infer<typeof ChannelInput>;
 

@@ -10,11 +10,13 @@ export const UserDto = z.object({
 });
 export type UserDto = z.infer<typeof UserDto>;
 
-export const CreateUserInput = z.object({
-  email: z.string().trim().toLowerCase().email().max(254),
-  roles: z.array(Role).min(1).max(3),
-  password: z.string().min(12, "at least 12 characters").max(1024).optional(),
-});
+export const CreateUserInput = z
+  .object({
+    email: z.string().trim().toLowerCase().email().max(254),
+    roles: z.array(Role).min(1).max(3),
+    password: z.string().min(12, "at least 12 characters").max(1024).optional(),
+  })
+  .strict();
 export type CreateUserInput = z.infer<typeof CreateUserInput>;
 
 export const UpdateUserInput = z

@@ -71,14 +71,28 @@ export async function updateUser(
   return rows[0] ?? null;
 }
 
-/** Counts a failed sign-in; the 10th in a row locks the account for 5 minutes. */
-export async function recordFailedLogin(q: Queryable, id: string): Promise<void> {
-  await q.query(
-    `UPDATE users SET failed_logins = failed_logins + 1,
-       locked_until = CASE WHEN failed_logins + 1 >= 10 THEN now() + interval '5 minutes' ELSE locked_until END
-     WHERE id = $1`,
+/** Sign-in attempts in a row (without a success between) that lock the account. */
+export const MAX_SIGN_IN_ATTEMPTS = 10;
+
+/**
+ * Takes one sign-in attempt for the user *before* the password is checked, in one conditional
+ * update, so N parallel attempts cost N attempts (a read-then-count would let them all through
+ * while the count lags). False when the account is locked. The attempt that reaches the limit
+ * locks the account for 5 minutes; after a lock runs out the count starts again. A successful
+ * sign-in resets it (`resetFailedLogins`).
+ */
+export async function takeSignInAttempt(q: Queryable, id: string): Promise<boolean> {
+  const rows = await q.query<{ failed_logins: number }>(
+    `UPDATE users SET
+       failed_logins = CASE WHEN locked_until IS NOT NULL THEN 1 ELSE failed_logins + 1 END,
+       locked_until = CASE
+         WHEN (CASE WHEN locked_until IS NOT NULL THEN 1 ELSE failed_logins + 1 END) >= ${MAX_SIGN_IN_ATTEMPTS}
+         THEN now() + interval '5 minutes' END
+     WHERE id = $1 AND (locked_until IS NULL OR locked_until <= now())
+     RETURNING failed_logins`,
     [id],
   );
+  return rows.length > 0;
 }
 
 export async function resetFailedLogins(q: Queryable, id: string): Promise<void> {

@@ -66,6 +66,33 @@ export class FsObjectStore implements ObjectStore {
     await Promise.all(keys.map((k) => fs.promises.rm(this.file(k), { force: true })));
   }
 
+  /**
+   * Removes temp files a killed writer left behind (`put` names them after its pid): those of
+   * processes that no longer run, and unnamed ones older than `olderThanMs`. Returns how many.
+   * Called on start; `list` never shows temp files, but they would stay on disk forever.
+   */
+  async removeStaleTempFiles(olderThanMs = 3_600_000, now = Date.now()): Promise<number> {
+    let removed = 0;
+    const walk = async (d: string): Promise<void> => {
+      let entries: fs.Dirent[];
+      try {
+        entries = await fs.promises.readdir(d, { withFileTypes: true });
+      } catch {
+        return;
+      }
+      for (const e of entries) {
+        const p = path.join(d, e.name);
+        if (e.isDirectory()) await walk(p);
+        else if (e.name.endsWith(".tmp") && (await isStaleTemp(p, e.name, olderThanMs, now))) {
+          await fs.promises.rm(p, { force: true });
+          removed++;
+        }
+      }
+    };
+    await walk(path.resolve(this.root));
+    return removed;
+  }
+
   async *list(prefix: string): AsyncIterable<{ key: string; size: number; modified: Date }> {
     const base = path.resolve(this.root);
     const start = path.join(base, prefix);
@@ -90,4 +117,20 @@ export class FsObjectStore implements ObjectStore {
       yield { key, size: st.size, modified: st.mtime };
     }
   }
+}
+
+const pidAlive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "EPERM";
+  }
+};
+
+async function isStaleTemp(file: string, name: string, olderThanMs: number, now: number): Promise<boolean> {
+  const pid = /\.(\d+)\.[a-z0-9]+\.tmp$/.exec(name)?.[1];
+  if (pid && Number(pid) !== process.pid) return !pidAlive(Number(pid));
+  const st = await fs.promises.stat(file).catch(() => null);
+  return st !== null && now - st.mtimeMs > olderThanMs;
 }

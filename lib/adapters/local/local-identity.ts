@@ -8,7 +8,7 @@ import type { Database } from "@/lib/ports/database";
 import type { AuthRequest, IdentityProvider, SignInResult } from "@/lib/ports/identity";
 import type { Principal } from "@/lib/schemas/auth";
 import { findSessionUser, insertSession, revokeSession } from "@/lib/users/session-store";
-import { findUserByEmail, recordFailedLogin, resetFailedLogins } from "@/lib/users/user-store";
+import { findUserByEmail, resetFailedLogins, takeSignInAttempt } from "@/lib/users/user-store";
 
 /** Local users with scrypt password hashes; an HMAC-signed cookie backed by a sessions row. */
 export class LocalIdentity implements IdentityProvider {
@@ -28,19 +28,29 @@ export class LocalIdentity implements IdentityProvider {
     return user ? { id: user.id, email: user.email, roles: user.roles } : null;
   }
 
+  /**
+   * Unknown account, wrong password, disabled or locked account: the same answer, after the same
+   * work (a password check), so none can be told apart from outside. The attempt is counted before
+   * the password is checked (`takeSignInAttempt`).
+   */
   async signIn(input: { email: string; password: string; userAgent?: string }): Promise<SignInResult> {
     const user = await findUserByEmail(this.db, input.email);
-    const refuse = () => new AppError("unauthorized", "Email or password is incorrect");
+    const refuse = () =>
+      new AppError(
+        "unauthorized",
+        "Email or password is incorrect. After 10 failed attempts an account is locked for 5 minutes.",
+      );
     if (!user?.password_hash) {
       await burnPasswordCheck(input.password);
       throw refuse();
     }
-    if (user.locked_until && user.locked_until.getTime() > Date.now()) {
-      throw new AppError("rate_limited", "Too many failed sign-ins; try again in a few minutes");
+    if (!(await takeSignInAttempt(this.db, user.id))) {
+      await burnPasswordCheck(input.password);
+      await recordAudit(this.db, { actor: user.email, action: "auth.sign_in_locked", subject: user.id });
+      throw refuse();
     }
     const ok = await verifyPassword(input.password, user.password_hash);
     if (!ok || user.disabled) {
-      if (!ok) await recordFailedLogin(this.db, user.id);
       await recordAudit(this.db, { actor: user.email, action: "auth.sign_in_failed", subject: user.id });
       throw refuse();
     }

@@ -3,6 +3,6 @@ import { funnelFor } from "@/lib/clickstream/analytics";
 import { withRoute } from "@/lib/http/with-route";
 import { FunnelQuery } from "@/lib/schemas/funnel";
 
-export const POST = withRoute({ auth: ["admins"], body: FunnelQuery }, async ({ ctx, principal, body }) =>
+export const POST = withRoute({ auth: ["admins"], heavy: true, body: FunnelQuery }, async ({ ctx, principal, body }) =>
   funnelFor({ ctx: { db: ctx.db, principal }, input: body }),
 );

@@ -3,6 +3,8 @@ import { overviewFor } from "@/lib/clickstream/analytics";
 import { withRoute } from "@/lib/http/with-route";
 import { OverviewQuery } from "@/lib/schemas/clickstream-reports";
 
-export const GET = withRoute({ auth: ["admins"], query: OverviewQuery }, async ({ ctx, principal, query }) =>
-  overviewFor({ ctx: { db: ctx.db, raw: ctx.clickstreamRaw, principal }, input: query }),
+export const GET = withRoute(
+  { auth: ["admins"], heavy: true, query: OverviewQuery },
+  async ({ ctx, principal, query }) =>
+    overviewFor({ ctx: { db: ctx.db, raw: ctx.clickstreamRaw, principal }, input: query }),
 );

@@ -3,6 +3,7 @@ import { topPaths } from "@/lib/clickstream/analytics";
 import { withRoute } from "@/lib/http/with-route";
 import { TopPathsQuery } from "@/lib/schemas/clickstream-reports";
 
-export const GET = withRoute({ auth: ["admins"], query: TopPathsQuery }, async ({ ctx, principal, query }) =>
-  topPaths({ ctx: { db: ctx.db, principal }, input: query }),
+export const GET = withRoute(
+  { auth: ["admins"], heavy: true, query: TopPathsQuery },
+  async ({ ctx, principal, query }) => topPaths({ ctx: { db: ctx.db, principal }, input: query }),
 );

@@ -3,6 +3,7 @@ import { productReportFor } from "@/lib/clickstream/analytics";
 import { withRoute } from "@/lib/http/with-route";
 import { ProductReportQuery } from "@/lib/schemas/clickstream-reports";
 
-export const GET = withRoute({ auth: ["admins"], query: ProductReportQuery }, async ({ ctx, principal, query }) =>
-  productReportFor({ ctx: { db: ctx.db, principal }, input: query }),
+export const GET = withRoute(
+  { auth: ["admins"], heavy: true, query: ProductReportQuery },
+  async ({ ctx, principal, query }) => productReportFor({ ctx: { db: ctx.db, principal }, input: query }),
 );

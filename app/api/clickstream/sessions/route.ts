@@ -3,6 +3,7 @@ import { listSessions } from "@/lib/clickstream/analytics";
 import { withRoute } from "@/lib/http/with-route";
 import { SessionsQuery } from "@/lib/schemas/clickstream-reports";
 
-export const GET = withRoute({ auth: ["admins"], query: SessionsQuery }, async ({ ctx, principal, query }) =>
-  listSessions({ ctx: { db: ctx.db, principal }, input: query }),
+export const GET = withRoute(
+  { auth: ["admins"], heavy: true, query: SessionsQuery },
+  async ({ ctx, principal, query }) => listSessions({ ctx: { db: ctx.db, principal }, input: query }),
 );

@@ -11,7 +11,7 @@ export default $config({
       home: "aws",
       removal: input?.stage === "production" ? "retain" : "remove",
       protect: input?.stage === "production",
-      providers: { aws: true, random: true },
+      providers: { aws: "7.20.0", random: "4.16.6" },
     };
   },
   async run() {
@@ -20,7 +20,8 @@ export default $config({
     const { storage } = await import("./infra/storage");
     const { network } = await import("./infra/network");
     const { database } = await import("./infra/database");
-    const { FUNCTIONS, webPolicy, incidentLakePolicy } = await import("./infra/functions");
+    const { FUNCTIONS, DATABASE_TLS_ENV, webPolicy, incidentLakePolicy } = await import("./infra/functions");
+    const { toPermissions } = await import("./infra/policies");
     const { applicationReview, incidentResponse } = await import("./infra/workflows");
     const { lake } = await import("./infra/lake");
     const { clickstream } = await import("./infra/clickstream");
@@ -46,6 +47,7 @@ export default $config({
     const athenaWorkgroup = `sightline-${$app.stage}`;
 
     const environment = {
+      ...DATABASE_TLS_ENV,
       DATABASE_URL: data.appUrl,
       COGNITO_USER_POOL_ID: auth.userPool.id,
       COGNITO_CLIENT_ID: auth.webClient.id,
@@ -68,14 +70,14 @@ export default $config({
       buckets.AthenaResults.bucket,
       key.arn,
     ]).apply(([a, r, lakeBucket, results, k]) =>
-      JSON.stringify(
+      toPermissions(
         incidentLakePolicy({
           account: a,
           region: r,
           kmsKeyArn: k,
           glueDatabase,
           athenaWorkgroup,
-          dlqArn: "",
+          dlqArns: { lake: "", clickstream: "" },
           stateMachines: { applicationReview: "", incidentResponse: "", incidentRelease: "" },
           buckets: { RawLogs: "", ProcessedLake: lakeBucket, ClickstreamRaw: "", Evidence: "", AthenaResults: results },
         }),
@@ -88,14 +90,14 @@ export default $config({
       environment,
       evidenceBucket: buckets.Evidence.bucket,
       threshold: settings.incidentThreshold,
-      lakePolicy: lakeRefs,
+      lakePermissions: lakeRefs,
     });
 
     const refs = $resolve({
       account,
       region,
       kmsKeyArn: key.arn,
-      dlqArn: lakeDlq.arn,
+      dlqArns: $resolve({ lake: lakeDlq.arn, clickstream: clickstreamDlq.arn }),
       buckets: $resolve(Object.fromEntries(Object.entries(buckets).map(([k, b]) => [k, b.bucket]))),
       stateMachines: $resolve({
         applicationReview: reviews.arn,
@@ -115,6 +117,7 @@ export default $config({
           memory: `${spec.memoryMb} MB`,
           ...(spec.vpc ? { vpc } : {}),
           ...(spec.copyFiles ? { copyFiles: spec.copyFiles } : {}),
+          ...(spec.install ? { nodejs: { install: spec.install } } : {}),
           environment: {
             SIGHTLINE_BACKEND: "aws",
             ...environment,
@@ -127,12 +130,7 @@ export default $config({
                 }
               : {}),
           },
-          transform: {
-            role: (args) => ({
-              ...args,
-              inlinePolicies: [{ name: "least-privilege", policy: refs.apply((r) => JSON.stringify(spec.policy(r))) }],
-            }),
-          },
+          permissions: refs.apply((r) => toPermissions(spec.policy(r))),
         }),
       ]),
     ) as Record<(typeof FUNCTIONS)[number]["id"], sst.aws.Function>;
@@ -165,7 +163,7 @@ export default $config({
         SIGHTLINE_INCIDENT_RELEASE_ARN: incidents.release.arn,
       },
       link: [auth.userPool, auth.webClient],
-      policy: refs.apply((r) => JSON.stringify(webPolicy(r))),
+      permissions: refs.apply((r) => toPermissions(webPolicy(r))),
     });
     monitoring({
       functions: fns,

@@ -8,6 +8,9 @@ const userPool = new sst.aws.CognitoUserPool("Users", {
     userPool: (args) => {
       // Admins create users; nobody signs themselves up.
       args.adminCreateUserConfig = { allowAdminCreateUserOnly: true };
+      // Threat protection (compromised credentials, adaptive authentication) in ENFORCED mode is a
+      // Plus-tier feature: without the tier, CreateUserPool fails (FeatureUnavailableInTierException).
+      args.userPoolTier = "PLUS";
       args.userPoolAddOns = { advancedSecurityMode: "ENFORCED" };
     },
   },
@@ -15,7 +18,11 @@ const userPool = new sst.aws.CognitoUserPool("Users", {
 
 // Amplify in the browser: a public client, so no secret.
 const webClient = userPool.addClient("Web", {
-  transform: { client: (args) => ({ ...args, generateSecret: false }) },
+  transform: {
+    client: (args) => {
+      args.generateSecret = false;
+    },
+  },
 });
 
 // Raw group resources: the SST component has no group builder.

@@ -16,10 +16,9 @@ export function clickstream(o: {
       maxAge: "1 day",
     },
     transform: {
-      stage: (args) => ({
-        ...args,
-        defaultRouteSettings: { throttlingBurstLimit: 2000, throttlingRateLimit: 1000 },
-      }),
+      stage: (args) => {
+        args.defaultRouteSettings = { throttlingBurstLimit: 2000, throttlingRateLimit: 1000 };
+      },
     },
   });
   api.route("POST /collect", o.collect.arn);

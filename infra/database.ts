@@ -13,7 +13,12 @@ export function database(vpc: sst.aws.Vpc, settings: StageSettings) {
     version: "16.4",
     vpc,
     scaling: { min: `${settings.aurora.minAcu} ACU`, max: `${settings.aurora.maxAcu} ACU` },
-    transform: { cluster: (args) => ({ ...args, dbClusterParameterGroupName: params.name, storageEncrypted: true }) },
+    transform: {
+      cluster: (args) => {
+        args.dbClusterParameterGroupName = params.name;
+        args.storageEncrypted = true;
+      },
+    },
   });
   const password = (name: string) => {
     const value = new random.RandomPassword(`${name}Password`, { length: 32, special: false });

@@ -12,7 +12,8 @@ export interface StackRefs {
   glueDatabase: string;
   athenaWorkgroup: string;
   stateMachines: { applicationReview: string; incidentResponse: string; incidentRelease: string };
-  dlqArn: string;
+  /** The failure-destination queue of each asynchronously invoked function. */
+  dlqArns: { lake: string; clickstream: string };
 }
 
 export interface FunctionSpec {
@@ -29,7 +30,20 @@ export interface FunctionSpec {
   policy: (r: StackRefs) => PolicyDocument;
   /** Files the bundle does not carry, copied next to it (paths relative to the repo root). */
   copyFiles?: { from: string; to: string }[];
+  /**
+   * Packages installed into the bundle instead of bundled (native addons esbuild cannot bundle),
+   * for the Lambda's platform (linux x64).
+   */
+  install?: string[];
+  /** Its failure destination when invoked asynchronously (the queue its policy lets it send to). */
+  dlq?: keyof StackRefs["dlqArns"];
 }
+
+/**
+ * Every function, and the web server, that connects to the database: Aurora's TLS certificate is
+ * signed by the RDS CA, which Lambda's Node 20+ runtimes no longer trust unless told to load it.
+ */
+export const DATABASE_TLS_ENV = { NODE_EXTRA_CA_CERTS: "/var/runtime/ca-cert.pem" } as const;
 
 const bucketArn = (name: string) => `arn:aws:s3:::${name}`;
 const s3Read = (name: string, prefix = ""): Statement[] => [
@@ -74,6 +88,12 @@ const athena = (r: StackRefs): Statement[] => [
   ...s3Read(r.buckets.ProcessedLake, "processed/"),
   ...s3Read(r.buckets.AthenaResults),
   s3Write(r.buckets.AthenaResults),
+  {
+    // Athena asks where the results and lake buckets are on the caller's behalf.
+    Effect: "Allow",
+    Action: ["s3:GetBucketLocation"],
+    Resource: [bucketArn(r.buckets.AthenaResults), bucketArn(r.buckets.ProcessedLake)],
+  },
 ];
 
 export const FUNCTIONS: FunctionSpec[] = [
@@ -84,6 +104,8 @@ export const FUNCTIONS: FunctionSpec[] = [
     vpc: true,
     timeoutSeconds: 900,
     memoryMb: 3008,
+    install: ["@duckdb/node-api", "@duckdb/node-bindings"],
+    dlq: "lake",
     calls: [
       "s3:GetObject",
       "s3:ListBucket",
@@ -108,7 +130,7 @@ export const FUNCTIONS: FunctionSpec[] = [
           Resource: glueLake(r),
         },
         kms(r),
-        { Effect: "Allow", Action: ["sqs:SendMessage"], Resource: [r.dlqArn] },
+        { Effect: "Allow", Action: ["sqs:SendMessage"], Resource: [r.dlqArns.lake] },
       ),
   },
   {
@@ -128,12 +150,13 @@ export const FUNCTIONS: FunctionSpec[] = [
     vpc: true,
     timeoutSeconds: 900,
     memoryMb: 2048,
+    dlq: "clickstream",
     calls: ["s3:GetObject", "s3:ListBucket"],
     policy: (r) =>
       doc(...s3Read(r.buckets.ClickstreamRaw, "events/"), kms(r), {
         Effect: "Allow",
         Action: ["sqs:SendMessage"],
-        Resource: [r.dlqArn],
+        Resource: [r.dlqArns.clickstream],
       }),
   },
   {

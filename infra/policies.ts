@@ -14,6 +14,34 @@ export interface PolicyDocument {
   Statement: Statement[];
 }
 
+/** A statement in the shape SST's `permissions` takes (it renders them as the role's one inline policy). */
+export interface Permission {
+  effect: "allow" | "deny";
+  actions: string[];
+  resources: string[];
+  conditions?: { test: string; variable: string; values: string[] }[];
+}
+
+/**
+ * An identity policy as SST `permissions`: SST then gives the function's role exactly these
+ * statements as its inline policy (plus the managed logging and VPC-access policies). A transform
+ * cannot do this: SST calls transforms for their side effects and keeps its own args.
+ */
+export function toPermissions(doc: PolicyDocument): Permission[] {
+  return doc.Statement.map((s) => ({
+    effect: s.Effect === "Allow" ? "allow" : "deny",
+    actions: s.Action,
+    resources: s.Resource,
+    ...(s.Condition
+      ? {
+          conditions: Object.entries(s.Condition).flatMap(([test, vars]) =>
+            Object.entries(vars).map(([variable, v]) => ({ test, variable, values: Array.isArray(v) ? v : [v] })),
+          ),
+        }
+      : {}),
+  }));
+}
+
 /**
  * Actions that AWS only authorizes on `"Resource": "*"` (they have no resource-level
  * permissions), each with the reason. Any other `*` resource, and every `*` in an action, fails

@@ -9,13 +9,14 @@ import * as submitApplication from "@/lib/handlers/submit-application";
 import { alarmSpecs } from "./alarms";
 import { bucketEncryption, bucketPolicy, bucketSpecs, PUBLIC_ACCESS_BLOCK } from "./buckets";
 import { GATEWAY_ENDPOINTS, INTERFACE_ENDPOINTS, NO_ENDPOINT } from "./endpoints";
-import { FUNCTIONS, type StackRefs, webPolicy } from "./functions";
+import { DATABASE_TLS_ENV, FUNCTIONS, incidentLakePolicy, type StackRefs, webPolicy } from "./functions";
 import {
   incidentResponderPolicy,
   type PolicyDocument,
   RESOURCE_WILDCARD_ALLOWED,
   startExecutionPolicy,
   stateMachineLoggingPolicy,
+  toPermissions,
 } from "./policies";
 import { SUPPORTED_REGIONS, stageSettings } from "./stage";
 import { wafRules } from "./waf";
@@ -38,7 +39,10 @@ const REFS: StackRefs = {
     incidentResponse: "arn:aws:states:eu-west-1:111122223333:stateMachine:IncidentResponse",
     incidentRelease: "arn:aws:states:eu-west-1:111122223333:stateMachine:IncidentRelease",
   },
-  dlqArn: "arn:aws:sqs:eu-west-1:111122223333:dlq",
+  dlqArns: {
+    lake: "arn:aws:sqs:eu-west-1:111122223333:lake-dlq",
+    clickstream: "arn:aws:sqs:eu-west-1:111122223333:clickstream-dlq",
+  },
 };
 
 /** IAM actions for the SDK commands an adapter file sends (S3's irregular names mapped). */
@@ -59,7 +63,8 @@ function adapterActions(adapter: string): string[] {
 }
 
 /** Every function may use the stack's KMS key and write to its DLQ. */
-const BASELINE = new Set(["kms:Decrypt", "kms:GenerateDataKey", "sqs:SendMessage"]);
+/** Actions a function needs without sending them itself: KMS for SSE-KMS objects, SQS for its failure destination, S3's bucket location for Athena. */
+const BASELINE = new Set(["kms:Decrypt", "kms:GenerateDataKey", "sqs:SendMessage", "s3:GetBucketLocation"]);
 
 function checkPolicy(p: PolicyDocument, name: string) {
   for (const s of p.Statement.filter((x) => x.Effect === "Allow")) {
@@ -243,4 +248,58 @@ test("stages: production requires MFA and keeps data; supported regions are list
   expect(SUPPORTED_REGIONS).toContain("us-east-1");
   const readme = fs.readFileSync("README.md", "utf8");
   for (const r of SUPPORTED_REGIONS) expect(readme).toContain(r);
+});
+
+describe("what SST deploys from these specs", () => {
+  test("a policy becomes SST permissions statement for statement, conditions included", () => {
+    const doc = incidentResponderPolicy({ account: REFS.account, region: REFS.region, evidenceBucket: "ev-b" });
+    const perms = toPermissions(doc);
+    expect(perms).toHaveLength(doc.Statement.length);
+    for (const [i, s] of doc.Statement.entries()) {
+      expect(perms[i]).toMatchObject({ effect: s.Effect.toLowerCase(), actions: s.Action, resources: s.Resource });
+      const conditions = Object.entries(s.Condition ?? {}).flatMap(([test, vars]) =>
+        Object.entries(vars).map(([variable, v]) => ({ test, variable, values: Array.isArray(v) ? v : [v] })),
+      );
+      expect(perms[i]?.conditions ?? []).toEqual(conditions);
+    }
+    expect(perms.some((p) => p.conditions?.length)).toBe(true);
+  });
+
+  test("every function with a failure destination may send to exactly that queue", () => {
+    const withDlq = FUNCTIONS.filter((f) => f.dlq);
+    expect(withDlq.map((f) => [f.id, f.dlq])).toEqual([
+      ["LakeEtl", "lake"],
+      ["ClickstreamEtl", "clickstream"],
+    ]);
+    for (const f of FUNCTIONS) {
+      const sends = f.policy(REFS).Statement.filter((s) => s.Action.includes("sqs:SendMessage"));
+      expect(
+        sends.flatMap((s) => s.Resource),
+        f.id,
+      ).toEqual(f.dlq ? [REFS.dlqArns[f.dlq]] : []);
+    }
+    // And the infra wires each function's failure destination to that same queue.
+    expect(fs.readFileSync("infra/clickstream.ts", "utf8")).toMatch(/onFailure: \{ destination: o\.dlq\.arn \}/);
+    expect(fs.readFileSync("sst.config.ts", "utf8")).toMatch(/clickstream\(\{[^}]*dlq: clickstreamDlq/);
+    expect(fs.readFileSync("sst.config.ts", "utf8")).toMatch(/etl: fns\.LakeEtl,\s*dlq: lakeDlq/);
+  });
+
+  test("Athena may locate the results and lake buckets (it calls GetBucketLocation for the caller)", () => {
+    for (const p of [webPolicy(REFS), incidentLakePolicy(REFS)]) {
+      const s = p.Statement.find((x) => x.Action.includes("s3:GetBucketLocation"));
+      expect(s?.Resource.sort()).toEqual(["arn:aws:s3:::ath-b", "arn:aws:s3:::lake-b"]);
+    }
+  });
+
+  test("DuckDB's native addon is installed into the lake ETL bundle, not bundled", () => {
+    const etl = FUNCTIONS.find((f) => f.id === "LakeEtl");
+    expect(etl?.install).toEqual(expect.arrayContaining(["@duckdb/node-api", "@duckdb/node-bindings"]));
+    expect(fs.readFileSync("sst.config.ts", "utf8")).toContain("nodejs: { install: spec.install }");
+  });
+
+  test("everything that reaches the database loads the RDS CA (Lambda's Node 20+ no longer does by default)", () => {
+    expect(DATABASE_TLS_ENV).toEqual({ NODE_EXTRA_CA_CERTS: "/var/runtime/ca-cert.pem" });
+    // The shared environment every function, task function and the web server receive starts with it.
+    expect(fs.readFileSync("sst.config.ts", "utf8")).toMatch(/const environment = \{\s*\.\.\.DATABASE_TLS_ENV,/);
+  });
 });

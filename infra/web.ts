@@ -1,5 +1,6 @@
 // The Next.js app behind CloudFront (OAC for its assets, via sst.aws.Router) with a WAF web ACL
 // (./waf), in the VPC to reach the database, linked to what it uses.
+import type { Permission } from "./policies";
 import type { StageSettings } from "./stage";
 import { wafRules } from "./waf";
 
@@ -8,7 +9,7 @@ export function web(o: {
   vpc: sst.aws.Vpc;
   environment: Record<string, $util.Input<string>>;
   link: unknown[];
-  policy: $util.Input<string>;
+  permissions: $util.Input<Permission[]>;
 }) {
   // CloudFront web ACLs live in us-east-1.
   const usEast1 = new aws.Provider("UsEast1", { region: "us-east-1" });
@@ -24,15 +25,19 @@ export function web(o: {
   );
   const router = new sst.aws.Router("Router", {
     ...(o.settings.domain ? { domain: o.settings.domain } : {}),
-    transform: { cdn: (args) => ({ ...args, transform: { distribution: { webAclId: acl.arn } } }) },
+    transform: {
+      cdn: (args) => {
+        args.webAclArn = acl.arn;
+      },
+    },
   });
   const site = new sst.aws.Nextjs("Web", {
     vpc: o.vpc,
     link: o.link as never,
     router: { instance: router },
-    environment: { SIGHTLINE_BACKEND: "aws", ...o.environment },
-    permissions: [],
-    transform: { server: (args) => ({ ...args, policies: [o.policy] }) },
+    // The app's own origin: links in notifications, and the only origin signed-in writes may come from.
+    environment: { SIGHTLINE_BACKEND: "aws", SIGHTLINE_APP_URL: router.url, ...o.environment },
+    permissions: o.permissions,
   });
   return { site, router, acl };
 }

@@ -6,8 +6,10 @@ import {
   guardDutyFindingPattern,
   incidentResponderPolicy,
   invokeOnlyPolicy,
+  type Permission,
   startExecutionPolicy,
   stateMachineLoggingPolicy,
+  toPermissions,
 } from "./policies";
 
 /** `OpenIncidentFunctionArn` → `openIncident`: the export serving a placeholder. */
@@ -29,7 +31,11 @@ export const definitionFor = (workflow: MachineName, arns: Record<string, string
 /** One STANDARD state machine with a function per placeholder, a role that may invoke only those, and ERROR logging without execution data. */
 function stateMachine(
   workflow: MachineName,
-  opts: { environment: Record<string, $util.Input<string>>; policies?: $util.Input<string>[]; vpc?: sst.aws.Vpc },
+  opts: {
+    environment: Record<string, $util.Input<string>>;
+    permissions?: $util.Input<Permission[]>;
+    vpc?: sst.aws.Vpc;
+  },
 ) {
   const name = workflow.replace(/(^|-)(\w)/g, (_m, _d, c: string) => c.toUpperCase());
   const fns = Object.fromEntries(
@@ -41,14 +47,7 @@ function stateMachine(
         timeout: "60 seconds",
         environment: { SIGHTLINE_BACKEND: "aws", ...opts.environment },
         ...(opts.vpc ? { vpc: opts.vpc } : {}),
-        transform: opts.policies?.length
-          ? {
-              role: (args) => ({
-                ...args,
-                inlinePolicies: opts.policies?.map((policy, i) => ({ name: `p${i}`, policy })),
-              }),
-            }
-          : undefined,
+        ...(opts.permissions ? { permissions: opts.permissions } : {}),
       }),
     ]),
   );
@@ -86,21 +85,25 @@ export function applicationReview(o: MachineOptions) {
  * GuardDuty findings at or above the threshold.
  */
 export function incidentResponse(
-  opts: MachineOptions & { evidenceBucket: $util.Input<string>; threshold: number; lakePolicy: $util.Input<string> },
+  opts: MachineOptions & {
+    evidenceBucket: $util.Input<string>;
+    threshold: number;
+    lakePermissions: $util.Input<Permission[]>;
+  },
 ) {
   const identity = aws.getCallerIdentityOutput({});
   const region = aws.getRegionOutput({});
-  const policy = $resolve([identity.accountId, region.name, opts.evidenceBucket]).apply(([account, r, bucket]) =>
-    JSON.stringify(incidentResponderPolicy({ account, region: r, evidenceBucket: bucket })),
+  const responder = $resolve([identity.accountId, region.name, opts.evidenceBucket]).apply(([account, r, bucket]) =>
+    toPermissions(incidentResponderPolicy({ account, region: r, evidenceBucket: bucket })),
   );
   const environment = {
     ...opts.environment,
     SIGHTLINE_EVIDENCE_BUCKET: opts.evidenceBucket,
     SIGHTLINE_INCIDENT_THRESHOLD: String(opts.threshold),
   };
-  const policies = [policy, opts.lakePolicy];
-  const response = stateMachine("incident-response", { environment, policies, vpc: opts.vpc });
-  const release = stateMachine("incident-release", { environment, policies, vpc: opts.vpc });
+  const permissions = $resolve([responder, opts.lakePermissions]).apply(([a, b]) => [...a, ...b]);
+  const response = stateMachine("incident-response", { environment, permissions, vpc: opts.vpc });
+  const release = stateMachine("incident-release", { environment, permissions, vpc: opts.vpc });
   const rule = new aws.cloudwatch.EventRule("GuardDutyFindings", {
     eventPattern: JSON.stringify(guardDutyFindingPattern(opts.threshold)),
   });

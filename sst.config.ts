@@ -20,7 +20,9 @@ export default $config({
     const { storage } = await import("./infra/storage");
     const { network } = await import("./infra/network");
     const { database } = await import("./infra/database");
-    const { FUNCTIONS, DATABASE_TLS_ENV, webPolicy, incidentLakePolicy } = await import("./infra/functions");
+    const { FUNCTIONS, BUNDLE_EXTERNAL, DATABASE_TLS_ENV, webPolicy, incidentLakePolicy } = await import(
+      "./infra/functions"
+    );
     const { toPermissions } = await import("./infra/policies");
     const { applicationReview, incidentResponse } = await import("./infra/workflows");
     const { lake } = await import("./infra/lake");
@@ -117,7 +119,7 @@ export default $config({
           memory: `${spec.memoryMb} MB`,
           ...(spec.vpc ? { vpc } : {}),
           ...(spec.copyFiles ? { copyFiles: spec.copyFiles } : {}),
-          ...(spec.install ? { nodejs: { install: spec.install } } : {}),
+          nodejs: { ...(spec.install ? { install: spec.install } : {}), esbuild: { external: [...BUNDLE_EXTERNAL] } },
           environment: {
             SIGHTLINE_BACKEND: "aws",
             ...environment,

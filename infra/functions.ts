@@ -40,6 +40,13 @@ export interface FunctionSpec {
 }
 
 /**
+ * Left out of every Lambda bundle: the embedded database is for the local backend only (in AWS
+ * every function has DATABASE_URL, so the code that would load it never runs), and bundling it
+ * would ship megabytes of WebAssembly in each function.
+ */
+export const BUNDLE_EXTERNAL = ["@electric-sql/pglite", "@electric-sql/pglite-socket"] as const;
+
+/**
  * Every function, and the web server, that connects to the database: Aurora's TLS certificate is
  * signed by the RDS CA, which Lambda's Node 20+ runtimes no longer trust unless told to load it.
  */

@@ -2,6 +2,7 @@
 // file (workflows/*.asl.json) with its ${…FunctionArn} placeholders filled in: nothing here copies
 // it. Policy documents come from ./policies (plain data the tests check).
 import { placeholdersOf, readAsl, renderAsl } from "../lib/workflows/definitions";
+import { BUNDLE_EXTERNAL } from "./functions";
 import {
   guardDutyFindingPattern,
   incidentResponderPolicy,
@@ -48,6 +49,7 @@ function stateMachine(
         environment: { SIGHTLINE_BACKEND: "aws", ...opts.environment },
         ...(opts.vpc ? { vpc: opts.vpc } : {}),
         ...(opts.permissions ? { permissions: opts.permissions } : {}),
+        nodejs: { esbuild: { external: [...BUNDLE_EXTERNAL] } },
       }),
     ]),
   );

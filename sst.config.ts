@@ -32,8 +32,8 @@ export default $config({
 
     const settings = stageSettings($app.stage);
     const { key, buckets } = storage(settings);
-    // IAM has no VPC endpoint: production (which contains access keys) gets a NAT gateway.
-    const { vpc } = network({ natForIam: settings.production });
+    // The web server, the dispatcher and access-key containment need the internet (infra/endpoints.ts).
+    const { vpc } = network({ production: settings.production });
     const data = database(vpc, settings);
     const lakeDlq = new sst.aws.Queue("LakeEtlDlq");
     const clickstreamDlq = new sst.aws.Queue("ClickstreamEtlDlq");

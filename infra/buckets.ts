@@ -108,3 +108,59 @@ export function bucketPolicy(bucketArn: string, kmsKeyArn: string): PolicyDocume
     ],
   };
 }
+
+/** AWS services that write logs into the raw bucket, which is encrypted with the stack's key. */
+export const LOG_WRITERS = {
+  cloudtrail: "cloudtrail.amazonaws.com",
+  vpcFlowLogs: "delivery.logs.amazonaws.com",
+  guardduty: "guardduty.amazonaws.com",
+} as const;
+
+/**
+ * The stack key's policy: the account administers it (IAM policies then grant use, as for our
+ * functions), and the services that deliver logs into the SSE-KMS raw bucket may use it for that
+ * account's deliveries only. Without these, CloudTrail, VPC Flow Logs and GuardDuty exports cannot
+ * write a single object.
+ */
+export function keyPolicy(account: string): PolicyDocument {
+  const fromAccount = { StringEquals: { "aws:SourceAccount": account } };
+  return {
+    Version: "2012-10-17",
+    Statement: [
+      {
+        Sid: "AccountAdministers",
+        Effect: "Allow",
+        Principal: { AWS: `arn:aws:iam::${account}:root` },
+        Action: ["kms:*"],
+        Resource: ["*"],
+      },
+      {
+        Sid: "CloudTrailEncryptsLogs",
+        Effect: "Allow",
+        Principal: { Service: LOG_WRITERS.cloudtrail },
+        Action: ["kms:GenerateDataKey*", "kms:DescribeKey"],
+        Resource: ["*"],
+        Condition: {
+          ...fromAccount,
+          StringLike: { "kms:EncryptionContext:aws:cloudtrail:arn": `arn:aws:cloudtrail:*:${account}:trail/*` },
+        },
+      },
+      {
+        Sid: "FlowLogsDeliveryEncrypts",
+        Effect: "Allow",
+        Principal: { Service: LOG_WRITERS.vpcFlowLogs },
+        Action: ["kms:Encrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey"],
+        Resource: ["*"],
+        Condition: fromAccount,
+      },
+      {
+        Sid: "GuardDutyExportEncrypts",
+        Effect: "Allow",
+        Principal: { Service: LOG_WRITERS.guardduty },
+        Action: ["kms:GenerateDataKey"],
+        Resource: ["*"],
+        Condition: fromAccount,
+      },
+    ],
+  };
+}

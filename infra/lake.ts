@@ -54,15 +54,20 @@ export function lake(o: {
     maximumRetryAttempts: 2,
     destinationConfig: { onFailure: { destination: o.dlq.arn } },
   });
-  new aws.lambda.Permission("LakeEtlFromS3", {
+  // S3 checks it may invoke the function when the notification is created: the permission first.
+  const invoke = new aws.lambda.Permission("LakeEtlFromS3", {
     action: "lambda:InvokeFunction",
     function: o.etl.name,
     principal: "s3.amazonaws.com",
     sourceArn: o.rawBucket.arn,
   });
-  new aws.s3.BucketNotification("RawLogsNotify", {
-    bucket: o.rawBucket.id,
-    lambdaFunctions: [{ lambdaFunctionArn: o.etl.arn, events: ["s3:ObjectCreated:*"], filterPrefix: "AWSLogs/" }],
-  });
+  new aws.s3.BucketNotification(
+    "RawLogsNotify",
+    {
+      bucket: o.rawBucket.id,
+      lambdaFunctions: [{ lambdaFunctionArn: o.etl.arn, events: ["s3:ObjectCreated:*"], filterPrefix: "AWSLogs/" }],
+    },
+    { dependsOn: [invoke] },
+  );
   return { database, workgroup };
 }

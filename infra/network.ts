@@ -1,9 +1,10 @@
-// VPC with private subnets and no NAT: S3 through a gateway endpoint, the other AWS APIs the
-// in-VPC functions call through interface endpoints (./endpoints).
-import { GATEWAY_ENDPOINTS, INTERFACE_ENDPOINTS } from "./endpoints";
+// VPC with private subnets: S3 through a gateway endpoint, the other AWS APIs the in-VPC functions
+// call through interface endpoints, and a NAT for what only the internet serves (./endpoints:
+// INTERNET_EGRESS — Cognito's JWKS for the web server, Slack/Telegram for notifications, IAM).
+import { GATEWAY_ENDPOINTS, INTERFACE_ENDPOINTS, natFor } from "./endpoints";
 
-export function network(opts: { natForIam: boolean }) {
-  const vpc = new sst.aws.Vpc("Vpc", { nat: opts.natForIam ? "managed" : undefined, bastion: false });
+export function network(opts: { production: boolean }) {
+  const vpc = new sst.aws.Vpc("Vpc", { nat: natFor(opts.production), bastion: false });
   const region = aws.getRegionOutput({}).name;
   const endpointSg = new aws.ec2.SecurityGroup("EndpointSg", {
     vpcId: vpc.id,

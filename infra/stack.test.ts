@@ -7,8 +7,8 @@ import * as lakeEtl from "@/lib/handlers/lake-etl";
 import * as migrateFn from "@/lib/handlers/migrate";
 import * as submitApplication from "@/lib/handlers/submit-application";
 import { alarmSpecs } from "./alarms";
-import { bucketEncryption, bucketPolicy, bucketSpecs, PUBLIC_ACCESS_BLOCK } from "./buckets";
-import { GATEWAY_ENDPOINTS, INTERFACE_ENDPOINTS, NO_ENDPOINT } from "./endpoints";
+import { bucketEncryption, bucketPolicy, bucketSpecs, keyPolicy, LOG_WRITERS, PUBLIC_ACCESS_BLOCK } from "./buckets";
+import { GATEWAY_ENDPOINTS, INTERFACE_ENDPOINTS, INTERNET_EGRESS, NO_ENDPOINT, natFor } from "./endpoints";
 import { DATABASE_TLS_ENV, FUNCTIONS, incidentLakePolicy, type StackRefs, webPolicy } from "./functions";
 import {
   incidentResponderPolicy,
@@ -302,4 +302,44 @@ describe("what SST deploys from these specs", () => {
     // The shared environment every function, task function and the web server receive starts with it.
     expect(fs.readFileSync("sst.config.ts", "utf8")).toMatch(/const environment = \{\s*\.\.\.DATABASE_TLS_ENV,/);
   });
+});
+
+test("the stack key lets CloudTrail, VPC Flow Logs and GuardDuty write into the SSE-KMS raw bucket, for this account only", () => {
+  const p = keyPolicy(REFS.account);
+  const admin = p.Statement.find((s) => s.Principal && typeof s.Principal === "object" && "AWS" in s.Principal);
+  expect(admin?.Principal).toEqual({ AWS: `arn:aws:iam::${REFS.account}:root` });
+  for (const service of Object.values(LOG_WRITERS)) {
+    const s = p.Statement.find(
+      (x) =>
+        x.Principal && typeof x.Principal === "object" && (x.Principal as Record<string, string>).Service === service,
+    );
+    expect(s?.Effect, service).toBe("Allow");
+    expect(
+      s?.Action.some((a) => a.startsWith("kms:GenerateDataKey")),
+      service,
+    ).toBe(true);
+    expect(s?.Condition?.StringEquals?.["aws:SourceAccount"], service).toBe(REFS.account);
+    expect(
+      s?.Action.some((a) => a === "kms:Decrypt" || a === "kms:*"),
+      service,
+    ).toBe(false);
+  }
+  expect(fs.readFileSync("infra/storage.ts", "utf8")).toContain("JSON.stringify(keyPolicy(account))");
+});
+
+test("what only the internet serves gets a route in every stage: a NAT instance, a NAT gateway in production", () => {
+  // The web server verifies Cognito tokens with the pool's JWKS, the dispatcher posts to Slack and
+  // Telegram, containment calls IAM: all from inside the VPC, none behind a VPC endpoint.
+  expect(Object.keys(INTERNET_EGRESS).sort()).toEqual(["FindingDispatch", "IncidentResponse", "Web"]);
+  for (const fn of ["FindingDispatch"]) expect(FUNCTIONS.find((f) => f.id === fn)?.vpc, fn).toBe(true);
+  expect(fs.readFileSync("infra/web.ts", "utf8")).toMatch(/vpc: o\.vpc/);
+  expect(natFor(false)).toBe("ec2");
+  expect(natFor(true)).toBe("managed");
+  expect(fs.readFileSync("infra/network.ts", "utf8")).toContain("nat: natFor(opts.production)");
+  for (const c of Object.keys(NO_ENDPOINT)) expect(INTERFACE_ENDPOINTS[c], c).toBeUndefined();
+});
+
+test("resources AWS checks at create time are created after what they check", () => {
+  expect(fs.readFileSync("infra/lake.ts", "utf8")).toMatch(/BucketNotification\([\s\S]*dependsOn: \[invoke\]/);
+  expect(fs.readFileSync("infra/workflows.ts", "utf8")).toMatch(/StateMachine\([\s\S]*dependsOn: \[invoke, logging\]/);
 });

@@ -1,6 +1,6 @@
 // Buckets (KMS with the stack's customer key, rotation on; public access blocked; TLS-only policy;
 // lifecycle; versioning where the spec says) — every setting comes from ./buckets.
-import { bucketEncryption, bucketPolicy, bucketSpecs, PUBLIC_ACCESS_BLOCK } from "./buckets";
+import { bucketEncryption, bucketPolicy, bucketSpecs, keyPolicy, PUBLIC_ACCESS_BLOCK } from "./buckets";
 import type { StageSettings } from "./stage";
 
 export function storage(settings: StageSettings) {
@@ -8,6 +8,7 @@ export function storage(settings: StageSettings) {
     description: "Sightline data at rest (buckets, queues)",
     enableKeyRotation: true,
     deletionWindowInDays: 30,
+    policy: aws.getCallerIdentityOutput({}).accountId.apply((account) => JSON.stringify(keyPolicy(account))),
   });
   const buckets = Object.fromEntries(
     bucketSpecs(settings).map((spec) => {

@@ -56,20 +56,32 @@ function stateMachine(
   const role = new aws.iam.Role(`${name}Role`, {
     assumeRolePolicy: aws.iam.assumeRolePolicyForPrincipal({ Service: "states.amazonaws.com" }),
   });
-  new aws.iam.RolePolicy(`${name}Invoke`, {
+  const invoke = new aws.iam.RolePolicy(`${name}Invoke`, {
     role: role.id,
     policy: $resolve(Object.values(fns).map((f) => f.arn)).apply((arns) => JSON.stringify(invokeOnlyPolicy(arns))),
   });
   const logs = new aws.cloudwatch.LogGroup(`${name}Logs`, { retentionInDays: 90 });
-  new aws.iam.RolePolicy(`${name}Logging`, { role: role.id, policy: JSON.stringify(stateMachineLoggingPolicy()) });
-  return new aws.sfn.StateMachine(name, {
-    type: "STANDARD",
-    roleArn: role.arn,
-    definition: $resolve(Object.fromEntries(Object.entries(fns).map(([k, f]) => [k, f.arn]))).apply((arns) =>
-      definitionFor(workflow, arns as Record<string, string>),
-    ),
-    loggingConfiguration: { level: "ERROR", includeExecutionData: false, logDestination: $interpolate`${logs.arn}:*` },
+  const logging = new aws.iam.RolePolicy(`${name}Logging`, {
+    role: role.id,
+    policy: JSON.stringify(stateMachineLoggingPolicy()),
   });
+  return new aws.sfn.StateMachine(
+    name,
+    {
+      type: "STANDARD",
+      roleArn: role.arn,
+      definition: $resolve(Object.fromEntries(Object.entries(fns).map(([k, f]) => [k, f.arn]))).apply((arns) =>
+        definitionFor(workflow, arns as Record<string, string>),
+      ),
+      loggingConfiguration: {
+        level: "ERROR",
+        includeExecutionData: false,
+        logDestination: $interpolate`${logs.arn}:*`,
+      },
+    },
+    // CreateStateMachine checks the role may deliver logs (and invoke its tasks) at create time.
+    { dependsOn: [invoke, logging] },
+  );
 }
 
 export interface MachineOptions {

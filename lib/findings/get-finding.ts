@@ -24,8 +24,8 @@ export async function getFinding({ ctx, id }: { ctx: LakeCtx; id: string }): Pro
   const active = await activeRules(ctx.db);
   const rules = suppressedBySql(active);
   const found = await ctx.lake.query<FindingRow>(
-    `SELECT c.*, ${rules.sql} AS suppressed_by FROM (${currentFindingsSql(d, "finding_id = ?")}) c`,
-    [...rules.params, id],
+    `SELECT c.*, ${rules} AS suppressed_by FROM (${currentFindingsSql(d, "finding_id = ?")}) c`,
+    [id],
   );
   const row = found.rows[0];
   if (!row) throw new AppError("not_found", "No such finding");

@@ -84,7 +84,7 @@ export async function listFindings({
 
   const base = currentFindingsSql(d, scan.sql(), daysOf(win), f.q || f.resource ? "list+text" : "list");
   const rules = suppressedBySql(await activeRules(ctx.db));
-  const baseParams: LakeParam[] = [...rules.params, ...scan.params, ...filter.params];
+  const baseParams: LakeParam[] = [...scan.params, ...filter.params];
 
   const page = new Where();
   const cursor = decodeCursor(f.cursor, f.sort === "severity" ? ["number", "number", "string"] : ["number", "string"]);
@@ -105,8 +105,9 @@ export async function listFindings({
   const order =
     f.sort === "severity" ? "severity DESC, last_seen_ms DESC, finding_id" : "last_seen_ms DESC, finding_id";
 
-  // One query: the matching current findings are computed once, then paged, counted per facet
-  // and bucketed per day.
+  // One query: the matching current findings are computed once, then paged, and counted per facet
+  // and per day in one grouping pass. Athena (Trino) does not materialize a CTE: each reference
+  // scans again, so there are two references, not three.
   const cols = [
     "finding_id",
     "origin",
@@ -132,22 +133,24 @@ export async function listFindings({
   const T = "CAST(NULL AS VARCHAR)";
   const N = "CAST(NULL AS BIGINT)";
   const withCur = `WITH cur AS ${d.materialized} (
-    SELECT * FROM (SELECT c0.*, ${rules.sql} AS suppressed_by FROM (${base}) c0) c WHERE ${filter.sql()})`;
+    SELECT * FROM (SELECT c0.*, ${rules} AS suppressed_by FROM (${base}) c0) c WHERE ${filter.sql()})`;
   const selects = [
     `SELECT * FROM (SELECT 'item' AS kind, ${cols.join(", ")}, ${tail(T, T, T, N)} FROM cur WHERE ${page.sql()}
        ORDER BY ${order} LIMIT ${f.limit + 1}) i`,
     ...(itemsOnly
       ? []
       : [
-          `SELECT 'facet' AS kind, ${nulls({})}, ${tail(
-            `CASE WHEN grouping(severity) = 0 THEN 'severity' WHEN grouping(finding_type) = 0 THEN 'type'
-                  WHEN grouping(account_id) = 0 THEN 'account' ELSE 'region' END`,
-            "coalesce(CAST(severity AS VARCHAR), finding_type, account_id, region)",
-            T,
-            "count(*)",
-          )} FROM cur GROUP BY GROUPING SETS ((severity), (finding_type), (account_id), (region))`,
-          `SELECT 'day' AS kind, ${nulls({ severity: "severity" })}, ${tail(T, T, "day", "count(*)")}
-           FROM (SELECT severity, ${d.day(d.msToTimestamp("last_seen_ms"))} AS day FROM cur) y GROUP BY severity, day`,
+          `SELECT CASE WHEN grouping(day) = 0 THEN 'day' ELSE 'facet' END AS kind,
+             ${nulls({ severity: "CASE WHEN grouping(day) = 0 THEN severity END AS severity" })}, ${tail(
+               `CASE WHEN grouping(day) = 0 THEN NULL WHEN grouping(severity) = 0 THEN 'severity'
+                     WHEN grouping(finding_type) = 0 THEN 'type' WHEN grouping(account_id) = 0 THEN 'account' ELSE 'region' END`,
+               `CASE WHEN grouping(day) = 0 THEN NULL
+                     ELSE coalesce(CAST(severity AS VARCHAR), finding_type, account_id, region) END`,
+               "day",
+               "count(*)",
+             )}
+           FROM (SELECT severity, finding_type, account_id, region, ${d.day(d.msToTimestamp("last_seen_ms"))} AS day FROM cur) y
+           GROUP BY GROUPING SETS ((severity), (finding_type), (account_id), (region), (severity, day))`,
         ]),
   ];
   const res = await ctx.lake.query<

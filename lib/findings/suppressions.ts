@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
+import { sqlLiteral } from "@/lib/lake/sql-literal";
 import type { Database, Queryable } from "@/lib/ports/database";
 import type { LakeDialect, LakeParam } from "@/lib/ports/lake-query";
 import { SuppressionInput, type SuppressionRule } from "@/lib/schemas/findings";
@@ -66,31 +67,24 @@ export function ruleMatches(
   );
 }
 
-/** SQL condition (over `finding_type`, `resource_id`, `principal`) for one rule, with its parameters. */
-export function ruleCondition(rule: Pick<SuppressionRule, "findingType" | "resource" | "principal">) {
-  const parts = ["finding_type LIKE ? ESCAPE '\\'"];
-  const params: LakeParam[] = [likePattern(rule.findingType)];
-  if (rule.resource) {
-    parts.push("resource_id LIKE ? ESCAPE '\\'");
-    params.push(likePattern(rule.resource));
-  }
-  if (rule.principal) {
-    parts.push("principal LIKE ? ESCAPE '\\'");
-    params.push(likePattern(rule.principal));
-  }
-  return { sql: parts.join(" AND "), params };
+/**
+ * SQL condition (over `finding_type`, `resource_id`, `principal`) for one rule. Rules are used in
+ * SELECT lists (which rule hides a finding, how many each hides), where Athena takes no `?`: the
+ * patterns are written as literals (`sqlLiteral`, quotes doubled), like Athena does with parameters.
+ */
+export function ruleCondition(rule: Pick<SuppressionRule, "findingType" | "resource" | "principal">): string {
+  const like = (column: string, glob: string) => `${column} LIKE ${sqlLiteral(likePattern(glob))} ESCAPE '\\'`;
+  return [
+    like("finding_type", rule.findingType),
+    ...(rule.resource ? [like("resource_id", rule.resource)] : []),
+    ...(rule.principal ? [like("principal", rule.principal)] : []),
+  ].join(" AND ");
 }
 
 /** `CASE` naming the first rule a finding matches (NULL when none). */
-export function suppressedBySql(rules: SuppressionRule[]): { sql: string; params: LakeParam[] } {
-  if (rules.length === 0) return { sql: "CAST(NULL AS VARCHAR)", params: [] };
-  const params: LakeParam[] = [];
-  const whens = rules.map((r) => {
-    const c = ruleCondition(r);
-    params.push(...c.params, r.id);
-    return `WHEN ${c.sql} THEN ?`;
-  });
-  return { sql: `CASE ${whens.join(" ")} END`, params };
+export function suppressedBySql(rules: SuppressionRule[]): string {
+  if (rules.length === 0) return "CAST(NULL AS VARCHAR)";
+  return `CASE ${rules.map((r) => `WHEN ${ruleCondition(r)} THEN ${sqlLiteral(r.id)}`).join(" ")} END`;
 }
 
 export async function createSuppression({
@@ -154,16 +148,13 @@ export async function listSuppressions({
   const d: LakeDialect = ctx.lake.dialect;
   const win = resolveWindow({ from: new Date(now - 30 * 86_400_000).toISOString(), to: new Date(now).toISOString() });
   const scan = addWindow(new Where(), d, "updated_at", win);
-  const counts: string[] = [];
-  const params: LakeParam[] = [];
-  rows.forEach((r, i) => {
-    const c = ruleCondition({ findingType: r.finding_type, resource: r.resource, principal: r.principal });
-    counts.push(`count(CASE WHEN ${c.sql} THEN 1 END) AS r${i}`);
-    params.push(...c.params);
-  });
+  const counts = rows.map(
+    (r, i) =>
+      `count(CASE WHEN ${ruleCondition({ findingType: r.finding_type, resource: r.resource, principal: r.principal })} THEN 1 END) AS r${i}`,
+  );
   const res = await ctx.lake.query<Record<string, number>>(
     `SELECT ${counts.join(", ")} FROM (${currentFindingsSql(d, scan.sql(), daysOf(win), "list")}) c`,
-    [...params, ...scan.params],
+    scan.params,
   );
   const hidden = res.rows[0] ?? {};
   return { rules: rows.map((r, i) => toRule(r, Number(hidden[`r${i}`] ?? 0))) };

@@ -161,7 +161,13 @@ describe("domain queries on Athena", () => {
     expect(params).toContain("'2026-11-01'");
   });
 
-  test("suppression rule patterns reach Athena as LIKE parameters, escaped", async () => {
+  test("the findings page reads its CTE twice on Athena (Trino inlines each reference): items, then facets and days in one grouping pass", async () => {
+    await listFindings({ ctx: { db, lake: engine(), principal }, input: { from: "2026-11-01", to: "2026-11-02" } });
+    const sql = athena.commandCalls(StartQueryExecutionCommand).at(-1)?.args[0].input.QueryString ?? "";
+    expect(sql.match(/\bFROM cur\b/g)).toHaveLength(2);
+  });
+
+  test("suppression rule patterns reach Athena as escaped LIKE literals in the SELECT list (Athena takes `?` only in WHERE)", async () => {
     const rules = [
       {
         id: "sup-1",
@@ -179,7 +185,20 @@ describe("domain queries on Athena", () => {
     const res = await listSuppressions({ ctx: { db: withRules, lake: engine(), principal } });
     expect(res.rules[0]?.findingType).toBe("Recon*");
     const start = athena.commandCalls(StartQueryExecutionCommand).at(-1)?.args[0].input;
-    expect(start?.QueryString).toContain("LIKE ? ESCAPE");
-    expect(start?.ExecutionParameters?.slice(0, 2)).toEqual(["'Recon%'", "'i-0ab\\_\\%%'"]);
+    const sql = start?.QueryString ?? "";
+    expect(sql).toContain("finding_type LIKE 'Recon%' ESCAPE");
+    expect(sql).toContain("resource_id LIKE 'i-0ab\\_\\%%' ESCAPE");
+    // Every remaining placeholder is in a WHERE clause, and each has its parameter.
+    const select = sql.slice(0, sql.search(/\bWHERE\b/));
+    expect(select).not.toContain("?");
+    expect(sql.split("?").length - 1).toBe(start?.ExecutionParameters?.length ?? 0);
+  });
+
+  test("a rule pattern with quotes stays one string literal", async () => {
+    const { suppressedBySql } = await import("@/lib/findings/suppressions");
+    const sql = suppressedBySql([
+      { id: "sup-'x", findingType: "a' OR '1'='1", resource: null, principal: null } as never,
+    ]);
+    expect(sql).toBe("CASE WHEN finding_type LIKE 'a'' OR ''1''=''1' ESCAPE '\\' THEN 'sup-''x' END");
   });
 });

@@ -7,6 +7,7 @@ import {
   StopQueryExecutionCommand,
 } from "@aws-sdk/client-athena";
 import { AppError } from "@/lib/errors";
+import { sqlLiteral } from "@/lib/lake/sql-literal";
 import type { TableName } from "@/lib/lake/tables";
 import type { LakeDialect, LakeParam, LakeQueryEngine, LakeQueryResult } from "@/lib/ports/lake-query";
 
@@ -25,15 +26,9 @@ export const athenaDialect = (database: string): LakeDialect => ({
 
 /**
  * Athena takes execution parameters as SQL literals, applied in order to the `?` placeholders:
- * strings go quoted with quotes doubled, numbers as they are. The query text never holds user input.
+ * strings go quoted with quotes doubled, numbers as they are (`sqlLiteral`).
  */
-export const athenaLiteral = (v: LakeParam): string => {
-  if (typeof v === "number") {
-    if (!Number.isFinite(v)) throw new AppError("invalid_input", "Numbers must be finite");
-    return String(v);
-  }
-  return `'${v.replace(/'/g, "''")}'`;
-};
+export const athenaLiteral = sqlLiteral;
 
 const NUMERIC = new Set(["tinyint", "smallint", "integer", "bigint", "double", "float", "real", "decimal"]);
 

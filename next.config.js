@@ -1,9 +1,15 @@
 // @ts-check
+// Built for AWS (SST's OpenNext build runs with the site's environment, SIGHTLINE_BACKEND=aws): the
+// embedded engines are local-only and are loaded lazily, so they stay out of the server bundle.
+const awsBuild = process.env.SIGHTLINE_BACKEND === "aws";
+const LOCAL_ONLY = ["node_modules/@duckdb/**", "node_modules/@electric-sql/**"];
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
   // The review pages draw each workflow's state graph from the repo's ASL files at run time.
   outputFileTracingIncludes: { "/**": ["./workflows/*.asl.json"] },
+  ...(awsBuild ? { outputFileTracingExcludes: { "/**": LOCAL_ONLY } } : {}),
   // Typecheck runs as its own step (`npm run typecheck`); don't pay for it twice.
   typescript: { ignoreBuildErrors: true },
   serverExternalPackages: [

@@ -4,36 +4,14 @@
  * packages left external and installed beside the bundle). A handler that cannot be bundled would
  * fail `sst deploy`; here it fails the suite.
  */
-import os from "node:os";
-import path from "node:path";
-import { type BuildOptions, build } from "esbuild";
+import { build } from "esbuild";
 import { describe, expect, test } from "vitest";
+import { sstBuildOptions } from "@/test/support/sst-build";
 import { BUNDLE_EXTERNAL, FUNCTIONS } from "./functions";
 import { STATE_MACHINES } from "./workflows";
 
-const BANNER = [
-  "import { createRequire as topLevelCreateRequire } from 'module';",
-  "const require = topLevelCreateRequire(import.meta.url);",
-  "import { fileURLToPath as topLevelFileUrlToPath, URL as topLevelURL } from 'url';",
-  "const __filename = topLevelFileUrlToPath(import.meta.url);",
-  "const __dirname = topLevelFileUrlToPath(new topLevelURL('.', import.meta.url));",
-].join("\n");
-
-const sstOptions = (entry: string, install: readonly string[] = []): BuildOptions => ({
-  entryPoints: [entry],
-  bundle: true,
-  platform: "node",
-  format: "esm",
-  target: "node22",
-  mainFields: ["module", "main"],
-  banner: { js: BANNER },
-  external: ["sharp", "pg-native", ...install, ...BUNDLE_EXTERNAL],
-  outdir: path.join(os.tmpdir(), "sightline-bundles"),
-  write: false,
-  metafile: true,
-  logLevel: "silent",
-  tsconfig: "tsconfig.json",
-});
+const sstOptions = (entry: string, install: readonly string[] = []) =>
+  sstBuildOptions(entry, { install, external: BUNDLE_EXTERNAL });
 
 const handlers = [
   ...FUNCTIONS.map((f) => ({ id: f.id, file: f.handler.slice(0, f.handler.lastIndexOf(".")), install: f.install })),
@@ -61,6 +39,6 @@ test("the lake ETL needs DuckDB installed, not bundled: without `install` esbuil
 });
 
 test("without the externals, the embedded database would ride along in every bundle", async () => {
-  const out = await build({ ...sstOptions("lib/handlers/clickstream-etl.ts"), external: ["sharp", "pg-native"] });
+  const out = await build(sstBuildOptions("lib/handlers/clickstream-etl.ts"));
   expect(Object.keys(out.metafile?.inputs ?? {}).some((i) => i.includes("@electric-sql/pglite"))).toBe(true);
 });

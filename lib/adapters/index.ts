@@ -23,7 +23,6 @@ import { AthenaLakeQuery } from "./aws/athena-lake-query";
 import { CognitoIdentity } from "./aws/cognito-identity";
 import { S3ObjectStore } from "./aws/s3-object-store";
 import { SfnWorkflowEngine } from "./aws/sfn-workflow-engine";
-import { DuckDbLakeQuery } from "./duckdb/duckdb-lake-query";
 import { incidentDepsFor } from "./incidents";
 import { FsObjectStore } from "./local/fs-object-store";
 import { LocalIdentity } from "./local/local-identity";
@@ -73,6 +72,8 @@ export async function createContext(env: Env): Promise<AppContext> {
     return { env, db, identity, lake, workflows, clickstreamRaw, incidents: incidentDepsFor(env, db, lake) };
   }
   const sessionKeys = SessionKeyring.forDataDir(env.dataDir).load();
+  // Loaded only here: the AWS build leaves DuckDB out of the server bundle (next.config.js).
+  const { DuckDbLakeQuery } = await import("./duckdb/duckdb-lake-query");
   const lake = await DuckDbLakeQuery.open(lakePaths(env.dataDir).root);
   const incidents = incidentDepsFor(env, db, lake);
   const workflows = new LocalWorkflowEngine(db, {

@@ -14,7 +14,6 @@ import { filesAsRawObjects, lakePaths } from "@/lib/lake/local-sources";
 import type { Principal } from "@/lib/schemas/auth";
 import { SampleFindingsInput } from "@/lib/schemas/incidents";
 import { requireRole } from "@/lib/users/require-role";
-import { scanRawArea } from "./local-lake";
 
 const pad = (n: number) => String(n).padStart(2, "0");
 
@@ -102,6 +101,8 @@ export async function generateSampleFindings({
     action: "findings.sample_generated",
     detail: { count: q.count, severity: q.severity, resourceType: q.resourceType, key },
   });
+  // Loaded here, not at module load: DuckDB is local-only and left out of the AWS server bundle.
+  const { scanRawArea } = await import("./local-lake");
   const etl = await scanRawArea(
     ctx.env,
     ctx.db,

@@ -43,7 +43,10 @@ interface PulumiModule {
   runtime: {
     setMocks(
       mocks: {
-        newResource(args: { type: string; name: string; inputs: Record<string, unknown> }): { id: string; state: unknown };
+        newResource(args: { type: string; name: string; inputs: Record<string, unknown> }): {
+          id: string;
+          state: unknown;
+        };
         call(args: { token: string; inputs: Record<string, unknown> }): Record<string, unknown>;
       },
       project: string,
@@ -72,6 +75,21 @@ function stateFor(type: string, name: string, inputs: Record<string, unknown>): 
   if (type === "aws:rds/cluster:Cluster")
     Object.assign(extra, { endpoint: `${name}.cluster-mock.${REGION}.rds.amazonaws.com`, port: 5432 });
   if (type === "aws:sqs/queue:Queue") extra.url = `https://sqs.${REGION}.amazonaws.com/${ACCOUNT}/${name}`;
+  if (type === "aws:lambda/functionUrl:FunctionUrl")
+    extra.functionUrl = `https://${name.toLowerCase()}.lambda-url.${REGION}.on.aws/`;
+  if (type === "aws:lambda/function:Function")
+    Object.assign(extra, { invokeArn: `${arn}/invocations`, version: "1", qualifiedArn: `${arn}:1` });
+  if (type === "aws:cloudfront/distribution:Distribution")
+    Object.assign(extra, { domainName: "d111111abcdef8.cloudfront.net", hostedZoneId: "Z2FDTNDATAQYW2" });
+  if (type.startsWith("aws:s3/bucket:") || type.startsWith("aws:s3/bucketV2:")) {
+    const bucket = String(inputs.bucket ?? `${name.toLowerCase()}-bucket`);
+    Object.assign(extra, {
+      bucketRegionalDomainName: `${bucket}.s3.${REGION}.amazonaws.com`,
+      bucketDomainName: `${bucket}.s3.amazonaws.com`,
+    });
+  }
+  if (type === "aws:apigatewayv2/api:Api")
+    extra.apiEndpoint = `https://${name.toLowerCase()}.execute-api.${REGION}.amazonaws.com`;
   return {
     arn,
     id: `${name}-id`,
@@ -94,8 +112,14 @@ function callResult(token: string, inputs: Record<string, unknown>): Record<stri
       return { names: ["a", "b", "c"].map((z) => `${REGION}${z}`), zoneIds: ["euw1-az1", "euw1-az2", "euw1-az3"] };
     case "aws:ec2/getAmi:getAmi":
       return { id: "ami-0123456789abcdef0", architecture: "arm64" };
-    case "aws:iam/getPolicyDocument:getPolicyDocument":
-      return { json: JSON.stringify(policyJson(inputs.statements as PulumiStatement[] | undefined)) };
+    case "aws:iam/getPolicyDocument:getPolicyDocument": {
+      // As the provider answers: no statement blocks → no `statements` (SST then adds no inline policy).
+      const statements = inputs.statements as PulumiStatement[] | undefined;
+      return {
+        json: JSON.stringify(policyJson(statements)),
+        ...(statements?.length ? { statements } : {}),
+      };
+    }
     default:
       return {};
   }
@@ -160,13 +184,23 @@ function rpcServer(builds: FunctionBuild[], errors: string[]) {
         };
         const install = Array.isArray(props.install) ? props.install : Object.keys(props.install ?? {});
         const external = props.esbuild?.external ?? [];
+        // A prebuilt bundle (the OpenNext functions): SST takes it as it is.
+        if (typeof input.bundle === "string") {
+          builds.push({ functionID: String(input.functionID), handler, install: [], external: [], bytes: 0 });
+          return answer({ handler, out: input.bundle, errors: [], sourcemaps: [] });
+        }
         const out = fs.mkdtempSync(path.join(os.tmpdir(), "sst-build-"));
         try {
           const file = handler.slice(0, handler.lastIndexOf("."));
           const result = await build(sstBuildOptions(`${file}.ts`, { install, external, outdir: out }));
           const bytes = Object.values(result.metafile?.outputs ?? {}).reduce((a, o) => a + o.bytes, 0);
           builds.push({ functionID: String(input.functionID), handler, install, external, bytes });
-          return answer({ handler: `${path.basename(file)}.${handler.split(".").pop()}`, out, errors: [], sourcemaps: [] });
+          return answer({
+            handler: `${path.basename(file)}.${handler.split(".").pop()}`,
+            out,
+            errors: [],
+            sourcemaps: [],
+          });
         } catch (err) {
           errors.push(`build ${handler}: ${(err as Error).message}`);
           return answer({ handler, out, errors: [(err as Error).message], sourcemaps: [] });
@@ -191,7 +225,9 @@ export async function runStackWithMocks(opts: { stage: string; sitePath: string 
   const resources: StackResource[] = [];
   const builds: FunctionBuild[] = [];
   const errors: string[] = [];
-  const onRejection = (e: unknown) => errors.push(String((e as Error)?.stack ?? e));
+  const onRejection = (e: unknown) => {
+    errors.push(String((e as Error)?.stack ?? e));
+  };
   process.on("unhandledRejection", onRejection);
 
   await pulumi.runtime.setMocks(
@@ -209,6 +245,9 @@ export async function runStackWithMocks(opts: { stage: string; sitePath: string 
   );
   const server = rpcServer(builds, errors);
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  // The server alone must not keep the process alive: if everything else waits on something that
+  // can never come, Node says so ('beforeExit') and the run fails instead of hanging.
+  server.unref();
   process.env.SST_SERVER = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
 
   const g = globalThis as Record<string, unknown>;
@@ -247,7 +286,9 @@ export async function runStackWithMocks(opts: { stage: string; sitePath: string 
   });
 
   try {
-    const config = (await import(path.join(root, "sst.config.ts"))).default as { run(): Promise<Record<string, unknown>> };
+    const config = (await import(path.join(root, "sst.config.ts"))).default as {
+      run(): Promise<Record<string, unknown>>;
+    };
     const outputs = await config.run();
     // Wait until no registration is outstanding and no new resource appears (applies create more).
     for (let seen = -1; seen !== resources.length; ) {

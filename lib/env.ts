@@ -5,6 +5,17 @@ import { z } from "zod";
  * The only reader of process.env. Everything else receives an `Env`.
  * In AWS, SST links resources as environment variables; they are read here too.
  */
+/** A comma-separated list (empty by default), trimmed, without empty entries. */
+const commaList = z
+  .string()
+  .default("")
+  .transform((v) =>
+    v
+      .split(",")
+      .map((o) => o.trim())
+      .filter(Boolean),
+  );
+
 export const Env = z.object({
   SIGHTLINE_BACKEND: z.enum(["local", "aws"]).default("local"),
   SIGHTLINE_DATA_DIR: z.string().min(1).default(".sightline"),
@@ -39,15 +50,7 @@ export const Env = z.object({
     .regex(/^\d{4}-\d{2}-\d{2}$/)
     .default("2024-01-01"),
   /** Sites allowed to send clickstream events (comma-separated origins; the app's own origin always is). */
-  SIGHTLINE_COLLECT_ORIGINS: z
-    .string()
-    .default("")
-    .transform((v) =>
-      v
-        .split(",")
-        .map((o) => o.trim())
-        .filter(Boolean),
-    ),
+  SIGHTLINE_COLLECT_ORIGINS: commaList,
   /**
    * Local: port of the ingest listener (the collect endpoint without the Next request path, like
    * API Gateway + Lambda in AWS). Default PORT + 1; 0 turns it off (`/api/collect` always works).
@@ -58,15 +61,7 @@ export const Env = z.object({
    * e.g. `127.0.0.1,10.0.0.0/8`). Empty by default: the address the connection comes from is used,
    * and a client cannot choose the address it is rate-limited by.
    */
-  SIGHTLINE_TRUSTED_PROXIES: z
-    .string()
-    .default("")
-    .transform((v) =>
-      v
-        .split(",")
-        .map((o) => o.trim())
-        .filter(Boolean),
-    ),
+  SIGHTLINE_TRUSTED_PROXIES: commaList,
   /** AWS: the bucket raw clickstream events land in. */
   SIGHTLINE_CLICKSTREAM_BUCKET: z.string().optional(),
   /** Review SLA: a pending review expires (Expired path) after this many seconds. */

@@ -300,26 +300,35 @@ describe("API keys for submitting systems", () => {
   });
 });
 
+/** POST /api/collect as a browser on our own origin sends it (text/plain, no preflight). */
+const COLLECT_UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/120 Safari/537.36";
+const collectEvent = (over: Record<string, unknown> = {}) => ({
+  eventId: crypto.randomUUID(),
+  eventName: "page_view",
+  timestamp: Date.now(),
+  clientId: `c-${Math.random()}`,
+  sessionId: "s",
+  ...over,
+});
+const postCollect = (body: string, headers: Record<string, string> = {}) =>
+  (routes.find((r) => r.name === "POST /api/collect") as Route).handler(
+    new Request(`${ORIGIN}/api/collect`, {
+      method: "POST",
+      headers: {
+        host: "localhost",
+        origin: ORIGIN,
+        "user-agent": COLLECT_UA,
+        "content-type": "text/plain",
+        ...headers,
+      },
+      body,
+    }),
+    { params: Promise.resolve({}) },
+  );
+
 describe("POST /api/collect", () => {
-  const collect = () => routes.find((r) => r.name === "POST /api/collect") as Route;
-  const UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/120 Safari/537.36";
-  const ev = (over: Record<string, unknown> = {}) => ({
-    eventId: crypto.randomUUID(),
-    eventName: "page_view",
-    timestamp: Date.now(),
-    clientId: `c-${Math.random()}`,
-    sessionId: "s",
-    ...over,
-  });
-  const post = (body: string, headers: Record<string, string> = {}) =>
-    collect().handler(
-      new Request(`${ORIGIN}/api/collect`, {
-        method: "POST",
-        headers: { host: "localhost", origin: ORIGIN, "user-agent": UA, "content-type": "text/plain", ...headers },
-        body,
-      }),
-      { params: Promise.resolve({}) },
-    );
+  const ev = collectEvent;
+  const post = postCollect;
 
   test("each kind of input gets its documented status; valid events are kept; CORS only for allowed origins", async () => {
     const ok = await post(JSON.stringify({ events: [ev(), ev({ eventId: "bad" })] }));
@@ -559,25 +568,8 @@ describe("POST /api/auth/login against an attacker", () => {
 });
 
 describe("POST /api/collect against an attacker", () => {
-  const collect = () => routes.find((r) => r.name === "POST /api/collect") as Route;
-  const UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/120 Safari/537.36";
-  const ev = (over: Record<string, unknown> = {}) => ({
-    eventId: crypto.randomUUID(),
-    eventName: "page_view",
-    timestamp: Date.now(),
-    clientId: "c-hostile",
-    sessionId: "s",
-    ...over,
-  });
-  const post = (body: string, headers: Record<string, string> = {}) =>
-    collect().handler(
-      new Request(`${ORIGIN}/api/collect`, {
-        method: "POST",
-        headers: { host: "localhost", origin: ORIGIN, "user-agent": UA, "content-type": "text/plain", ...headers },
-        body,
-      }),
-      { params: Promise.resolve({}) },
-    );
+  const ev = (over: Record<string, unknown> = {}) => collectEvent({ clientId: "c-hostile", ...over });
+  const post = postCollect;
 
   test("text Postgres cannot store and times outside the window are refused per event, with the reason", async () => {
     const res = await post(

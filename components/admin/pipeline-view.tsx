@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Button } from "@/components/ui/button";
 import { Section } from "@/components/ui/section";
-import { ROW, THEAD, TD as td, TH as th } from "@/components/ui/table";
+import { ROW, TableHead, TD as td } from "@/components/ui/table";
 import type { PipelineStatus } from "@/lib/schemas/pipeline";
 import { apiFetch } from "../hooks/api-fetch";
 
@@ -43,15 +43,9 @@ export function PipelineView() {
       </section>
       <Section title="Ingest per hour">
         <table className="w-full text-sm">
-          <thead className={THEAD}>
-            <tr>
-              {["Hour", "Batches", "Received", "Accepted", "Rejected", "Bots", "Rate-limited", "Refused"].map((h) => (
-                <th key={h} className={th}>
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <TableHead
+            columns={["Hour", "Batches", "Received", "Accepted", "Rejected", "Bots", "Rate-limited", "Refused"]}
+          />
           <tbody>
             {data.ingest.map((r) => (
               <tr key={r.hour} className={ROW}>
@@ -91,15 +85,7 @@ export function PipelineView() {
       {data.failedObjects.length > 0 ? (
         <Section title="Raw objects that failed to load">
           <table className="w-full text-sm" data-testid="failed-objects">
-            <thead className={THEAD}>
-              <tr>
-                {["Object", "State", "Attempts", "Last error", "Last tried"].map((h) => (
-                  <th key={h} className={th}>
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <TableHead columns={["Object", "State", "Attempts", "Last error", "Last tried"]} />
             <tbody>
               {data.failedObjects.map((f) => (
                 <tr key={f.objectKey} className={ROW}>

@@ -1,18 +1,11 @@
 import type { Queryable } from "@/lib/ports/database";
 import { toStorableText } from "@/lib/schemas/common";
+import type { PipelineStatus } from "@/lib/schemas/pipeline";
 
 /** Failed attempts after which a raw object is quarantined whole (and later runs pass over it). */
 export const MAX_OBJECT_ATTEMPTS = 3;
 
-export interface ObjectFailure {
-  objectKey: string;
-  hour: string;
-  size: number;
-  attempts: number;
-  lastError: string;
-  lastFailedAt: string;
-  quarantinedAt: string | null;
-}
+export type ObjectFailure = PipelineStatus["failedObjects"][number];
 
 /**
  * Records one failed load of an object (outside the object's own transaction, which rolled back).

@@ -42,66 +42,65 @@ export function PipelineView() {
         ) : null}
       </section>
       <Section title="Ingest per hour">
-        <table className="w-full text-sm">
-          <TableHead
-            columns={["Hour", "Batches", "Received", "Accepted", "Rejected", "Bots", "Rate-limited", "Refused"]}
-          />
-          <tbody>
-            {data.ingest.map((r) => (
-              <tr key={r.hour} className={ROW}>
-                <td className={td}>{new Date(r.hour).toLocaleString()}</td>
-                {(["batches", "received", "accepted", "rejected", "bots", "rateLimited", "refused"] as const).map(
-                  (k) => (
-                    <td key={k} className={td}>
-                      {r[k].toLocaleString()}
-                    </td>
-                  ),
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </Section>
-      <Section title="ETL runs">
-        <table className="w-full text-sm">
-          <tbody>
-            {data.runs.map((r) => (
-              <tr key={r.id} className={ROW}>
-                <td className={td}>#{r.id}</td>
-                <td className={td}>{r.trigger}</td>
-                <td className={td}>{r.status}</td>
-                <td className={td}>{new Date(r.startedAt).toLocaleString()}</td>
-                <td className={td}>
-                  {r.loaded} loaded · {r.duplicates} duplicates · {r.quarantined} quarantined · {r.objects} objects
-                  {r.failedObjects ? ` · ${r.failedObjects} objects failed` : ""}
-                </td>
-                <td className={td}>{r.durationMs === null ? "running" : `${(r.durationMs / 1000).toFixed(1)} s`}</td>
-                <td className={`${td} text-rose-600`}>{r.error}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </Section>
-      {data.failedObjects.length > 0 ? (
-        <Section title="Raw objects that failed to load">
-          <table className="w-full text-sm" data-testid="failed-objects">
-            <TableHead columns={["Object", "State", "Attempts", "Last error", "Last tried"]} />
+        <div className="overflow-x-auto">
+          <table className="w-full text-sm">
+            <TableHead
+              columns={["Hour", "Batches", "Received", "Accepted", "Rejected", "Bots", "Rate-limited", "Refused"]}
+            />
             <tbody>
-              {data.failedObjects.map((f) => (
-                <tr key={f.objectKey} className={ROW}>
-                  <td className={td}>
-                    <code className="break-all">{f.objectKey}</code>
-                  </td>
-                  <td className={td}>
-                    {f.quarantinedAt ? "Quarantined: later runs skip it" : "Will be retried by the next run"}
-                  </td>
-                  <td className={td}>{f.attempts}</td>
-                  <td className={`${td} break-all text-rose-700 dark:text-rose-300`}>{f.lastError}</td>
-                  <td className={td}>{new Date(f.lastFailedAt).toLocaleString()}</td>
+              {data.ingest.map((r) => (
+                <tr key={r.hour} className={ROW}>
+                  <td className={td}>{new Date(r.hour).toLocaleString()}</td>
+                  {(["batches", "received", "accepted", "rejected", "bots", "rateLimited", "refused"] as const).map(
+                    (k) => (
+                      <td key={k} className={td}>
+                        {r[k].toLocaleString()}
+                      </td>
+                    ),
+                  )}
                 </tr>
               ))}
             </tbody>
           </table>
+        </div>
+      </Section>
+      <Section title="ETL runs">
+        <div className="overflow-x-auto">
+          <table className="w-full text-sm">
+            <tbody>
+              {data.runs.map((r) => (
+                <tr key={r.id} className={ROW}>
+                  <td className={td}>#{r.id}</td>
+                  <td className={td}>{r.trigger}</td>
+                  <td className={td}>{r.status}</td>
+                  <td className={td}>{new Date(r.startedAt).toLocaleString()}</td>
+                  <td className={td}>
+                    {r.loaded} loaded · {r.duplicates} duplicates · {r.quarantined} quarantined · {r.objects} objects
+                    {r.failedObjects ? ` · ${r.failedObjects} objects failed` : ""}
+                  </td>
+                  <td className={td}>{r.durationMs === null ? "running" : `${(r.durationMs / 1000).toFixed(1)} s`}</td>
+                  <td className={`${td} text-rose-600`}>{r.error}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </Section>
+      {data.failedObjects.length > 0 ? (
+        <Section title="Raw objects that failed to load">
+          <ul className="flex flex-col gap-3 text-sm" data-testid="failed-objects">
+            {data.failedObjects.map((f) => (
+              <li key={f.objectKey} className={`${ROW} flex flex-col gap-1 pb-3`}>
+                <code className="break-all">{f.objectKey}</code>
+                <span>
+                  {f.quarantinedAt ? "Quarantined: later runs skip it" : "Will be retried by the next run"} ·{" "}
+                  {f.attempts} {f.attempts === 1 ? "attempt" : "attempts"}, the last{" "}
+                  {new Date(f.lastFailedAt).toLocaleString()}
+                </span>
+                <span className="break-words text-rose-700 dark:text-rose-300">{f.lastError}</span>
+              </li>
+            ))}
+          </ul>
         </Section>
       ) : null}
       <Section title="Quarantine (latest)">
@@ -109,7 +108,7 @@ export function PipelineView() {
           {data.quarantine.map((q) => (
             <li key={`${q.objectKey}-${q.line}`}>
               <code>{q.objectKey}</code>:{q.line} — {q.reason}{" "}
-              <span className="text-slate-500">{q.raw.slice(0, 120)}</span>
+              <span className="break-all text-slate-500">{q.raw.slice(0, 120)}</span>
             </li>
           ))}
         </ul>

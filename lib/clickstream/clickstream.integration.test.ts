@@ -8,7 +8,7 @@ import { DB_TARGETS, tempDir } from "@/test/support/databases";
 import { getPipelineStatus } from "./get-pipeline-status";
 import { hourPrefix, ingestBatch, truncateIp } from "./ingest";
 import { IngestRateLimiter, TokenBucketLimiter } from "./rate-limit";
-import { runWarehouseEtl } from "./run-etl";
+import { releaseEtlLease, runWarehouseEtl, takeEtlLease } from "./run-etl";
 import { ATTRIBUTES, firstSeenAggregates, ROLLUP_STEPS } from "./session-rollup";
 
 const ORIGIN = "https://shop.example";
@@ -347,6 +347,17 @@ describe.each(DB_TARGETS)("warehouse ETL against poison on $name", (target) => {
 
     const again = await runWarehouseEtl({ db, raw, trigger: "test", now: t + H });
     expect(again).toMatchObject({ status: "succeeded", objects: 0, loaded: 0 });
+  });
+
+  test("a run that starts in the same clock step as the previous one's end still takes the lease", async () => {
+    // Within one transaction now() does not move: the worst case of PGlite's millisecond clock.
+    await db.transaction(async (tx) => {
+      expect(await takeEtlLease(tx, "run-a")).toBe(true);
+      expect(await takeEtlLease(tx, "run-b")).toBe(false); // a running lease excludes
+      await releaseEtlLease(tx, "run-a");
+      expect(await takeEtlLease(tx, "run-b")).toBe(true);
+      await releaseEtlLease(tx, "run-b");
+    });
   });
 
   test("an object the database refuses is retried by the next runs and then quarantined whole, while the objects after it load; the pipeline page lists it", async () => {

@@ -387,6 +387,25 @@ async function loadObject(tx: Queryable, hour: string, o: ParsedObject): Promise
   return inserted;
 }
 
+/** Takes the run lease unless another holder's is still running; true when taken. */
+export async function takeEtlLease(q: Queryable, holder: string): Promise<boolean> {
+  const rows = await q.query(
+    `INSERT INTO clickstream_etl_lease (id, holder, until) VALUES (1, $1, now() + interval '${LEASE}')
+     ON CONFLICT (id) DO UPDATE SET holder = $1, until = now() + interval '${LEASE}' WHERE clickstream_etl_lease.until < now()
+     RETURNING holder`,
+    [holder],
+  );
+  return rows.length > 0;
+}
+
+/**
+ * Frees the lease at once: `-infinity`, not `now()`, since a run that starts within the same clock
+ * step (PGlite's `now()` moves in milliseconds) would otherwise find `until < now()` false and skip.
+ */
+export async function releaseEtlLease(q: Queryable, holder: string): Promise<void> {
+  await q.query("UPDATE clickstream_etl_lease SET until = '-infinity' WHERE holder = $1", [holder]);
+}
+
 /**
  * Two loaders storing the same re-sent event id (a unique violation on COPY) or touching the same
  * rollup rows in opposite orders (a deadlock): the object's transaction is retried.
@@ -434,13 +453,7 @@ export async function runWarehouseEtl(args: {
   const now = args.now ?? Date.now();
   return db.withSession(async (conn) => {
     const holder = `${process.pid}-${Math.random().toString(36).slice(2)}`;
-    const lease = await conn.query(
-      `INSERT INTO clickstream_etl_lease (id, holder, until) VALUES (1, $1, now() + interval '${LEASE}')
-       ON CONFLICT (id) DO UPDATE SET holder = $1, until = now() + interval '${LEASE}' WHERE clickstream_etl_lease.until < now()
-       RETURNING holder`,
-      [holder],
-    );
-    if (lease.length === 0) {
+    if (!(await takeEtlLease(conn, holder))) {
       return {
         runId: null,
         status: "skipped",
@@ -552,7 +565,7 @@ export async function runWarehouseEtl(args: {
       );
       throw err;
     } finally {
-      await conn.query("UPDATE clickstream_etl_lease SET until = now() WHERE holder = $1", [holder]);
+      await releaseEtlLease(conn, holder);
     }
   });
 }

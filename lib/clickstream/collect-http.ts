@@ -1,9 +1,8 @@
-import { AppError, errorBody, isAppError } from "@/lib/errors";
+import { errorBody, isAppError } from "@/lib/errors";
 import type { ObjectStore } from "@/lib/ports/object-store";
-import { LIMITS } from "@/lib/schemas/clickstream";
 import type { IngestCounters } from "./count-ingest";
 import type { GroupCommitWriter } from "./group-writer";
-import { ingestBatch } from "./ingest";
+import { batchTooLarge, ingestBatch } from "./ingest";
 import type { IngestRateLimiter } from "./rate-limit";
 
 export interface CollectRequest {
@@ -63,7 +62,7 @@ export async function handleCollect(deps: CollectDeps, req: CollectRequest): Pro
   if (req.method !== "POST") return json(405, { error: { code: "method_not_allowed", message: "POST only" } });
   const now = deps.now?.() ?? Date.now();
   try {
-    if (req.bodyTooLarge) throw new AppError("payload_too_large", `A batch is at most ${LIMITS.batchBytes} bytes`);
+    if (req.bodyTooLarge) throw batchTooLarge();
     const result = await ingestBatch(
       {
         raw: deps.raw,

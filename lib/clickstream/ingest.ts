@@ -32,6 +32,9 @@ export function truncateIp(ip: string | null): string | null {
   return null;
 }
 
+/** The answer to a batch over `LIMITS.batchBytes`, whether it was read whole or cut off while arriving. */
+export const batchTooLarge = () => new AppError("payload_too_large", `A batch is at most ${LIMITS.batchBytes} bytes`);
+
 /** `events/YYYY/MM/DD/HH/` of the UTC receive hour. */
 export const hourPrefix = (ms: number) => {
   const d = new Date(ms).toISOString();
@@ -69,10 +72,10 @@ export interface IngestRequest {
 export async function ingestBatch(ctx: IngestCtx, req: IngestRequest): Promise<CollectResult> {
   const now = ctx.now?.() ?? Date.now();
   if (req.origin && !ctx.allowedOrigins.includes(req.origin)) throw new AppError("forbidden", "Origin not allowed");
-  if (Buffer.byteLength(req.bodyText) > LIMITS.batchBytes)
-    throw new AppError("payload_too_large", `A batch is at most ${LIMITS.batchBytes} bytes`);
-  // An event nests three levels deep; deeper input is refused before it costs stack anywhere.
-  if (jsonDepthExceeds(req.bodyText, 8)) throw new AppError("invalid_input", "The batch nests too deeply to be events");
+  if (Buffer.byteLength(req.bodyText) > LIMITS.batchBytes) throw batchTooLarge();
+  // Deeper input than events have is refused before it costs stack anywhere.
+  if (jsonDepthExceeds(req.bodyText, LIMITS.depth))
+    throw new AppError("invalid_input", "The batch nests too deeply to be events");
   let json: unknown;
   try {
     json = JSON.parse(req.bodyText);

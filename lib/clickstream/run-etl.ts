@@ -1,7 +1,7 @@
 import { jsonDepthExceeds } from "@/lib/http/read-body";
 import type { Database, Queryable } from "@/lib/ports/database";
 import type { ObjectStore } from "@/lib/ports/object-store";
-import { ClickEvent, eventTimeMs, eventTimeProblem, type RawEventLine } from "@/lib/schemas/clickstream";
+import { ClickEvent, eventTimeMs, eventTimeProblem, LIMITS, type RawEventLine } from "@/lib/schemas/clickstream";
 import { findUnstorableText, inDateWindow, toStorableText } from "@/lib/schemas/common";
 import { cubeDaysTouched, refreshFunnelCube } from "./funnel-cube";
 import { hourOfKey } from "./ingest";
@@ -80,7 +80,7 @@ export type WarehouseRow = unknown[];
  * ingest applies is applied again here: a line the warehouse cannot store is quarantined, never loaded.
  */
 export function toWarehouseRow(line: string): WarehouseRow {
-  if (jsonDepthExceeds(line, 8)) throw new Error("the line nests too deeply to be an event");
+  if (jsonDepthExceeds(line, LIMITS.depth)) throw new Error("the line nests too deeply to be an event");
   let raw: Partial<RawEventLine>;
   try {
     raw = JSON.parse(line) as Partial<RawEventLine>;
@@ -306,6 +306,8 @@ interface ParsedObject {
   size: number;
   lines: number;
   rows: WarehouseRow[];
+  /** The earliest and latest event time of `rows` (null for none), computed once per object. */
+  span: { min: number; max: number } | null;
   bad: { line: number; reason: string; raw: string }[];
 }
 
@@ -323,7 +325,7 @@ async function readObject(raw: ObjectStore, o: { key: string; size: number }): P
       bad.push({ line: n, reason: (err as Error).message.slice(0, 500), raw: l.slice(0, 4000) });
     }
   }
-  return { ...o, lines: n, rows, bad };
+  return { ...o, lines: n, rows, span: spanOf(rows), bad };
 }
 
 /**
@@ -362,9 +364,8 @@ function spanOf(rows: readonly WarehouseRow[]): { min: number; max: number } | n
  */
 async function loadObject(tx: Queryable, hour: string, o: ParsedObject): Promise<number> {
   const inserted = await loadWarehouseRows(tx, o.rows);
-  const span = inserted > 0 ? spanOf(o.rows) : null;
-  if (span) {
-    const days = cubeDaysTouched(span.min, span.max);
+  if (inserted > 0 && o.span) {
+    const days = cubeDaysTouched(o.span.min, o.span.max);
     await tx.query("DELETE FROM clickstream_funnel_cube_days WHERE day >= $1::date AND day < $2::date", [
       days.fromDay,
       days.toDay,
@@ -510,10 +511,9 @@ export async function runWarehouseEtl(args: {
           try {
             const o = await readObject(raw, item);
             const inserted = await retryOnConflict(() => inTransaction((tx) => loadObject(tx, item.hour, o)));
-            const loadedSpan = inserted > 0 ? spanOf(o.rows) : null;
-            if (loadedSpan) {
-              span.min = Math.min(span.min, loadedSpan.min);
-              span.max = Math.max(span.max, loadedSpan.max);
+            if (inserted > 0 && o.span) {
+              span.min = Math.min(span.min, o.span.min);
+              span.max = Math.max(span.max, o.span.max);
             }
             total.objects++;
             total.read += o.lines;

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { processAlive } from "@/lib/process-alive";
 
 /**
  * One process owns the embedded PGlite database of a data dir and serves it over the
@@ -52,15 +53,6 @@ function writePrivate(file: string, text: string) {
   fs.renameSync(tmp, file);
 }
 
-function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
 function canConnect(socketPath: string): Promise<boolean> {
   return new Promise((resolve) => {
     const s = net.connect({ path: socketPath });
@@ -98,7 +90,7 @@ function tryLock(dataDir: string): { ok: true } | { ok: false; pid: number } {
       if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
       const holder = Number(fs.readFileSync(lockPath(dataDir), "utf8"));
       // Our own pid counts as held: one process must not open the same PGlite directory twice.
-      if (holder && (holder === process.pid || pidAlive(holder))) return { ok: false, pid: holder };
+      if (holder && (holder === process.pid || processAlive(holder))) return { ok: false, pid: holder };
       // Stale lock from a crashed owner: remove and retry.
       fs.rmSync(lockPath(dataDir), { force: true });
       fs.rmSync(infoPath(dataDir), { force: true });
@@ -114,7 +106,7 @@ export async function findOwner(dataDir: string, waitMs = 60_000): Promise<strin
   const deadline = Date.now() + waitMs;
   for (;;) {
     const holder = Number(readJson<number>(lockPath(dataDir)) ?? 0);
-    if (!holder || !pidAlive(holder)) return undefined;
+    if (!holder || !processAlive(holder)) return undefined;
     const info = readJson<OwnerInfo>(infoPath(dataDir));
     if (info?.socketDir && info.pid === holder && (await canConnect(socketOf(info.socketDir)))) return urlOf(info);
     if (Date.now() > deadline) throw new Error(`Embedded database owner (pid ${holder}) did not come up`);

@@ -10,8 +10,11 @@ export const STANDARD_EVENTS = [
   "purchase",
 ] as const;
 
-/** Per-event limits: an event is small; a batch is at most this many events and bytes. */
-export const LIMITS = { eventBytes: 8 * 1024, batchEvents: 100, batchBytes: 256 * 1024 } as const;
+/**
+ * Per-event limits: an event is small; a batch is at most this many events and bytes; a batch or a
+ * raw line nests at most `depth` levels (an event has three), checked before parsing.
+ */
+export const LIMITS = { eventBytes: 8 * 1024, batchEvents: 100, batchBytes: 256 * 1024, depth: 8 } as const;
 /** Events stamped further than this in the future are rejected (clock skew allowance). */
 export const MAX_FUTURE_MS = 23 * 3600 * 1000;
 /**

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { ObjectStore } from "@/lib/ports/object-store";
+import { processAlive } from "@/lib/process-alive";
 
 /**
  * Objects as files under a root directory. Writes are atomic and durable: temp file, fsync,
@@ -119,18 +120,9 @@ export class FsObjectStore implements ObjectStore {
   }
 }
 
-const pidAlive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === "EPERM";
-  }
-};
-
 async function isStaleTemp(file: string, name: string, olderThanMs: number, now: number): Promise<boolean> {
   const pid = /\.(\d+)\.[a-z0-9]+\.tmp$/.exec(name)?.[1];
-  if (pid && Number(pid) !== process.pid) return !pidAlive(Number(pid));
+  if (pid && Number(pid) !== process.pid) return !processAlive(Number(pid));
   const st = await fs.promises.stat(file).catch(() => null);
   return st !== null && now - st.mtimeMs > olderThanMs;
 }

@@ -1,11 +1,11 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { requireRole } from "@/lib/auth/require-role";
 import { AppError } from "@/lib/errors";
 import type { Database } from "@/lib/ports/database";
 import type { ApiKeyDto } from "@/lib/schemas/api-keys";
 import type { Principal } from "@/lib/schemas/auth";
-import { requireRole } from "@/lib/users/require-role";
 
 /** `slk_<id>_<secret>`: the id finds the row, the secret is checked against its hash. */
 const KEY = /^slk_([a-f0-9]{16})_([A-Za-z0-9_-]{43})$/;

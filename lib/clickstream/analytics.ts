@@ -15,7 +15,7 @@ import {
   type TopPathsQuery,
 } from "@/lib/schemas/clickstream-reports";
 import { FunnelQuery } from "@/lib/schemas/funnel";
-import { requireRole } from "@/lib/users/require-role";
+import { requireRole } from "@/lib/auth/require-role";
 import { runFunnel } from "./funnel";
 import { overview, productReport } from "./reports";
 

@@ -2,7 +2,7 @@ import type { Database, Queryable } from "@/lib/ports/database";
 import type { ObjectStore } from "@/lib/ports/object-store";
 import type { Principal } from "@/lib/schemas/auth";
 import type { PipelineStatus } from "@/lib/schemas/pipeline";
-import { requireRole } from "@/lib/users/require-role";
+import { requireRole } from "@/lib/auth/require-role";
 import { hourOfKey } from "./ingest";
 import { listObjectFailures, quarantinedObjects } from "./object-failures";
 import { LATE_HOURS } from "./run-etl";

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { AppError } from "@/lib/errors";
-import { jsonDepthExceeds } from "@/lib/http/read-body";
+import { jsonDepthExceeds } from "@/lib/schemas/json-depth";
 import type { ObjectStore } from "@/lib/ports/object-store";
 import {
   ClickEvent,

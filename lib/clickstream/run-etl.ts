@@ -1,4 +1,4 @@
-import { jsonDepthExceeds } from "@/lib/http/read-body";
+import { jsonDepthExceeds } from "@/lib/schemas/json-depth";
 import type { Database, Queryable } from "@/lib/ports/database";
 import type { ObjectStore } from "@/lib/ports/object-store";
 import { ClickEvent, eventTimeMs, eventTimeProblem, LIMITS, type RawEventLine } from "@/lib/schemas/clickstream";

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { Instant } from "@/lib/schemas/common";
 import { EntityKind, type EntityTimeline } from "@/lib/schemas/findings";
-import { requireRole } from "@/lib/users/require-role";
+import { requireRole } from "@/lib/auth/require-role";
 import { type EventRow, entityEventsQuery, toActivityEvent } from "./entity-events";
 import { resolveWindow } from "./lake-window";
 import { FINDINGS_ROLES, type LakeCtx } from "./list-findings";

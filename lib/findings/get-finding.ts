@@ -1,7 +1,7 @@
 import { AppError } from "@/lib/errors";
 import type { Queryable } from "@/lib/ports/database";
 import type { FindingDetail } from "@/lib/schemas/findings";
-import { requireRole } from "@/lib/users/require-role";
+import { requireRole } from "@/lib/auth/require-role";
 import { type EntityMatch, type EventRow, entityEventsQuery, toActivityEvent } from "./entity-events";
 import { currentFindingsSql, type FindingRow, jsonList, parseJsonText, toSummary } from "./finding-sql";
 import { resolveWindow } from "./lake-window";

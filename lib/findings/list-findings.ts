@@ -2,7 +2,7 @@ import type { Database } from "@/lib/ports/database";
 import type { LakeParam, LakeQueryEngine } from "@/lib/ports/lake-query";
 import type { Principal } from "@/lib/schemas/auth";
 import { type Facet, type FindingsPage, FindingsQuery, type TriageStatus } from "@/lib/schemas/findings";
-import { requireRole } from "@/lib/users/require-role";
+import { requireRole } from "@/lib/auth/require-role";
 import { currentFindingsSql, type FindingRow, toSummary } from "./finding-sql";
 import { addWindow, daysOf, decodeCursor, encodeCursor, resolveWindow, Where } from "./lake-window";
 import { combineStats } from "./query-stats";

@@ -1,5 +1,5 @@
 import { type ActivityPage, ActivityQuery, type ActivityRow } from "@/lib/schemas/findings";
-import { requireRole } from "@/lib/users/require-role";
+import { requireRole } from "@/lib/auth/require-role";
 import { parseJsonText } from "./finding-sql";
 import { addWindow, daysOf, decodeCursor, encodeCursor, resolveWindow, Where } from "./lake-window";
 import { FINDINGS_ROLES, type LakeCtx } from "./list-findings";

@@ -5,7 +5,7 @@ import { sqlLiteral } from "@/lib/lake/sql-literal";
 import type { Database, Queryable } from "@/lib/ports/database";
 import type { LakeDialect, LakeParam } from "@/lib/ports/lake-query";
 import { SuppressionInput, type SuppressionRule } from "@/lib/schemas/findings";
-import { requireRole } from "@/lib/users/require-role";
+import { requireRole } from "@/lib/auth/require-role";
 import { currentFindingsSql } from "./finding-sql";
 import { addWindow, daysOf, resolveWindow, Where } from "./lake-window";
 import { FINDINGS_ROLES, type LakeCtx } from "./list-findings";

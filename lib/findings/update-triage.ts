@@ -1,6 +1,6 @@
 import { recordAudit } from "@/lib/audit/record-audit";
 import { TriageInput } from "@/lib/schemas/findings";
-import { requireRole } from "@/lib/users/require-role";
+import { requireRole } from "@/lib/auth/require-role";
 import { FINDINGS_ROLES, type LakeCtx } from "./list-findings";
 import { addNote, triageFor, upsertTriage } from "./triage-store";
 

@@ -1,4 +1,5 @@
 import { AppError } from "@/lib/errors";
+import { jsonDepthExceeds } from "@/lib/schemas/json-depth";
 
 /** JSON request bodies of the app's own routes are small; a larger one is refused while it arrives. */
 export const JSON_BODY_LIMIT = 1_000_000;
@@ -34,24 +35,6 @@ export async function readBodyText(req: Request, limit: number): Promise<string>
     chunks.push(value);
   }
   return Buffer.concat(chunks, size).toString("utf8");
-}
-
-/** How deeply arrays and objects nest in JSON text (strings skipped); stops counting past `max`. */
-export function jsonDepthExceeds(text: string, max: number): boolean {
-  let depth = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 34 /* " */) {
-      for (i++; i < text.length; i++) {
-        const d = text.charCodeAt(i);
-        if (d === 92 /* \ */) i++;
-        else if (d === 34) break;
-      }
-    } else if (c === 91 /* [ */ || c === 123 /* { */) {
-      if (++depth > max) return true;
-    } else if (c === 93 /* ] */ || c === 125 /* } */) depth--;
-  }
-  return false;
 }
 
 /** JSON text → value, with the errors people can act on (invalid JSON, nested too deeply). */

@@ -8,7 +8,7 @@ import type { WorkflowEngine } from "@/lib/ports/workflow-engine";
 import type { Principal } from "@/lib/schemas/auth";
 import { hasAnyRole } from "@/lib/schemas/auth";
 import { type IncidentDetail, type IncidentEventDto, IncidentsQuery, ReleaseInput } from "@/lib/schemas/incidents";
-import { requireRole } from "@/lib/users/require-role";
+import { requireRole } from "@/lib/auth/require-role";
 import { findIncident, type IncidentRow, toSummary } from "./store";
 
 /** Everyone who works findings or reviews sees incidents; only admins release a quarantine. */

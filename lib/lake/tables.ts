@@ -7,7 +7,9 @@ export interface Column {
   name: string;
   type: ColumnType;
 }
-export type TableName = "cloudtrail" | "guardduty" | "vpcflow" | "cwlogs" | "findings";
+import type { TableName } from "@/lib/schemas/lake";
+
+export type { TableName };
 
 const s = (name: string): Column => ({ name, type: "string" });
 const j = (name: string): Column => ({ name, type: "json" });

@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { requireRole } from "@/lib/auth/require-role";
 import { AppError } from "@/lib/errors";
 import type { Database } from "@/lib/ports/database";
 import type { Principal } from "@/lib/schemas/auth";
 import { ChannelInput, type ChannelSummary, type NotificationDto, OutboxQuery } from "@/lib/schemas/notifications";
-import { requireRole } from "@/lib/users/require-role";
 import { activeChannels, type ChannelRow, type NotifyDeps, sendTestMessage } from "./notify";
 import type { SecretBox } from "./secret-box";
 

@@ -1,4 +1,5 @@
 import { SEVERITY_LABELS, type Severity } from "@/lib/lake/severity";
+import type { EmailMessage } from "@/lib/ports/email";
 
 /** What a notification says, before any channel's formatting. All strings are untrusted text. */
 export interface Message {
@@ -75,7 +76,7 @@ export function telegramPayload(m: Message, chatId: string, appUrl: string | nul
 }
 
 /** SES v2 `SendEmail` content: an HTML part with all text escaped and a plain-text part. */
-export function emailPayload(m: Message, to: readonly string[], from: string, appUrl: string | null) {
+export function emailPayload(m: Message, to: readonly string[], from: string, appUrl: string | null): EmailMessage {
   const url = absolute(m.link, appUrl);
   const subject = headerSafe(`[Sightline ${label(m.severity)}] ${m.title}`);
   const html = [

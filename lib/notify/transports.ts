@@ -1,4 +1,4 @@
-import type { EmailSender } from "@/lib/ports/email";
+import type { EmailMessage, EmailSender } from "@/lib/ports/email";
 import { emailPayload, inAppPayload, type Message, slackPayload, telegramPayload } from "./render";
 
 export type ChannelKind = "inapp" | "slack" | "telegram" | "email";
@@ -79,7 +79,7 @@ export async function deliver(channel: ChannelConfig, payload: unknown, opts: Tr
           : { status: "outbox", response: null, error: null };
       case "email": {
         if (!opts.email) return { status: "outbox", response: null, error: null };
-        const out = await opts.email.send(payload as ReturnType<typeof emailPayload>);
+        const out = await opts.email.send(payload as EmailMessage);
         return { status: "sent", response: `MessageId ${out.messageId}`, error: null };
       }
     }

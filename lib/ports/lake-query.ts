@@ -1,4 +1,4 @@
-import type { TableName } from "@/lib/lake/tables";
+import type { TableName } from "@/lib/schemas/lake";
 
 /** A value bound to a `?` placeholder. User input only ever reaches SQL this way. */
 export type LakeParam = string | number;

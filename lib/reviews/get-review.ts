@@ -3,7 +3,7 @@ import type { Database } from "@/lib/ports/database";
 import type { ExecutionEvent, WorkflowEngine, WorkflowName } from "@/lib/ports/workflow-engine";
 import type { ReviewSummary } from "@/lib/schemas/applications";
 import type { Principal } from "@/lib/schemas/auth";
-import { requireRole } from "@/lib/users/require-role";
+import { requireRole } from "@/lib/auth/require-role";
 import { localArns, renderAsl } from "@/lib/workflows/definitions";
 import { REVIEW_ROLES } from "./decide-review";
 import { findTask, toReviewSummary } from "./review-store";

@@ -13,7 +13,7 @@ import { dispatchFindingEvents } from "@/lib/incidents/dispatch";
 import { filesAsRawObjects, lakePaths } from "@/lib/lake/local-sources";
 import type { Principal } from "@/lib/schemas/auth";
 import { SampleFindingsInput } from "@/lib/schemas/incidents";
-import { requireRole } from "@/lib/users/require-role";
+import { requireRole } from "@/lib/auth/require-role";
 
 const pad = (n: number) => String(n).padStart(2, "0");
 

@@ -1,10 +1,10 @@
 import { recordAudit } from "@/lib/audit/record-audit";
 import { generatePassword, hashPassword } from "@/lib/auth/password";
+import { requireRole } from "@/lib/auth/require-role";
 import { AppError } from "@/lib/errors";
 import type { Database } from "@/lib/ports/database";
 import type { Principal } from "@/lib/schemas/auth";
 import { CreateUserInput, type UserDto } from "@/lib/schemas/users";
-import { requireRole } from "./require-role";
 import { insertUser, toUserDto } from "./user-store";
 
 /** Admins add a user; without a password one is generated and returned once. */

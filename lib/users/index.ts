@@ -1,5 +1,5 @@
+export { requireRole } from "@/lib/auth/require-role";
 export { createUser } from "./create-user";
 export { listUsers } from "./list-users";
-export { requireRole } from "./require-role";
 export { seedEmail, seedUsers } from "./seed-users";
 export { updateUser } from "./update-user";

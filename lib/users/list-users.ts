@@ -1,7 +1,7 @@
+import { requireRole } from "@/lib/auth/require-role";
 import type { Database } from "@/lib/ports/database";
 import type { Principal } from "@/lib/schemas/auth";
 import type { UserDto } from "@/lib/schemas/users";
-import { requireRole } from "./require-role";
 import { listUsers as selectUsers, toUserDto } from "./user-store";
 
 export async function listUsers({ ctx }: { ctx: { db: Database; principal: Principal | null } }): Promise<UserDto[]> {

@@ -1,9 +1,9 @@
 import { recordAudit } from "@/lib/audit/record-audit";
+import { requireRole } from "@/lib/auth/require-role";
 import { AppError } from "@/lib/errors";
 import type { Database } from "@/lib/ports/database";
 import type { Principal } from "@/lib/schemas/auth";
 import { UpdateUserInput, type UserDto } from "@/lib/schemas/users";
-import { requireRole } from "./require-role";
 import { revokeUserSessions } from "./session-store";
 import { findUserById, toUserDto, updateUser as updateUserRow } from "./user-store";
 

@@ -29,6 +29,13 @@ export function alarmSpecs(o: {
   stateMachines: Record<string, string>;
   apiId: string;
 }): AlarmSpec[] {
+  return [...runtimeAlarms(o), ...pipelineAlarms(o.apiId)];
+}
+
+/** Per resource: a Lambda that throws or is throttled, a DLQ with messages, a failed execution. */
+function runtimeAlarms(
+  o: Pick<Parameters<typeof alarmSpecs>[0], "functions" | "queues" | "stateMachines">,
+): AlarmSpec[] {
   return [
     ...Object.entries(o.functions).flatMap(([id, name]) => [
       alarm({
@@ -80,6 +87,12 @@ export function alarmSpecs(o: {
         why: `${id} executions failed (incident failures are also on the incident)`,
       }),
     ),
+  ];
+}
+
+/** The clickstream pipeline as a whole: loading falls behind, or collection answers 5xx. */
+function pipelineAlarms(apiId: string): AlarmSpec[] {
+  return [
     alarm({
       name: "clickstream-etl-lag",
       namespace: "Sightline",
@@ -96,7 +109,7 @@ export function alarmSpecs(o: {
       name: "collect-api-5xx",
       namespace: "AWS/ApiGateway",
       metricName: "5xx",
-      dimensions: { ApiId: o.apiId },
+      dimensions: { ApiId: apiId },
       statistic: "Sum",
       periodSeconds: 300,
       threshold: 5,

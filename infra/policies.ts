@@ -97,7 +97,7 @@ export const startExecutionPolicy = (stateMachineArn: string): PolicyDocument =>
   ],
 });
 
-const arn = (service: string, region: string, account: string, resource: string) =>
+export const arn = (service: string, region: string, account: string, resource: string) =>
   `arn:aws:${service}:${region}:${account}:${resource}`;
 
 /** The state machine's role: invoke exactly the Lambda functions its definition names. */
@@ -115,115 +115,126 @@ export function invokeOnlyPolicy(functionArns: readonly string[]): PolicyDocumen
   };
 }
 
+interface ResponderScope {
+  account: string;
+  region: string;
+  evidenceBucket: string;
+  quarantineRoleArn?: string | null;
+}
+
 /**
  * The incident-response functions' own role: exactly the EC2, Auto Scaling, SSM and IAM calls of
  * lib/adapters/aws/aws-cloud-controls.ts, scoped to the account and region; the quarantine-group
  * management only on groups the app created (tagged `sightline:quarantine`).
  */
-export function incidentResponderPolicy(o: {
-  account: string;
-  region: string;
-  evidenceBucket: string;
-  quarantineRoleArn?: string | null;
-}): PolicyDocument {
+export function incidentResponderPolicy(o: ResponderScope): PolicyDocument {
+  return { Version: "2012-10-17", Statement: [...quarantineStatements(o), ...evidenceAndContainmentStatements(o)] };
+}
+
+/** Describe, build and apply the quarantine: security groups, network interfaces, tags, snapshots. */
+function quarantineStatements(o: ResponderScope): Statement[] {
+  const ec2 = (r: string) => arn("ec2", o.region, o.account, r);
+  return [
+    {
+      Sid: "Describe",
+      Effect: "Allow",
+      Action: [
+        "ec2:DescribeInstances",
+        "ec2:DescribeInstanceAttribute",
+        "ec2:DescribeIamInstanceProfileAssociations",
+        "ec2:DescribeSecurityGroups",
+        "autoscaling:DescribeAutoScalingInstances",
+        "ssm:GetCommandInvocation",
+      ],
+      Resource: ["*"],
+    },
+    {
+      Sid: "CreateQuarantineGroups",
+      Effect: "Allow",
+      Action: ["ec2:CreateSecurityGroup"],
+      Resource: [ec2("vpc/*"), ec2("security-group/*")],
+    },
+    {
+      Sid: "TagOnCreate",
+      Effect: "Allow",
+      Action: ["ec2:CreateTags"],
+      Resource: [ec2("security-group/*"), `arn:aws:ec2:${o.region}::snapshot/*`],
+      Condition: { StringEquals: { "ec2:CreateAction": ["CreateSecurityGroup", "CreateSnapshot"] } },
+    },
+    {
+      Sid: "ShapeQuarantineGroups",
+      Effect: "Allow",
+      Action: ["ec2:AuthorizeSecurityGroupIngress", "ec2:RevokeSecurityGroupEgress"],
+      Resource: [ec2("security-group/*")],
+      Condition: { StringLike: { "aws:ResourceTag/sightline:quarantine": ["transition", "isolation"] } },
+    },
+    {
+      Sid: "IsolateInstance",
+      Effect: "Allow",
+      Action: [
+        "ec2:ModifyNetworkInterfaceAttribute",
+        "ec2:ModifyInstanceAttribute",
+        "ec2:CreateTags",
+        "ec2:DeleteTags",
+        "ec2:ReplaceIamInstanceProfileAssociation",
+      ],
+      Resource: [ec2("instance/*"), ec2("network-interface/*"), ec2("security-group/*")],
+    },
+    {
+      Sid: "Snapshot",
+      Effect: "Allow",
+      Action: ["ec2:CreateSnapshot"],
+      Resource: [ec2("volume/*"), `arn:aws:ec2:${o.region}::snapshot/*`],
+    },
+  ];
+}
+
+/** Auto Scaling, SSM evidence, access-key containment, notification and the optional role swap. */
+function evidenceAndContainmentStatements(o: ResponderScope): Statement[] {
   const ec2 = (r: string) => arn("ec2", o.region, o.account, r);
   const ssmDocument = `arn:aws:ssm:${o.region}::document/AWS-RunShellScript`;
-  return {
-    Version: "2012-10-17",
-    Statement: [
-      {
-        Sid: "Describe",
-        Effect: "Allow",
-        Action: [
-          "ec2:DescribeInstances",
-          "ec2:DescribeInstanceAttribute",
-          "ec2:DescribeIamInstanceProfileAssociations",
-          "ec2:DescribeSecurityGroups",
-          "autoscaling:DescribeAutoScalingInstances",
-          "ssm:GetCommandInvocation",
-        ],
-        Resource: ["*"],
-      },
-      {
-        Sid: "CreateQuarantineGroups",
-        Effect: "Allow",
-        Action: ["ec2:CreateSecurityGroup"],
-        Resource: [ec2("vpc/*"), ec2("security-group/*")],
-      },
-      {
-        Sid: "TagOnCreate",
-        Effect: "Allow",
-        Action: ["ec2:CreateTags"],
-        Resource: [ec2("security-group/*"), `arn:aws:ec2:${o.region}::snapshot/*`],
-        Condition: { StringEquals: { "ec2:CreateAction": ["CreateSecurityGroup", "CreateSnapshot"] } },
-      },
-      {
-        Sid: "ShapeQuarantineGroups",
-        Effect: "Allow",
-        Action: ["ec2:AuthorizeSecurityGroupIngress", "ec2:RevokeSecurityGroupEgress"],
-        Resource: [ec2("security-group/*")],
-        Condition: { StringLike: { "aws:ResourceTag/sightline:quarantine": ["transition", "isolation"] } },
-      },
-      {
-        Sid: "IsolateInstance",
-        Effect: "Allow",
-        Action: [
-          "ec2:ModifyNetworkInterfaceAttribute",
-          "ec2:ModifyInstanceAttribute",
-          "ec2:CreateTags",
-          "ec2:DeleteTags",
-          "ec2:ReplaceIamInstanceProfileAssociation",
-        ],
-        Resource: [ec2("instance/*"), ec2("network-interface/*"), ec2("security-group/*")],
-      },
-      {
-        Sid: "Snapshot",
-        Effect: "Allow",
-        Action: ["ec2:CreateSnapshot"],
-        Resource: [ec2("volume/*"), `arn:aws:ec2:${o.region}::snapshot/*`],
-      },
-      {
-        Sid: "AutoScaling",
-        Effect: "Allow",
-        Action: ["autoscaling:DetachInstances", "autoscaling:AttachInstances"],
-        Resource: [arn("autoscaling", o.region, o.account, "autoScalingGroup:*:autoScalingGroupName/*")],
-      },
-      {
-        Sid: "CollectEvidence",
-        Effect: "Allow",
-        Action: ["ssm:SendCommand"],
-        Resource: [ssmDocument, ec2("instance/*")],
-      },
-      {
-        Sid: "ReadEvidence",
-        Effect: "Allow",
-        Action: ["s3:GetObject"],
-        Resource: [`arn:aws:s3:::${o.evidenceBucket}/incidents/*`],
-      },
-      {
-        Sid: "DeactivateKeys",
-        Effect: "Allow",
-        Action: ["iam:UpdateAccessKey"],
-        Resource: [`arn:aws:iam::${o.account}:user/*`],
-      },
-      {
-        Sid: "Notify",
-        Effect: "Allow",
-        Action: ["ses:SendEmail"],
-        Resource: [arn("ses", o.region, o.account, "identity/*")],
-      },
-      ...(o.quarantineRoleArn
-        ? [
-            {
-              Sid: "PassQuarantineRole",
-              Effect: "Allow" as const,
-              Action: ["iam:PassRole"],
-              Resource: [o.quarantineRoleArn],
-            },
-          ]
-        : []),
-    ],
-  };
+  return [
+    {
+      Sid: "AutoScaling",
+      Effect: "Allow",
+      Action: ["autoscaling:DetachInstances", "autoscaling:AttachInstances"],
+      Resource: [arn("autoscaling", o.region, o.account, "autoScalingGroup:*:autoScalingGroupName/*")],
+    },
+    {
+      Sid: "CollectEvidence",
+      Effect: "Allow",
+      Action: ["ssm:SendCommand"],
+      Resource: [ssmDocument, ec2("instance/*")],
+    },
+    {
+      Sid: "ReadEvidence",
+      Effect: "Allow",
+      Action: ["s3:GetObject"],
+      Resource: [`arn:aws:s3:::${o.evidenceBucket}/incidents/*`],
+    },
+    {
+      Sid: "DeactivateKeys",
+      Effect: "Allow",
+      Action: ["iam:UpdateAccessKey"],
+      Resource: [`arn:aws:iam::${o.account}:user/*`],
+    },
+    {
+      Sid: "Notify",
+      Effect: "Allow",
+      Action: ["ses:SendEmail"],
+      Resource: [arn("ses", o.region, o.account, "identity/*")],
+    },
+    ...(o.quarantineRoleArn
+      ? [
+          {
+            Sid: "PassQuarantineRole",
+            Effect: "Allow" as const,
+            Action: ["iam:PassRole"],
+            Resource: [o.quarantineRoleArn],
+          },
+        ]
+      : []),
+  ];
 }
 
 /** The app server's Step Functions access: start its machines, read their executions, answer task tokens. */

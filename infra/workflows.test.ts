@@ -101,7 +101,9 @@ describe("incident responder policy", () => {
 
   test("allows exactly the calls the AWS adapters make (plus reading evidence back), nothing more", () => {
     const used = new Set([
-      ...sdkActions("lib/adapters/aws/aws-cloud-controls.ts"),
+      ...fs
+        .readdirSync("lib/adapters/aws/cloud-controls")
+        .flatMap((f) => sdkActions(`lib/adapters/aws/cloud-controls/${f}`)),
       ...sdkActions("lib/adapters/aws/ses-email.ts"),
       "s3:GetObject",
       // CreateSecurityGroup / CreateSnapshot with TagSpecifications need CreateTags on create.

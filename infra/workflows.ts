@@ -1,6 +1,7 @@
 // The state machines and the Lambdas behind their Task states. Each definition is the repo's ASL
 // file (workflows/*.asl.json) with its ${…FunctionArn} placeholders filled in: nothing here copies
 // it. Policy documents come from ./policies (plain data the tests check).
+
 import { placeholdersOf, readAsl, renderAsl } from "../lib/workflows/definitions";
 import { BUNDLE_EXTERNAL } from "./functions";
 import {

@@ -1,17 +1,17 @@
 /** `npm run etl`: load every raw clickstream hour not loaded yet into the warehouse, now. */
-import { FsObjectStore } from "@/lib/adapters/local/fs-object-store";
-import { runWarehouseEtl } from "@/lib/clickstream/run-etl";
-import { openDatabase } from "@/lib/db/connect";
+
+import { openDatabase } from "@/lib/adapters/compose/database";
+import { clickstreamRawStore } from "@/lib/adapters/compose/stores";
+import { runWarehouseEtl } from "@/lib/clickstream/run-warehouse-etl";
 import { migrate } from "@/lib/db/migrate";
 import { loadEnv } from "@/lib/env";
-import { clickstreamRawDir } from "@/lib/runtime/local-clickstream";
 
 async function main() {
   const env = loadEnv();
   const db = await openDatabase(env);
   try {
     await migrate(db);
-    const s = await runWarehouseEtl({ db, raw: new FsObjectStore(clickstreamRawDir(env)), trigger: "cli" });
+    const s = await runWarehouseEtl({ db, raw: clickstreamRawStore(env), trigger: "cli" });
     if (s.status === "skipped") console.log("Another warehouse ETL is running; nothing done.");
     else
       console.log(

@@ -4,7 +4,7 @@
  * local lake's raw area by default) and runs them through the same ETL.
  */
 import { parseArgs } from "node:util";
-import { openDatabase } from "@/lib/db/connect";
+import { openDatabase } from "@/lib/adapters/compose/database";
 import { migrate } from "@/lib/db/migrate";
 import { generateLake } from "@/lib/demo/generate-lake";
 import { loadEnv } from "@/lib/env";

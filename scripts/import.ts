@@ -3,13 +3,13 @@
  * Logs, CloudWatch Logs; gz or not, any mix) into the local lake. Safe while the server runs.
  */
 import path from "node:path";
-import { FsObjectStore } from "@/lib/adapters/local/fs-object-store";
-import { LakeWorkerPool } from "@/lib/adapters/local/lake-worker-pool";
-import { openDatabase } from "@/lib/db/connect";
+import { openDatabase } from "@/lib/adapters/compose/database";
+import { openLakeWorkerPool } from "@/lib/adapters/compose/lake-engines";
+import { objectStoreAt } from "@/lib/adapters/compose/stores";
 import { migrate } from "@/lib/db/migrate";
 import { loadEnv } from "@/lib/env";
 import { filesAsRawObjects, lakePaths } from "@/lib/lake/local-sources";
-import { runLakeEtl } from "@/lib/lake/run-etl";
+import { runLakeEtl } from "@/lib/lake/run-lake-etl";
 import { progress } from "./lib/progress";
 
 async function main() {
@@ -21,7 +21,7 @@ async function main() {
   const env = loadEnv();
   const db = await openDatabase(env);
   // Every core normalizes and encodes; this thread publishes and records.
-  const pool = LakeWorkerPool.create();
+  const pool = openLakeWorkerPool();
   try {
     await migrate(db);
     const lake = lakePaths(env.dataDir);
@@ -31,7 +31,7 @@ async function main() {
     let done = 0;
     const s = await runLakeEtl({
       db,
-      lake: new FsObjectStore(lake.root),
+      lake: objectStoreAt(lake.root),
       stage: pool.stage,
       concurrency: pool.threads * 2,
       stagingRoot: lake.staging,

@@ -8,6 +8,7 @@ import http from "node:http";
 import next from "next";
 import { loadEnv } from "@/lib/env";
 import { CLIENT_IP_HEADER, resolveClientIp } from "@/lib/http/client-ip";
+import { runShutdown } from "@/lib/runtime/shutdown";
 
 const dev = process.argv.includes("--dev");
 const env = loadEnv();
@@ -27,6 +28,13 @@ const server = http.createServer((req, res) => {
 });
 if (dev) server.on("upgrade", app.getUpgradeHandler());
 server.listen(env.PORT, "127.0.0.1");
-const stop = () => server.close(() => process.exit(0));
+// Background work started by instrumentation.ts (dispatcher, in-process engine, database pool) stops
+// first, then the listener.
+let stopping = false;
+const stop = () => {
+  if (stopping) return;
+  stopping = true;
+  void runShutdown().finally(() => server.close(() => process.exit(0)));
+};
 process.on("SIGTERM", stop);
 process.on("SIGINT", stop);

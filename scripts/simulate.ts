@@ -1,9 +1,8 @@
 /** `npm run simulate -- --sessions 2000 --days 7`: demo-store traffic through the ingest core into the local raw store. */
 import { parseArgs } from "node:util";
-import { FsObjectStore } from "@/lib/adapters/local/fs-object-store";
+import { clickstreamRawStore } from "@/lib/adapters/compose/stores";
 import { simulateClickstream } from "@/lib/demo/simulate-clickstream";
 import { loadEnv } from "@/lib/env";
-import { clickstreamRawDir } from "@/lib/runtime/local-clickstream";
 
 async function main() {
   const { values } = parseArgs({
@@ -15,7 +14,7 @@ async function main() {
   });
   const env = loadEnv();
   const t = await simulateClickstream({
-    raw: new FsObjectStore(clickstreamRawDir(env)),
+    raw: clickstreamRawStore(env),
     sessions: Number(values.sessions),
     days: Number(values.days),
     seed: Number(values.seed),

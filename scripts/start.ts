@@ -5,13 +5,13 @@
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { FsObjectStore } from "@/lib/adapters/local/fs-object-store";
-import { prepare } from "@/lib/bootstrap/prepare";
-import { openDatabase } from "@/lib/db/connect";
+import { openDatabase } from "@/lib/adapters/compose/database";
 import { loadEnv } from "@/lib/env";
-import { startIngestServer } from "@/lib/runtime/ingest-server";
-import { clickstreamRawDir, demoClickstreamHook, scheduleWarehouseEtl } from "@/lib/runtime/local-clickstream";
-import { demoLakeHook, watchRawArea } from "@/lib/runtime/local-lake";
+import { startHostWork } from "@/lib/runtime/background";
+import { demoClickstreamHook } from "@/lib/runtime/local-clickstream";
+import { demoLakeHook } from "@/lib/runtime/local-lake";
+import { prepare } from "@/lib/runtime/prepare";
+import { runShutdown } from "@/lib/runtime/shutdown";
 
 const dev = process.argv.includes("--dev");
 const root = process.cwd();
@@ -51,25 +51,7 @@ async function main() {
     console.log("");
   }
   if (!dev) buildIfNeeded();
-  if (local) {
-    // Temp files of writers killed mid-write (SIGKILL, power loss) would otherwise stay forever.
-    for (const root of [clickstreamRawDir(env), path.join(env.dataDir, "lake")]) {
-      const removed = await new FsObjectStore(root).removeStaleTempFiles();
-      if (removed) log(`removed ${removed} temp files left by an interrupted write under ${root}`);
-    }
-  }
-  const stopWatching = local ? watchRawArea(env, db, log) : () => {};
-  const stopEtl = local ? scheduleWarehouseEtl(env, db, log) : () => {};
-  const ingestPort = env.SIGHTLINE_INGEST_PORT ?? env.PORT + 1;
-  // Optional: if the port is taken, the app still takes events on /api/collect.
-  const ingest =
-    local && ingestPort
-      ? await startIngestServer({ env, db, port: ingestPort }).catch((err: Error) => {
-          log(`clickstream ingest listener not started (${err.message}); /api/collect still takes events`);
-          return undefined;
-        })
-      : undefined;
-  if (ingest) log(`clickstream ingest listener on http://127.0.0.1:${ingest.port}/api/collect`);
+  await startHostWork(env, db, log);
 
   // The app runs in its own process (this one owns the embedded database), behind our HTTP front.
   const server = path.join(root, "scripts", "next-server.ts");
@@ -93,9 +75,7 @@ async function main() {
   process.on("SIGINT", () => stop("SIGINT"));
   process.on("SIGTERM", () => stop("SIGTERM"));
   child.on("exit", async (code) => {
-    stopWatching();
-    stopEtl();
-    await ingest?.close();
+    await runShutdown();
     await db.close().catch(() => {});
     process.exit(code ?? 0);
   });

@@ -6,8 +6,9 @@
  *   disable <email> | enable <email>
  *   rotate-session-key
  */
+
+import { openDatabase } from "@/lib/adapters/compose/database";
 import { SessionKeyring } from "@/lib/auth/session-keys";
-import { openDatabase } from "@/lib/db/connect";
 import { migrate } from "@/lib/db/migrate";
 import { loadEnv } from "@/lib/env";
 import type { Principal } from "@/lib/schemas/auth";

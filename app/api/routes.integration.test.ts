@@ -15,7 +15,7 @@ process.env.DATABASE_URL = "";
 process.env.SIGHTLINE_INITIAL_PASSWORD = "route-test-password-1";
 
 const { closeContext, getContext } = await import("@/lib/adapters");
-const { prepare } = await import("@/lib/bootstrap/prepare");
+const { prepare } = await import("@/lib/runtime/prepare");
 const { seedEmail } = await import("@/lib/users");
 
 const ORIGIN = "http://localhost";

@@ -1,27 +1,19 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
+import {
+  useApiKeysQuery,
+  useCreateApiKeyMutation,
+  useRevokeApiKeyMutation,
+} from "@/components/hooks/queries/use-api-keys-query";
 import { Button } from "@/components/ui/button";
 import { ROW, THEAD, TD as td, TH as th } from "@/components/ui/table";
-import type { ApiKeyDto } from "@/lib/schemas/api-keys";
-import { apiFetch } from "../hooks/api-fetch";
 
 /** Keys for systems that submit applications; the key itself is shown once, when created. */
 export function ApiKeysView() {
-  const qc = useQueryClient();
-  const { data, isError, error } = useQuery({
-    queryKey: ["api-keys"],
-    queryFn: ({ signal }) => apiFetch<{ apiKeys: ApiKeyDto[] }>("/api/admin/api-keys", { signal }),
-  });
-  const create = useMutation({
-    mutationFn: (name: string) => apiFetch<{ key: string }>("/api/admin/api-keys", { method: "POST", json: { name } }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ["api-keys"] }),
-  });
-  const revoke = useMutation({
-    mutationFn: (id: string) => apiFetch<void>(`/api/admin/api-keys/${encodeURIComponent(id)}`, { method: "DELETE" }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ["api-keys"] }),
-  });
+  const { data, isError, error } = useApiKeysQuery();
+  const create = useCreateApiKeyMutation();
+  const revoke = useRevokeApiKeyMutation();
   const [name, setName] = useState("");
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();

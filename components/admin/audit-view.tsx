@@ -1,18 +1,13 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { useAuditQuery } from "@/components/hooks/queries/use-audit-query";
 import { ROW, THEAD, TD as td, TH as th } from "@/components/ui/table";
-import type { AuditEntryDto } from "@/lib/schemas/audit";
-import { apiFetch } from "../hooks/api-fetch";
 
 export function AuditView() {
   const [action, setAction] = useState("");
   const search = new URLSearchParams(action ? { action } : {}).toString();
-  const { data, isError, error } = useQuery({
-    queryKey: ["audit", search],
-    queryFn: ({ signal }) => apiFetch<{ entries: AuditEntryDto[] }>(`/api/admin/audit?${search}`, { signal }),
-  });
+  const { data, isError, error } = useAuditQuery(search);
   return (
     <div className="flex flex-col gap-3">
       <div className="flex items-end gap-3">

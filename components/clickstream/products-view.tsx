@@ -1,14 +1,11 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { useProductReportQuery } from "@/components/hooks/queries/use-clickstream-query";
 import { CsvButton } from "@/components/ui/csv-button";
-import { FIELD, Labelled } from "@/components/ui/field";
 import { ROW, TableHead, TD } from "@/components/ui/table";
-import { PRODUCT_GROUPS, PRODUCT_SORTS, type ProductReportRow } from "@/lib/schemas/clickstream-reports";
-import { apiFetch } from "../hooks/api-fetch";
 import { daysAgo, useUrlState } from "../hooks/use-url-state";
-
-const pct = (x: number | null) => (x === null ? "—" : `${(x * 100).toFixed(1)}%`);
+import { productColumns } from "./product-columns";
+import { ProductFilters } from "./product-filters";
 
 /** Views → carts → checkouts → purchases per product, category or brand (from the product-day rollup). */
 export function ProductsView() {
@@ -23,64 +20,11 @@ export function ProductsView() {
     search: "",
   });
   const search = new URLSearchParams(Object.entries(q).filter(([, v]) => v));
-  const { data, isError, error } = useQuery({
-    queryKey: ["products", search.toString()],
-    queryFn: ({ signal }) => apiFetch<ProductReportRow[]>(`/api/clickstream/products?${search.toString()}`, { signal }),
-  });
-  const cols: [string, (r: ProductReportRow) => string | number][] = [
-    [q.groupBy, (r) => r.name ?? r.key],
-    ["category", (r) => r.category ?? ""],
-    ["brand", (r) => r.brand ?? ""],
-    ["views", (r) => r.views],
-    ["carts", (r) => r.carts],
-    ["checkouts", (r) => r.checkouts],
-    ["purchases", (r) => r.purchases],
-    ["view→cart", (r) => pct(r.viewToCart)],
-    ["cart→checkout", (r) => pct(r.cartToCheckout)],
-    ["checkout→purchase", (r) => pct(r.checkoutToPurchase)],
-    ["conversion", (r) => pct(r.conversion)],
-    ["discounted conv.", (r) => pct(r.discountConversion)],
-    ["full-price conv.", (r) => pct(r.fullPriceConversion)],
-    ["revenue", (r) => r.revenue.toFixed(2)],
-  ];
+  const { data, isError, error } = useProductReportQuery(search.toString());
+  const cols = productColumns(q.groupBy);
   return (
     <div className="flex flex-col gap-4">
-      <form
-        aria-label="Product report filters"
-        className="flex flex-wrap items-end gap-3 text-sm"
-        onSubmit={(e) => {
-          e.preventDefault();
-          const f = new FormData(e.currentTarget);
-          set(Object.fromEntries([...f.entries()].map(([k, v]) => [k, String(v)])));
-        }}
-      >
-        {(["from", "to"] as const).map((k) => (
-          <Labelled key={k} label={k === "from" ? "From" : "To"}>
-            <input type="date" name={k} defaultValue={q[k]} className={FIELD} />
-          </Labelled>
-        ))}
-        <Labelled label="Per">
-          <select name="groupBy" defaultValue={q.groupBy} className={FIELD}>
-            {PRODUCT_GROUPS.map((g) => (
-              <option key={g}>{g}</option>
-            ))}
-          </select>
-        </Labelled>
-        {(["category", "brand", "search"] as const).map((k) => (
-          <Labelled key={k} label={k === "search" ? "Product name or id" : k === "category" ? "Category" : "Brand"}>
-            <input name={k} defaultValue={q[k]} className={FIELD} />
-          </Labelled>
-        ))}
-        <Labelled label="Sort by">
-          <select name="sort" defaultValue={q.sort} className={FIELD}>
-            {PRODUCT_SORTS.map((s) => (
-              <option key={s}>{s}</option>
-            ))}
-          </select>
-        </Labelled>
-        <button type="submit" className="rounded-md bg-sky-600 px-3 py-2 font-medium text-white hover:bg-sky-700">
-          Apply
-        </button>
+      <ProductFilters values={q} onApply={set}>
         {data ? (
           <CsvButton
             filename="products.csv"
@@ -88,7 +32,7 @@ export function ProductsView() {
             rows={data.map((r) => cols.map((c) => c[1](r)))}
           />
         ) : null}
-      </form>
+      </ProductFilters>
       {isError ? <p role="alert">{error.message}</p> : null}
       {data ? (
         <table className="w-full text-sm" aria-label="Product report">

@@ -1,13 +1,13 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
+import {
+  useSessionsQuery,
+  useSessionTimelineQuery,
+  useTopPathsQuery,
+} from "@/components/hooks/queries/use-clickstream-query";
 import { DayRange, FIELD, Labelled } from "@/components/ui/field";
-import { Section } from "@/components/ui/section";
-import { ROW, TableHead, TD } from "@/components/ui/table";
-import type { SessionEvent, SessionSummary } from "@/lib/schemas/clickstream-reports";
-import { apiFetch } from "../hooks/api-fetch";
 import { daysAgo, useUrlState } from "../hooks/use-url-state";
+import { SessionsSection, TopPathsSection } from "./sessions-tables";
 
 /** Sessions with their paths, and the most common paths between two events. */
 export function SessionsView() {
@@ -19,17 +19,10 @@ export function SessionsView() {
     end: "purchase",
   });
   const list = new URLSearchParams({ from: q.from, to: q.to, ...(q.reached ? { reached: q.reached } : {}) });
-  const sessions = useQuery({
-    queryKey: ["sessions", list.toString()],
-    queryFn: ({ signal }) => apiFetch<SessionSummary[]>(`/api/clickstream/sessions?${list}`, { signal }),
-  });
-  const pq = new URLSearchParams({ from: q.from, to: q.to, start: q.start, end: q.end });
-  const paths = useQuery({
-    queryKey: ["paths", pq.toString()],
-    queryFn: ({ signal }) =>
-      apiFetch<{ path: string[]; sessions: number }[]>(`/api/clickstream/paths?${pq}`, { signal }),
-    retry: false,
-  });
+  const sessions = useSessionsQuery(list.toString());
+  const paths = useTopPathsQuery(
+    new URLSearchParams({ from: q.from, to: q.to, start: q.start, end: q.end }).toString(),
+  );
   return (
     <div className="flex flex-col gap-6">
       <div className="flex flex-wrap items-end gap-3 text-sm">
@@ -44,73 +37,20 @@ export function SessionsView() {
           </select>
         </Labelled>
       </div>
-      <Section
-        title={
-          <>
-            Top paths from{" "}
-            <input
-              aria-label="Path start event"
-              className={FIELD}
-              defaultValue={q.start}
-              onBlur={(e) => set({ start: e.target.value })}
-            />{" "}
-            to{" "}
-            <input
-              aria-label="Path end event"
-              className={FIELD}
-              defaultValue={q.end}
-              onBlur={(e) => set({ end: e.target.value })}
-            />
-          </>
-        }
-      >
-        {paths.isError ? <p role="alert">{paths.error.message}</p> : null}
-        <table className="w-full text-sm">
-          <tbody>
-            {(paths.data ?? []).map((p) => (
-              <tr key={p.path.join(">")} className={ROW}>
-                <td className={TD}>{[q.start, ...p.path, q.end].join(" → ")}</td>
-                <td className={TD}>{p.sessions} sessions</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </Section>
-      <Section title="Sessions">
-        {sessions.isError ? <p role="alert">{sessions.error.message}</p> : null}
-        <table className="w-full text-sm" aria-label="Sessions">
-          <TableHead columns={["Started", "Session", "Events", "Login", "Category", "Path"]} />
-          <tbody>
-            {(sessions.data ?? []).map((s) => (
-              <tr key={s.sessionId} className={ROW}>
-                <td className={TD}>{new Date(s.startedAt).toLocaleString()}</td>
-                <td className={TD}>
-                  <Link
-                    className="text-sky-700 hover:underline dark:text-sky-400"
-                    href={`/clickstream/sessions/${encodeURIComponent(s.sessionId)}`}
-                  >
-                    {s.sessionId.slice(0, 8)}
-                  </Link>
-                </td>
-                <td className={TD}>{s.events}</td>
-                <td className={TD}>{s.loginState ?? "—"}</td>
-                <td className={TD}>{s.category ?? "—"}</td>
-                <td className={TD}>{s.path.join(" → ")}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </Section>
+      <TopPathsSection
+        start={q.start}
+        end={q.end}
+        paths={paths.data}
+        error={paths.isError ? paths.error : null}
+        onChange={set}
+      />
+      <SessionsSection sessions={sessions.data} error={sessions.isError ? sessions.error : null} />
     </div>
   );
 }
 
 export function SessionDetailView({ sessionId }: { sessionId: string }) {
-  const { data, isError, error } = useQuery({
-    queryKey: ["session", sessionId],
-    queryFn: ({ signal }) =>
-      apiFetch<SessionEvent[]>(`/api/clickstream/sessions/${encodeURIComponent(sessionId)}`, { signal }),
-  });
+  const { data, isError, error } = useSessionTimelineQuery(sessionId);
   if (isError) return <p role="alert">{error.message}</p>;
   if (!data) return <p>Loading…</p>;
   const t0 = Date.parse(data[0]?.at ?? "");

@@ -1,4 +1,4 @@
-import type { QueryStats } from "@/lib/schemas/findings";
+import type { QueryStats } from "@/lib/schemas/lake-view";
 
 const bytes = (b: number) =>
   b >= 1e9 ? `${(b / 1e9).toFixed(2)} GB` : b >= 1e6 ? `${(b / 1e6).toFixed(1)} MB` : `${(b / 1e3).toFixed(0)} KB`;

@@ -2,15 +2,7 @@
 
 import { Bar, BarChart, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { FindingsPage } from "@/lib/schemas/findings";
-
-export const SEVERITY_COLORS: Record<number, string> = {
-  1: "#94a3b8",
-  2: "#38bdf8",
-  3: "#facc15",
-  4: "#f97316",
-  5: "#e11d48",
-};
-const LABELS: Record<number, string> = { 1: "Info", 2: "Low", 3: "Medium", 4: "High", 5: "Critical" };
+import { SEVERITY_COLORS, SEVERITY_LABELS } from "./finding-labels";
 
 /** Findings per day, stacked by severity. */
 export function SeverityChart({ timeline }: { timeline: FindingsPage["timeline"] }) {
@@ -28,7 +20,7 @@ export function SeverityChart({ timeline }: { timeline: FindingsPage["timeline"]
           <XAxis dataKey="day" fontSize={11} />
           <YAxis allowDecimals={false} fontSize={11} width={32} />
           <Tooltip />
-          <Legend formatter={(v) => LABELS[Number(v)] ?? v} />
+          <Legend formatter={(v) => SEVERITY_LABELS[Number(v)] ?? v} />
           {[1, 2, 3, 4, 5].map((s) => (
             <Bar key={s} dataKey={String(s)} stackId="sev" fill={SEVERITY_COLORS[s]} isAnimationActive={false} />
           ))}

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { ROW, TD as td } from "@/components/ui/table";
-import type { ActivityEvent } from "@/lib/schemas/findings";
+import type { ActivityEvent } from "@/lib/schemas/activity";
 
 const ipLink = (ip: string) => `/entities?kind=ip&value=${encodeURIComponent(ip)}`;
 

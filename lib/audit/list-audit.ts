@@ -1,8 +1,8 @@
+import { requireRole } from "@/lib/auth/require-role";
 import { csvCell } from "@/lib/csv";
 import type { Database } from "@/lib/ports/database";
 import { type AuditEntryDto, AuditQuery } from "@/lib/schemas/audit";
 import type { Principal } from "@/lib/schemas/auth";
-import { requireRole } from "@/lib/auth/require-role";
 
 /** Admins read the append-only audit log (newest first), filtered by action prefix, actor or subject. */
 export async function listAudit({

@@ -5,11 +5,12 @@ import { migrate } from "@/lib/db/migrate";
 import type { PgDatabase } from "@/lib/db/pg-database";
 import { simulateClickstream } from "@/lib/demo/simulate-clickstream";
 import { DB_TARGETS, tempDir } from "@/test/support/databases";
+import { releaseEtlLease, takeEtlLease } from "./etl-lease";
 import { getPipelineStatus } from "./get-pipeline-status";
 import { hourPrefix, ingestBatch, truncateIp } from "./ingest";
 import { IngestRateLimiter, TokenBucketLimiter } from "./rate-limit";
-import { releaseEtlLease, runWarehouseEtl, takeEtlLease } from "./run-etl";
-import { ATTRIBUTES, firstSeenAggregates, ROLLUP_STEPS } from "./session-rollup";
+import { runWarehouseEtl } from "./run-warehouse-etl";
+import { ATTRIBUTES, buildFirstSeenAggregates, ROLLUP_STEPS } from "./session-rollup";
 
 const ORIGIN = "https://shop.example";
 const UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120 Safari/537.36";
@@ -255,7 +256,7 @@ describe.each(DB_TARGETS)("warehouse ETL on $name", (target) => {
     const recomputed = await db.query(
       `SELECT e.session_id, min(e.client_id COLLATE "C") AS client_id, min(e.event_timestamp) AS started_at, count(*)::int AS events,
          ${ROLLUP_STEPS.map((s) => `min(e.event_timestamp) FILTER (WHERE e.event_name = '${s}') AS ${s}`).join(", ")},
-         ${firstSeenAggregates("e").join(", ")}
+         ${buildFirstSeenAggregates("e").join(", ")}
        FROM clickstream_events e WHERE e.session_id IN (SELECT session_id FROM clickstream_session_funnel)
        GROUP BY e.session_id ORDER BY e.session_id`,
     );

@@ -5,7 +5,7 @@ import {
   STANDARD_FUNNEL_STEPS,
   STANDARD_FUNNEL_WINDOWS,
 } from "@/lib/schemas/funnel";
-import { elapsedSql, keptByRollup, levelSql } from "./session-rollup";
+import { buildElapsedSql, buildLevelSql, isKeptByRollup } from "./session-rollup";
 
 /**
  * Standard funnels, pre-aggregated (see ARCHITECTURE.md, "Funnels"). A preset is a fixed step list,
@@ -36,13 +36,13 @@ export const CUBE_PRESETS: readonly CubePreset[] = STANDARD_FUNNEL_WINDOWS.flatM
 
 const DAY = 86_400_000;
 const isMidnight = (iso: string) => Date.parse(iso) % DAY === 0;
-const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const formatDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 /** The preset answering `q` exactly, or null (other steps, a filter, another window, unit or order, part days). */
-export function cubePresetOf(q: FunnelQuery): CubePreset | null {
+export function findCubePreset(q: FunnelQuery): CubePreset | null {
   if (q.path !== "auto" || q.unit !== "session" || q.sameProduct) return null;
   if (!isMidnight(q.from) || !isMidnight(q.to)) return null;
-  if (!q.steps.every(keptByRollup)) return null;
+  if (!q.steps.every(isKeptByRollup)) return null;
   if (q.steps.map((s) => s.event).join(",") !== STANDARD_FUNNEL_STEPS.join(",")) return null;
   return CUBE_PRESETS.find((p) => p.windowMinutes === q.windowMinutes && p.order === q.order) ?? null;
 }
@@ -116,7 +116,7 @@ export async function refreshFunnelCube(
     WHERE f.started_at >= $1::timestamptz - interval '1 day' AND f.started_at < $2::timestamptz
       AND f.${steps[0]} >= $1::timestamptz AND f.${steps[0]} < $2::timestamptz`;
   const levels = CUBE_PRESETS.map(
-    (p, i) => `${levelSql(p.order, n, `interval '${p.windowMinutes} minutes'`)} AS l${i}`,
+    (p, i) => `${buildLevelSql(p.order, n, `interval '${p.windowMinutes} minutes'`)} AS l${i}`,
   ).join(", ");
   const dimOf = `CASE ${FUNNEL_BREAKDOWNS.map((d) => `WHEN grouping(${d}) = 0 THEN '${d}'`).join(" ")} ELSE 'none' END`;
   const breakdownValue = `CASE ${FUNNEL_BREAKDOWNS.map((d) => `WHEN grouping(${d}) = 0 THEN ${d}`).join(" ")} END`;
@@ -127,7 +127,7 @@ export async function refreshFunnelCube(
   });
   const timeRows = CUBE_PRESETS.flatMap((p, i) =>
     Array.from({ length: n - 1 }, (_, j) => j + 2).map(
-      (k) => `SELECT ${lit(p.id)}, day, ${k}, floor(${elapsedSql(p.order, k)})::int, count(*)
+      (k) => `SELECT ${lit(p.id)}, day, ${k}, floor(${buildElapsedSql(p.order, k)})::int, count(*)
         FROM levelled WHERE l${i} >= ${k} GROUP BY 2, 3, 4`,
     ),
   );
@@ -166,6 +166,6 @@ export async function refreshFunnelCube(
  * The step-1 days that new events at [minMs, maxMs] can change: a session spans at most a day, so
  * its step 1 (before or after the change) is within a day of any of its events.
  */
-export function cubeDaysTouched(minMs: number, maxMs: number): { fromDay: string; toDay: string } {
-  return { fromDay: dayOf(minMs - DAY), toDay: dayOf(maxMs + 2 * DAY) };
+export function getCubeDaysTouched(minMs: number, maxMs: number): { fromDay: string; toDay: string } {
+  return { fromDay: formatDay(minMs - DAY), toDay: formatDay(maxMs + 2 * DAY) };
 }

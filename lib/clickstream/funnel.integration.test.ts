@@ -6,11 +6,14 @@ import type { PgDatabase } from "@/lib/db/pg-database";
 import { OverviewQuery, ProductReportQuery, SessionsQuery, TopPathsQuery } from "@/lib/schemas/clickstream-reports";
 import { FunnelQuery, type FunnelQueryInput } from "@/lib/schemas/funnel";
 import { DB_TARGETS, tempDir } from "@/test/support/databases";
-import { funnelFor, getSessionTimeline, listSessions, topPaths } from "./analytics";
-import { runFunnel } from "./funnel";
+import { getFunnel } from "./get-funnel";
+import { getSessionTimeline } from "./get-session-timeline";
 import { hourPrefix } from "./ingest";
-import { overview, productReport } from "./reports";
-import { runWarehouseEtl } from "./run-etl";
+import { listSessions } from "./list-sessions";
+import { listTopPaths } from "./list-top-paths";
+import { computeOverview, computeProductReport } from "./reports";
+import { runFunnel } from "./run-funnel";
+import { runWarehouseEtl } from "./run-warehouse-etl";
 
 /*
  * A hand-built event set whose answers are worked out below, loaded through the real raw store and
@@ -225,7 +228,7 @@ describe.each(DB_TARGETS)("funnels on $name", (target) => {
 
   test("product report and overview agree with the events they summarise", async () => {
     const day = new Date(T).toISOString().slice(0, 10);
-    const rows = await productReport(db, ProductReportQuery.parse({ from: day, to: day }));
+    const rows = await computeProductReport(db, ProductReportQuery.parse({ from: day, to: day }));
     const truth = await db.query<{
       product_id: string;
       views: string;
@@ -245,10 +248,13 @@ describe.each(DB_TARGETS)("funnels on $name", (target) => {
     const a = rows.find((r) => r.key === "A");
     expect(a?.discountConversion).toBe((a?.purchases ?? 0) / (a?.views ?? 1)); // A is always discounted
     expect(a?.fullPriceConversion).toBeNull();
-    const byCategory = await productReport(db, ProductReportQuery.parse({ from: day, to: day, groupBy: "category" }));
+    const byCategory = await computeProductReport(
+      db,
+      ProductReportQuery.parse({ from: day, to: day, groupBy: "category" }),
+    );
     expect(byCategory.map((c) => c.key).sort()).toEqual(["bags", "shoes"]);
 
-    const o = await overview(db, new FsObjectStore(tempDir("ov")), OverviewQuery.parse({ from: day, to: day }));
+    const o = await computeOverview(db, new FsObjectStore(tempDir("ov")), OverviewQuery.parse({ from: day, to: day }));
     const [sessions] = await db.query<{ n: string; events: string }>(
       `SELECT count(DISTINCT session_id) AS n, count(*) AS events FROM clickstream_events
        WHERE session_id IN (SELECT session_id FROM clickstream_events GROUP BY 1 HAVING (min(event_timestamp) AT TIME ZONE 'UTC')::date = $1::date)`,
@@ -280,7 +286,7 @@ describe.each(DB_TARGETS)("funnels on $name", (target) => {
     expect(buyers.map((x) => x.sessionId)).toEqual(["S1"]);
     const timeline = await getSessionTimeline({ ctx: { db, principal: admin }, sessionId: "S7" });
     expect(timeline.map((e) => e.name)).toEqual(["page_view", "page_view", "product_view"]); // the late one first
-    const paths = await topPaths({
+    const paths = await listTopPaths({
       ctx: { db, principal: admin },
       input: TopPathsQuery.parse({ from: day, to: day, start: "product_view", end: "add_to_cart" }),
     });
@@ -292,7 +298,7 @@ describe.each(DB_TARGETS)("funnels on $name", (target) => {
     await expect(
       listSessions({ ctx: { db, principal: analyst }, input: SessionsQuery.parse({ from: day, to: day }) }),
     ).rejects.toThrow(/Requires one of: admins/);
-    await expect(funnelFor({ ctx: { db, principal: analyst }, input: q({}) })).rejects.toThrow(/admins/);
+    await expect(getFunnel({ ctx: { db, principal: analyst }, input: q({}) })).rejects.toThrow(/admins/);
   });
 
   test("a raw-event funnel over more than the allowed range is refused with a clear message", async () => {

@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import { AppError } from "@/lib/errors";
-import { jsonDepthExceeds } from "@/lib/schemas/json-depth";
 import type { ObjectStore } from "@/lib/ports/object-store";
 import {
   ClickEvent,
@@ -12,6 +11,7 @@ import {
   type RawEventLine,
 } from "@/lib/schemas/clickstream";
 import { findUnstorableText } from "@/lib/schemas/common";
+import { jsonDepthExceeds } from "@/lib/schemas/json-depth";
 import type { GroupCommitWriter } from "./group-writer";
 import type { IngestRateLimiter } from "./rate-limit";
 

@@ -37,7 +37,7 @@ export async function clearObjectFailure(q: Queryable, key: string): Promise<voi
 }
 
 /** Quarantined objects by key → the size they were quarantined at (a run passes over exactly those). */
-export async function quarantinedObjects(q: Queryable): Promise<Map<string, number>> {
+export async function listQuarantinedObjects(q: Queryable): Promise<Map<string, number>> {
   const rows = await q.query<{ object_key: string; size: string }>(
     "SELECT object_key, size FROM clickstream_object_failures WHERE quarantined_at IS NOT NULL",
   );

@@ -8,12 +8,12 @@ import {
   type ProductReportQuery,
   type ProductReportRow,
 } from "@/lib/schemas/clickstream-reports";
-import { warehouseCompleteness } from "./get-pipeline-status";
+import { getWarehouseCompleteness } from "./pending-objects";
 
 const ratio = (a: number, b: number) => (b ? a / b : 0);
 
 /** Product funnel per product, category or brand, from the ETL-maintained product-day rollup. */
-export async function productReport(db: Queryable, q: ProductReportQuery): Promise<ProductReportRow[]> {
+export async function computeProductReport(db: Queryable, q: ProductReportQuery): Promise<ProductReportRow[]> {
   const params: unknown[] = [q.from, nextDay(q.to)];
   const where = ["day >= $1::date", "day < $2::date"];
   if (q.category) where.push(`category = $${params.push(q.category)}`);
@@ -69,7 +69,7 @@ export async function productReport(db: Queryable, q: ProductReportQuery): Promi
   });
 }
 
-async function period(db: Queryable, from: string, to: string): Promise<OverviewPeriod> {
+async function getPeriodTotals(db: Queryable, from: string, to: string): Promise<OverviewPeriod> {
   const [s] = await db.query<Record<string, string>>(
     `SELECT count(*) AS sessions, count(DISTINCT client_id) AS clients, count(DISTINCT user_id) AS users,
        count(*) FILTER (WHERE first_visit) AS first_visits, count(*) FILTER (WHERE login_state = 'logged_in') AS logged_in
@@ -95,7 +95,7 @@ async function period(db: Queryable, from: string, to: string): Promise<Overview
  * The overview from rollups only (sessions by start, events per hour, product days): totals with the
  * previous period of the same length, per-day volume, top events, categories and brands.
  */
-export async function overview(db: Queryable, raw: ObjectStore, q: OverviewQuery): Promise<Overview> {
+export async function computeOverview(db: Queryable, raw: ObjectStore, q: OverviewQuery): Promise<Overview> {
   const to = nextDay(q.to);
   const days = Math.round((Date.parse(to) - Date.parse(q.from)) / 86_400_000);
   const prevFrom = new Date(Date.parse(q.from) - days * 86_400_000).toISOString().slice(0, 10);
@@ -103,8 +103,8 @@ export async function overview(db: Queryable, raw: ObjectStore, q: OverviewQuery
     q.unit
   ];
   const [current, previous, perDayUnits, perDayEvents, topEvents, top, loginStates, complete] = await Promise.all([
-    period(db, q.from, to),
-    period(db, prevFrom, q.from),
+    getPeriodTotals(db, q.from, to),
+    getPeriodTotals(db, prevFrom, q.from),
     db.query<{ day: string; units: string }>(
       `SELECT to_char(started_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, ${unitExpr} AS units
        FROM clickstream_session_funnel WHERE started_at >= $1::date AND started_at < $2::date GROUP BY 1`,
@@ -134,7 +134,7 @@ export async function overview(db: Queryable, raw: ObjectStore, q: OverviewQuery
        WHERE started_at >= $1::date AND started_at < $2::date GROUP BY 1 ORDER BY 2 DESC`,
       [q.from, to],
     ),
-    warehouseCompleteness(db, raw),
+    getWarehouseCompleteness(db, raw),
   ]);
   const byDay = new Map<string, { day: string; events: number; units: number }>();
   for (let d = 0; d < days; d++) {

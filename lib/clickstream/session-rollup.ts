@@ -6,7 +6,7 @@ import type { FunnelStep } from "@/lib/schemas/funnel";
  *
  * - A step counts at its **first occurrence** in the unit.
  * - A unit's attributes (category, brand, login state, …) are **first seen**: the value on its
- *   earliest event that carries one, ties broken by event id — `ORDER_KEY` orders events that way.
+ *   earliest event that carries one, ties broken by event id — `buildOrderKeySql` orders events that way.
  */
 
 /** Steps kept per session by the rollup (also the standard funnel's vocabulary). */
@@ -21,7 +21,7 @@ export const ROLLUP_STEPS = [
 export type RollupStep = (typeof ROLLUP_STEPS)[number];
 
 /** A step the rollup keeps: a standard event with no filter (others are read from the events). */
-export const keptByRollup = (s: FunnelStep) =>
+export const isKeptByRollup = (s: FunnelStep) =>
   (ROLLUP_STEPS as readonly string[]).includes(s.event) &&
   !s.productId &&
   !s.category &&
@@ -30,7 +30,7 @@ export const keptByRollup = (s: FunnelStep) =>
   s.firstVisit === undefined;
 
 /** Text key ordering events by (time, event id), byte-wise. `e` is the events alias. */
-export const orderKey = (e: string) =>
+export const buildOrderKeySql = (e: string) =>
   `(to_char(${e}.event_timestamp AT TIME ZONE 'UTC', 'YYYYMMDDHH24MISSUS') || ${e}.event_id::text) COLLATE "C"`;
 
 /** Unit attributes (first seen), as SQL over an events alias. */
@@ -48,17 +48,17 @@ export type Attribute = keyof typeof ATTRIBUTES;
 const ATTRIBUTE_NAMES = Object.keys(ATTRIBUTES) as Attribute[];
 
 /** Aggregates computing every first-seen attribute (value and key) over a group of events aliased `e`. */
-export const firstSeenAggregates = (e: string) =>
+export const buildFirstSeenAggregates = (e: string) =>
   ATTRIBUTE_NAMES.flatMap((a) => {
     const v = ATTRIBUTES[a](e);
     return [
-      `(array_agg(${v} ORDER BY ${orderKey(e)}) FILTER (WHERE ${v} IS NOT NULL))[1] AS ${a}`,
-      `min(${orderKey(e)}) FILTER (WHERE ${v} IS NOT NULL) AS ${a}_key`,
+      `(array_agg(${v} ORDER BY ${buildOrderKeySql(e)}) FILTER (WHERE ${v} IS NOT NULL))[1] AS ${a}`,
+      `min(${buildOrderKeySql(e)}) FILTER (WHERE ${v} IS NOT NULL) AS ${a}_key`,
     ];
   });
 
-/** `orderKey` computed in TypeScript (same text: microsecond timestamp digits, then the lowercase id). */
-export const orderKeyOf = (ms: number, eventId: string) =>
+/** The key `buildOrderKeySql` builds, computed in TypeScript (same text: microsecond timestamp digits, then the lowercase id). */
+export const computeOrderKey = (ms: number, eventId: string) =>
   `${new Date(ms).toISOString().replace(/\D/g, "")}000${eventId.toLowerCase()}`;
 
 /** One session's contribution (from newly inserted events) to the rollup. */
@@ -112,7 +112,7 @@ export const SESSION_ROLLUP_MERGE = (() => {
 })();
 
 /** The merge statement's parameters for a set of deltas (sorted by session, so concurrent loads lock in one order). */
-export function sessionRollupParams(deltas: SessionDelta[]): unknown[][] {
+export function buildSessionRollupParams(deltas: SessionDelta[]): unknown[][] {
   const sorted = [...deltas].sort((a, b) => (a.sessionId < b.sessionId ? -1 : a.sessionId > b.sessionId ? 1 : 0));
   const iso = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).toISOString());
   return [
@@ -134,7 +134,7 @@ export type FunnelOrder = "sequential" | "strict" | "any";
  * Level reached (0…n) from per-unit columns t1…tn (first occurrence of each step; r1…rn, the
  * events' ranks, for strict), `window` being an SQL interval measured from step 1.
  */
-export function levelSql(order: FunnelOrder, n: number, window: string): string {
+export function buildLevelSql(order: FunnelOrder, n: number, window: string): string {
   const conds: string[] = [];
   for (let k = 2; k <= n; k++) {
     const t = `t${k}`;
@@ -154,7 +154,7 @@ export function levelSql(order: FunnelOrder, n: number, window: string): string 
  * (`date_part`, not `extract`, whose numeric result is several times slower to compute and floor;
  * whole seconds come out the same).
  */
-export function elapsedSql(order: FunnelOrder, k: number): string {
+export function buildElapsedSql(order: FunnelOrder, k: number): string {
   if (order !== "any") return `date_part('epoch', t${k} - t1)`;
   const ts = Array.from({ length: k }, (_, i) => `t${i + 1}`).join(", ");
   return `date_part('epoch', greatest(${ts}) - least(${ts}))`;

@@ -2,8 +2,8 @@ import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
+import { openDatabase } from "@/lib/adapters/compose/database";
 import { tempDir } from "@/test/support/databases";
-import { openDatabase } from "./connect";
 import { startEmbeddedOwner } from "./embedded";
 
 // A separate process owns the data dir, as `npm start` does while a CLI runs.

@@ -1,5 +1,5 @@
 import type { LakeDialect, LakeParam } from "@/lib/ports/lake-query";
-import type { ActivityEvent, EntityKind } from "@/lib/schemas/findings";
+import type { ActivityEvent, EntityKind } from "@/lib/schemas/activity";
 import { addWindow, daysOf, Where, type Window } from "./lake-window";
 
 export const INDICATOR_COLUMN: Record<EntityKind, string> = {

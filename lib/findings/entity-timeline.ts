@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { Instant } from "@/lib/schemas/common";
-import { EntityKind, type EntityTimeline } from "@/lib/schemas/findings";
 import { requireRole } from "@/lib/auth/require-role";
+import { EntityKind, type EntityTimeline } from "@/lib/schemas/activity";
+import { Instant } from "@/lib/schemas/common";
 import { type EventRow, entityEventsQuery, toActivityEvent } from "./entity-events";
+import { FINDINGS_ROLES, type LakeCtx } from "./lake-ctx";
 import { resolveWindow } from "./lake-window";
-import { FINDINGS_ROLES, type LakeCtx } from "./list-findings";
 import { combineStats } from "./query-stats";
 
 export const EntityInput = z

@@ -1,5 +1,6 @@
 import { csvCell } from "@/lib/csv";
-import { type LakeCtx, listFindings } from "./list-findings";
+import type { LakeCtx } from "./lake-ctx";
+import { listFindings } from "./list-findings";
 
 const COLUMNS = [
   "findingId",

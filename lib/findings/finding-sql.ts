@@ -1,5 +1,6 @@
 import type { LakeDialect } from "@/lib/ports/lake-query";
-import type { FindingSummary, TriageStatus } from "@/lib/schemas/findings";
+import type { FindingSummary } from "@/lib/schemas/findings";
+import type { TriageStatus } from "@/lib/schemas/triage";
 
 /**
  * Findings are observations in Parquet (a GuardDuty finding that repeats is a new row); a finding

@@ -1,11 +1,11 @@
+import { requireRole } from "@/lib/auth/require-role";
 import { AppError } from "@/lib/errors";
 import type { Queryable } from "@/lib/ports/database";
 import type { FindingDetail } from "@/lib/schemas/findings";
-import { requireRole } from "@/lib/auth/require-role";
 import { type EntityMatch, type EventRow, entityEventsQuery, toActivityEvent } from "./entity-events";
 import { currentFindingsSql, type FindingRow, jsonList, parseJsonText, toSummary } from "./finding-sql";
+import { FINDINGS_ROLES, type LakeCtx } from "./lake-ctx";
 import { resolveWindow } from "./lake-window";
-import { FINDINGS_ROLES, type LakeCtx } from "./list-findings";
 import { combineStats } from "./query-stats";
 import { activeRules, suppressedBySql } from "./suppressions";
 import { historyFor, notesFor, triageFor } from "./triage-store";

@@ -1,5 +1,5 @@
 import type { LakeQueryEngine, LakeQueryStats } from "@/lib/ports/lake-query";
-import type { QueryStats } from "@/lib/schemas/findings";
+import type { QueryStats } from "@/lib/schemas/lake-view";
 
 /** Athena's price per TB scanned (us-east-1, SQL queries), for the estimate shown beside each view. */
 export const ATHENA_USD_PER_TB = 5;

@@ -1,14 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { requireRole } from "@/lib/auth/require-role";
 import { AppError } from "@/lib/errors";
 import { sqlLiteral } from "@/lib/lake/sql-literal";
 import type { Database, Queryable } from "@/lib/ports/database";
-import type { LakeDialect, LakeParam } from "@/lib/ports/lake-query";
-import { SuppressionInput, type SuppressionRule } from "@/lib/schemas/findings";
-import { requireRole } from "@/lib/auth/require-role";
+import type { LakeDialect } from "@/lib/ports/lake-query";
+import { SuppressionInput, type SuppressionRule } from "@/lib/schemas/suppressions";
 import { currentFindingsSql } from "./finding-sql";
+import { FINDINGS_ROLES, type LakeCtx } from "./lake-ctx";
 import { addWindow, daysOf, resolveWindow, Where } from "./lake-window";
-import { FINDINGS_ROLES, type LakeCtx } from "./list-findings";
 
 interface RuleRow {
   id: string;

@@ -1,5 +1,5 @@
 import type { Queryable } from "@/lib/ports/database";
-import type { TriageEvent, TriageNote, TriageStatus } from "@/lib/schemas/findings";
+import type { TriageEvent, TriageNote, TriageStatus } from "@/lib/schemas/triage";
 
 export interface TriageRow {
   finding_id: string;

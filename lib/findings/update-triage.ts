@@ -1,7 +1,7 @@
 import { recordAudit } from "@/lib/audit/record-audit";
-import { TriageInput } from "@/lib/schemas/findings";
 import { requireRole } from "@/lib/auth/require-role";
-import { FINDINGS_ROLES, type LakeCtx } from "./list-findings";
+import { TriageInput } from "@/lib/schemas/triage";
+import { FINDINGS_ROLES, type LakeCtx } from "./lake-ctx";
 import { addNote, triageFor, upsertTriage } from "./triage-store";
 
 /**

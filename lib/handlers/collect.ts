@@ -2,15 +2,14 @@
  * Lambda behind API Gateway `POST /collect` (aws): the same ingest core as `POST /api/collect`, writing
  * to the clickstream bucket. A 200 is returned only after S3 has the object (PutObject is durable).
  */
-import { S3Client } from "@aws-sdk/client-s3";
+import type { S3Client } from "@aws-sdk/client-s3";
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from "aws-lambda";
-import { S3ObjectStore } from "@/lib/adapters/aws/s3-object-store";
+import { bucketStore } from "@/lib/adapters/compose/stores";
 import { handleCollect } from "@/lib/clickstream/collect-http";
 import { IngestRateLimiter } from "@/lib/clickstream/rate-limit";
 import { loadEnv } from "@/lib/env";
 
 const limiter = new IngestRateLimiter(); // per container
-const s3 = new S3Client({});
 
 export async function handler(
   event: APIGatewayProxyEventV2,
@@ -19,7 +18,7 @@ export async function handler(
   const env = loadEnv();
   const res = await handleCollect(
     {
-      raw: new S3ObjectStore(deps.s3 ?? s3, env.SIGHTLINE_CLICKSTREAM_BUCKET ?? ""),
+      raw: bucketStore(env.SIGHTLINE_CLICKSTREAM_BUCKET ?? "", deps.s3),
       limiter,
       allowedOrigins: env.SIGHTLINE_COLLECT_ORIGINS,
     },

@@ -3,10 +3,8 @@
  * dedup, rate limits and digests. Incident response itself is started by the EventBridge rule on
  * GuardDuty findings, so this one does not start executions.
  */
-
-import { SfnWorkflowEngine } from "@/lib/adapters/aws/sfn-workflow-engine";
-import { notifyDepsFor } from "@/lib/adapters/incidents";
-import { openDatabase } from "@/lib/db/connect";
+import { openDatabase } from "@/lib/adapters/compose/database";
+import { notifyDeps, stepFunctions } from "@/lib/adapters/compose/workflows";
 import { loadEnv } from "@/lib/env";
 import { type DispatchSummary, dispatchFindingEvents } from "@/lib/incidents/dispatch";
 
@@ -16,11 +14,8 @@ export async function handler(): Promise<DispatchSummary> {
   try {
     return await dispatchFindingEvents({
       db,
-      workflows: new SfnWorkflowEngine(
-        { "incident-response": env.SIGHTLINE_INCIDENT_RESPONSE_ARN },
-        { region: env.AWS_REGION },
-      ),
-      notify: notifyDepsFor(env, db),
+      workflows: stepFunctions(env),
+      notify: notifyDeps(env, db),
       threshold: env.SIGHTLINE_INCIDENT_THRESHOLD,
       startIncidents: false,
     });

@@ -6,19 +6,15 @@
  */
 import os from "node:os";
 import path from "node:path";
-import { GlueClient } from "@aws-sdk/client-glue";
-import { S3Client } from "@aws-sdk/client-s3";
 import type { S3Event } from "aws-lambda";
-import { ensureGlueTables } from "@/lib/adapters/aws/glue-catalog";
-import { S3ObjectStore } from "@/lib/adapters/aws/s3-object-store";
-import { DuckDbParquetWriter } from "@/lib/adapters/duckdb/parquet-writer";
-import { openDatabase } from "@/lib/db/connect";
+import { registerGlueTables } from "@/lib/adapters/compose/athena";
+import { openDatabase } from "@/lib/adapters/compose/database";
+import { openParquetWriter } from "@/lib/adapters/compose/lake-engines";
+import { bucketStore } from "@/lib/adapters/compose/stores";
 import { loadEnv } from "@/lib/env";
-import type { RawObject } from "@/lib/lake/run-etl";
-import { runLakeEtl } from "@/lib/lake/run-etl";
+import type { RawObject } from "@/lib/lake/run-lake-etl";
+import { runLakeEtl } from "@/lib/lake/run-lake-etl";
 
-const s3 = new S3Client({});
-const glue = new GlueClient({});
 let tablesReady: Promise<unknown> | undefined;
 
 /** S3 event keys are URL-encoded with '+' for spaces. */
@@ -28,11 +24,7 @@ export async function handler(event: S3Event): Promise<{ objects: number; record
   const env = loadEnv();
   const bucket = env.SIGHTLINE_LAKE_BUCKET;
   if (!bucket) throw new Error("SIGHTLINE_LAKE_BUCKET is not set");
-  tablesReady ??= ensureGlueTables(glue, {
-    database: env.SIGHTLINE_GLUE_DATABASE,
-    bucket,
-    projectionStart: env.SIGHTLINE_LAKE_PROJECTION_START,
-  }).catch((err) => {
+  tablesReady ??= registerGlueTables(env, bucket).catch((err) => {
     tablesReady = undefined;
     throw err;
   });
@@ -40,15 +32,15 @@ export async function handler(event: S3Event): Promise<{ objects: number; record
 
   const objects: RawObject[] = event.Records.map((r) => {
     const key = decodeS3Key(r.s3.object.key);
-    const raw = new S3ObjectStore(s3, r.s3.bucket.name);
+    const raw = bucketStore(r.s3.bucket.name);
     return { key, size: r.s3.object.size, etag: r.s3.object.eTag ?? r.s3.object.sequencer, read: () => raw.get(key) };
   });
   const db = await openDatabase(env);
-  const writer = await DuckDbParquetWriter.create({ threads: 2, memoryLimit: "1GB" });
+  const writer = await openParquetWriter({ threads: 2, memoryLimit: "1GB" });
   try {
     const s = await runLakeEtl({
       db,
-      lake: new S3ObjectStore(s3, bucket),
+      lake: bucketStore(bucket),
       writer,
       stagingRoot: path.join(os.tmpdir(), "staging"),
       objects,

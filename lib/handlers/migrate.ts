@@ -3,7 +3,7 @@
  * least-privilege roles and grants for the app and the ETL functions.
  */
 import path from "node:path";
-import { openDatabase } from "@/lib/db/connect";
+import { openDatabase } from "@/lib/adapters/compose/database";
 import { applyGrants } from "@/lib/db/grants";
 import { migrate } from "@/lib/db/migrate";
 

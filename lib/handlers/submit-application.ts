@@ -4,13 +4,14 @@
  * of the application-review state machine with the application id as the execution name.
  */
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyResultV2 } from "aws-lambda";
-import { SfnWorkflowEngine } from "@/lib/adapters/aws/sfn-workflow-engine";
+import { openDatabase } from "@/lib/adapters/compose/database";
+import { stepFunctions } from "@/lib/adapters/compose/workflows";
+import { submitApplication } from "@/lib/applications/submit-application";
 import { principalFromApiKey } from "@/lib/auth/api-keys";
-import { openDatabase } from "@/lib/db/connect";
 import { loadEnv } from "@/lib/env";
 import { errorBody } from "@/lib/errors";
 import type { Database } from "@/lib/ports/database";
-import { submitApplication } from "@/lib/reviews/submit-application";
+import type { WorkflowEngine } from "@/lib/ports/workflow-engine";
 
 let db: Promise<Database> | undefined;
 const json = (statusCode: number, body: unknown): APIGatewayProxyResultV2 => ({
@@ -21,7 +22,7 @@ const json = (statusCode: number, body: unknown): APIGatewayProxyResultV2 => ({
 
 export async function handler(
   event: APIGatewayProxyEventV2WithJWTAuthorizer,
-  deps: { db?: Database; workflows?: SfnWorkflowEngine } = {},
+  deps: { db?: Database; workflows?: WorkflowEngine } = {},
 ): Promise<APIGatewayProxyResultV2> {
   const env = loadEnv();
   try {
@@ -41,9 +42,7 @@ export async function handler(
     } catch {
       return json(422, { error: { code: "invalid_input", message: "Body must be valid JSON" } });
     }
-    const workflows =
-      deps.workflows ??
-      new SfnWorkflowEngine({ "application-review": env.SIGHTLINE_APPLICATION_REVIEW_ARN }, { region: env.AWS_REGION });
+    const workflows = deps.workflows ?? stepFunctions(env);
     const res = await submitApplication({
       ctx: { db: database, workflows, submitter, slaSeconds: env.SIGHTLINE_REVIEW_SLA_SECONDS },
       input: body,

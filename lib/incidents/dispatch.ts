@@ -1,5 +1,7 @@
 import { activeRules, ruleMatches } from "@/lib/findings/suppressions";
-import { activeChannels, flushDigests, type NotifyDeps, notify } from "@/lib/notify/notify";
+import { activeChannels, type NotifyDeps } from "@/lib/notify/channel-rows";
+import { flushDigests } from "@/lib/notify/digests";
+import { notify } from "@/lib/notify/notify";
 import type { Database } from "@/lib/ports/database";
 import type { WorkflowEngine } from "@/lib/ports/workflow-engine";
 import { type FindingEvent, findingFacts } from "./finding-event";

@@ -1,7 +1,7 @@
 import { fingerprintOf } from "@/lib/notify/notify";
 import type { Message } from "@/lib/notify/render";
 import type { FindingFacts } from "./finding-event";
-import type { IncidentRow } from "./store";
+import type { IncidentRow } from "./incident-store";
 
 /** A new (or newly more severe) finding. Repeats of the same finding id in the same severity keep its fingerprint. */
 export function findingMessage(f: FindingFacts): { message: Message; fingerprint: string } {

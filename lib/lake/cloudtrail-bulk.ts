@@ -1,7 +1,10 @@
+import { nonStringAtTextPath, TEXT_KEYS } from "./cloudtrail-bulk-columns";
 import { mayMatchDetection } from "./detections";
+import { GrowableBytes } from "./growable-bytes";
 import { IndicatorSet, type Indicators } from "./indicators";
+import { isWs } from "./json-scanner";
 import { normalizeCloudTrailRecord } from "./normalize/cloudtrail";
-import { isWs, recordSpans } from "./split-json";
+import { type RecordSpans, recordSpans } from "./record-spans";
 import type { LakeRow } from "./tables";
 
 /**
@@ -32,54 +35,6 @@ export interface CloudTrailBulk {
   hour: string | null;
 }
 
-/**
- * The string columns the bulk SQL reads straight from each record, by JSON path. Read as text, a
- * number or an object there would come out as DuckDB prints it, where the normalizer's `str()`
- * gives JavaScript's spelling or null; records holding one go record by record.
- */
-export const BULK_STRING_COLUMNS: Readonly<Record<string, readonly string[]>> = {
-  event_id: ["eventID"],
-  event_version: ["eventVersion"],
-  event_source: ["eventSource"],
-  event_name: ["eventName"],
-  event_type: ["eventType"],
-  event_category: ["eventCategory"],
-  aws_region: ["awsRegion"],
-  source_ip_address: ["sourceIPAddress"],
-  user_agent: ["userAgent"],
-  error_code: ["errorCode"],
-  error_message: ["errorMessage"],
-  recipient_account_id: ["recipientAccountId"],
-  shared_event_id: ["sharedEventID"],
-  vpc_endpoint_id: ["vpcEndpointId"],
-  request_id: ["requestID"],
-  user_type: ["userIdentity", "type"],
-  principal_id: ["userIdentity", "principalId"],
-  user_arn: ["userIdentity", "arn"],
-  user_account_id: ["userIdentity", "accountId"],
-  access_key_id: ["userIdentity", "accessKeyId"],
-  invoked_by: ["userIdentity", "invokedBy"],
-  session_issuer_type: ["userIdentity", "sessionContext", "sessionIssuer", "type"],
-  session_issuer_arn: ["userIdentity", "sessionContext", "sessionIssuer", "arn"],
-  session_issuer_user_name: ["userIdentity", "sessionContext", "sessionIssuer", "userName"],
-};
-/** Also read as text: `user_name` falls back through it. */
-export const BULK_USER_NAME_PATH = ["userIdentity", "userName"] as const;
-const TEXT_PATHS = [...Object.values(BULK_STRING_COLUMNS), BULK_USER_NAME_PATH];
-/** Their key names, checked wherever they occur (a superset: a nested key of the same name only costs speed). */
-const TEXT_KEYS = new Set(TEXT_PATHS.map((p) => p[p.length - 1] as string));
-
-/** A parsed record with a number, object or array at one of the text paths. */
-function nonStringAtTextPath(rec: unknown): boolean {
-  for (const p of TEXT_PATHS) {
-    let v: unknown = rec;
-    for (const k of p)
-      v = v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>)[k] : undefined;
-    if (typeof v === "number" || (typeof v === "object" && v !== null)) return true;
-  }
-  return false;
-}
-
 /** A JSON list of strings that need no escaping (IPs, instance ids, access keys, account ids). */
 const plainList = (values: string[]) => (values.length === 0 ? "[]" : `["${values.join('","')}"]`);
 
@@ -97,27 +52,6 @@ function closingBracket(text: string): number {
   return text.charCodeAt(i) === 93 ? i : -1;
 }
 
-/** A growable byte buffer for the NDJSON (`Buffer.write` encodes a string slice without copying it first). */
-class Bytes {
-  private buf: Buffer;
-  length = 0;
-  constructor(capacity: number) {
-    this.buf = Buffer.allocUnsafe(capacity);
-  }
-  text(s: string) {
-    const need = this.length + 3 * s.length; // UTF-8 takes at most 3 bytes per UTF-16 unit
-    if (need > this.buf.length) {
-      const grown = Buffer.allocUnsafe(Math.max(need, 2 * this.buf.length));
-      this.buf.copy(grown, 0, 0, this.length);
-      this.buf = grown;
-    }
-    this.length += this.buf.write(s, this.length, "utf8");
-  }
-  done(): Buffer {
-    return this.buf.subarray(0, this.length);
-  }
-}
-
 /**
  * Null when the text is not a CloudTrail document this path takes: anything but exactly one
  * top-level `Records` key, a record spread over lines (pretty-printed), JSON only lenient readers
@@ -126,6 +60,40 @@ class Bytes {
  * with reasons; so does a bulk writer that finds a record it cannot read exactly like it.
  */
 export function prepareCloudTrailBulk(sourceKey: string, text: string): CloudTrailBulk | null {
+  const spans = locateBulkRecords(text);
+  if (!spans) return null;
+  const candidates: LakeRow[] = [];
+  // Each line is the record's text plus about 200 bytes of ordinal and indicators.
+  const ndjson = new GrowableBytes(text.length + 256 * spans.starts.length);
+  let hour: string | null = null;
+  let oneHour = true;
+  for (let i = 0; i < spans.starts.length; i++) {
+    const recordText = text.slice(spans.starts[i], spans.ends[i]);
+    if (oneHour) {
+      const at = recordText.indexOf(EVENT_TIME);
+      if (at === -1) oneHour = false;
+      else if (hour === null) hour = recordText.slice(at + EVENT_TIME.length, at + EVENT_TIME.length + 13);
+      else oneHour = recordText.startsWith(hour, at + EVENT_TIME.length);
+    }
+    const ind = recordIndicators(sourceKey, recordText, i, spans.escaped[i] === true, candidates);
+    if (!ind) return null;
+    ndjson.text(
+      `{"o":${i},"i":${plainList(ind.any_ip)},"a":${JSON.stringify(ind.any_arn)},"n":${plainList(ind.any_instance_id)},"k":${plainList(ind.any_access_key_id)},"c":${plainList(ind.any_account_id)},"r":`,
+    );
+    ndjson.text(recordText);
+    ndjson.text("}\n");
+  }
+  return {
+    sourceKey,
+    records: spans.starts.length,
+    ndjson: ndjson.done(),
+    candidates,
+    hour: oneHour && hour !== null && HOUR.test(hour) ? hour : null,
+  };
+}
+
+/** The records of a one-line document whose only key is `Records`, located strictly; else null. */
+function locateBulkRecords(text: string): RecordSpans | null {
   const head = HEAD.exec(text);
   const close = closingBracket(text);
   if (!head || close === -1) return null;
@@ -141,66 +109,49 @@ export function prepareCloudTrailBulk(sourceKey: string, text: string): CloudTra
   // `Records` must be the only key: its array is the one that closes the document.
   let after = spans.ends[spans.ends.length - 1] ?? 0;
   while (isWs(text.charCodeAt(after))) after++;
-  if (after !== close) return null;
+  return after === close ? spans : null;
+}
 
-  const candidates: LakeRow[] = [];
-  // Each line is the record's text plus about 200 bytes of ordinal and indicators.
-  const ndjson = new Bytes(text.length + 256 * spans.starts.length);
-  let hour: string | null = null;
-  let oneHour = true;
-  for (let i = 0; i < spans.starts.length; i++) {
-    const recordText = text.slice(spans.starts[i], spans.ends[i]);
-    if (oneHour) {
-      const at = recordText.indexOf(EVENT_TIME);
-      if (at === -1) oneHour = false;
-      else if (hour === null) hour = recordText.slice(at + EVENT_TIME.length, at + EVENT_TIME.length + 13);
-      else oneHour = recordText.startsWith(hour, at + EVENT_TIME.length);
+/**
+ * One record's indicator columns. A record a detection could match is normalized onto
+ * `candidates`, and its indicators are the normalizer's. Null when the record must go the
+ * record-by-record way.
+ */
+function recordIndicators(
+  sourceKey: string,
+  recordText: string,
+  ordinal: number,
+  escaped: boolean,
+  candidates: LakeRow[],
+): Indicators | null {
+  let scanned = recordText;
+  let parsed: unknown;
+  if (escaped) {
+    // Escapes: read the record as JSON.stringify would write it, as the record-by-record path does.
+    try {
+      parsed = JSON.parse(recordText);
+    } catch {
+      return null;
     }
-    let scanned = recordText;
-    let parsed: unknown;
-    if (spans.escaped[i]) {
-      // Escapes: read the record as JSON.stringify would write it, as the record-by-record path does.
-      try {
-        parsed = JSON.parse(recordText);
-      } catch {
-        return null;
-      }
-      scanned = JSON.stringify(parsed);
-      // Escaped key names escape the text check; the parsed record cannot.
-      if (nonStringAtTextPath(parsed)) return null;
-    }
-    let ind: Indicators;
-    if (mayMatchDetection(scanned)) {
-      let row: LakeRow;
-      try {
-        row = normalizeCloudTrailRecord(
-          parsed ?? JSON.parse(recordText),
-          sourceKey,
-          i,
-          spans.escaped[i] ? undefined : recordText,
-        );
-      } catch {
-        return null;
-      }
-      candidates.push(row);
-      ind = row as unknown as Indicators; // the normalizer's indicator columns
-    } else {
-      // Escape-free record text is valid JSON here (DuckDB rejects the object otherwise).
-      ind = (
-        spans.escaped[i] ? new IndicatorSet().scanText(scanned) : new IndicatorSet().scanJson(recordText)
-      ).toColumns();
-    }
-    ndjson.text(
-      `{"o":${i},"i":${plainList(ind.any_ip)},"a":${JSON.stringify(ind.any_arn)},"n":${plainList(ind.any_instance_id)},"k":${plainList(ind.any_access_key_id)},"c":${plainList(ind.any_account_id)},"r":`,
-    );
-    ndjson.text(recordText);
-    ndjson.text("}\n");
+    scanned = JSON.stringify(parsed);
+    // Escaped key names escape the text check; the parsed record cannot.
+    if (nonStringAtTextPath(parsed)) return null;
   }
-  return {
-    sourceKey,
-    records: spans.starts.length,
-    ndjson: ndjson.done(),
-    candidates,
-    hour: oneHour && hour !== null && HOUR.test(hour) ? hour : null,
-  };
+  if (mayMatchDetection(scanned)) {
+    let row: LakeRow;
+    try {
+      row = normalizeCloudTrailRecord(
+        parsed ?? JSON.parse(recordText),
+        sourceKey,
+        ordinal,
+        escaped ? undefined : recordText,
+      );
+    } catch {
+      return null;
+    }
+    candidates.push(row);
+    return row as unknown as Indicators; // the normalizer's indicator columns
+  }
+  // Escape-free record text is valid JSON here (DuckDB rejects the object otherwise).
+  return (escaped ? new IndicatorSet().scanText(scanned) : new IndicatorSet().scanJson(recordText)).toColumns();
 }

@@ -1,7 +1,7 @@
+import { requireRole } from "@/lib/auth/require-role";
 import type { Database } from "@/lib/ports/database";
 import type { Principal } from "@/lib/schemas/auth";
 import type { IngestionStatus } from "@/lib/schemas/ingestion";
-import { requireRole } from "@/lib/auth/require-role";
 
 /** Admins: lake ETL health — per-source counts, recent runs, quarantine samples, failed objects. */
 export async function getIngestionStatus({

@@ -1,5 +1,6 @@
 import { expect, test } from "vitest";
-import { IndicatorSet, isIpv6 } from "./indicators";
+import { isIpv6 } from "./indicator-patterns";
+import { IndicatorSet } from "./indicators";
 
 const scan = (v: unknown) => new IndicatorSet().scan(v).toColumns();
 

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import type { RawObject } from "./run-etl";
+import type { RawObject } from "./run-lake-etl";
 
 /** Every file under the given files/directories, as raw objects keyed by path. */
 export function* filesAsRawObjects(paths: readonly string[], keyOf: (abs: string) => string): Generator<RawObject> {

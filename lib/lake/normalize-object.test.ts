@@ -2,7 +2,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { describe, expect, test } from "vitest";
-import { CollectingSink, decodeBytes, normalizeObject } from "./normalize-object";
+import { CollectingSink } from "./collecting-sink";
+import { decodeBytes } from "./decode-bytes";
+import { normalizeObject } from "./normalize-object";
 import type { LakeRow } from "./tables";
 
 const fixture = (name: string) => fs.readFileSync(path.resolve("test/fixtures/lake", name));

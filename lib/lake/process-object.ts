@@ -1,29 +1,11 @@
-import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import type { ObjectStore } from "@/lib/ports/object-store";
-import { type CloudTrailBulk, prepareCloudTrailBulk } from "./cloudtrail-bulk";
-import { detect } from "./detections";
-import {
-  CollectingSink,
-  decodeBytes,
-  isCloudTrailDigest,
-  normalizeObject,
-  type QuarantinedRecord,
-  type SourceKind,
-} from "./normalize-object";
-import { type LakeRow, TABLE_NAMES, type TableName } from "./tables";
-
-/** Writes one table's rows as Parquet files under `outRoot`; returns the absolute paths. */
-export interface ParquetWriter {
-  write(table: TableName, rows: readonly LakeRow[], outRoot: string, stem: string): Promise<string[]>;
-  /**
-   * Optional fast path for CloudTrail documents (`cloudtrail-bulk.ts`): writes the `cloudtrail`
-   * table from the records' JSON, or returns null (writing nothing) when a record needs the
-   * record-by-record path.
-   */
-  writeCloudTrailBulk?(bulk: CloudTrailBulk, outRoot: string, stem: string): Promise<string[] | null>;
-}
+import type { QuarantinedRecord } from "./collecting-sink";
+import { type FindingEventRow, findingEventOf } from "./finding-events";
+import type { SourceKind } from "./normalize/types";
+import { type ObjectStager, objectIdOf, type ParquetWriter, type StagedObject, stageWith } from "./stage-object";
+import type { TableName } from "./tables";
 
 export interface ObjectResult {
   sourceKey: string;
@@ -38,133 +20,11 @@ export interface ObjectResult {
   findingEvents: FindingEventRow[];
 }
 
-export interface FindingEventRow {
-  findingId: string;
-  updatedAt: number;
-  origin: string;
-  severity: number;
-  severityVendor: number | null;
-  /** EventBridge shape: `{ "detail-type", source, account, region, time, detail }` with GuardDuty's camelCase detail. */
-  event: Record<string, unknown>;
-}
-
-const iso = (ms: unknown) => (typeof ms === "number" ? new Date(ms).toISOString() : null);
-
-/** A `findings` row as the event GuardDuty (or our detection engine) would emit for it. */
-export function findingEventOf(row: LakeRow): FindingEventRow {
-  const detail = JSON.parse(String(row.detail ?? "{}")) as { service?: unknown; resource?: unknown };
-  const origin = String(row.origin);
-  return {
-    findingId: String(row.finding_id),
-    updatedAt: Number(row.updated_at),
-    origin,
-    severity: Number(row.severity),
-    severityVendor: row.severity_vendor == null ? null : Number(row.severity_vendor),
-    event: {
-      "detail-type": origin === "guardduty" ? "GuardDuty Finding" : "Sightline Detection",
-      source: origin === "guardduty" ? "aws.guardduty" : "sightline.detections",
-      account: row.account_id ?? null,
-      region: row.region ?? null,
-      time: iso(row.updated_at),
-      detail: {
-        id: row.finding_id,
-        type: row.finding_type,
-        title: row.title,
-        description: row.description ?? row.explanation ?? "",
-        severity: row.severity_vendor ?? row.severity,
-        accountId: row.account_id ?? null,
-        region: row.region ?? null,
-        createdAt: iso(row.first_seen),
-        updatedAt: iso(row.updated_at),
-        resource: detail.resource ?? { resourceType: row.resource_type, resourceId: row.resource_id },
-        service: detail.service ?? null,
-      },
-    },
-  };
-}
-
 interface Manifest {
   source_key: string;
   outputs: string[];
   quarantine: string | null;
 }
-
-/** Stable id of a source object: output file names and manifests derive from it. */
-export const objectIdOf = (sourceKey: string) => createHash("sha256").update(sourceKey).digest("hex").slice(0, 20);
-
-/** What normalizing one raw object produced, with its Parquet files written under a staging dir. */
-export interface StagedObject {
-  kind: SourceKind;
-  rows: Partial<Record<TableName, number>>;
-  quarantined: QuarantinedRecord[];
-  skipped: Record<string, number>;
-  /** Absolute paths of the Parquet files, under the staging dir. */
-  files: string[];
-  findings: LakeRow[];
-}
-
-/**
- * Turns one raw object into staged Parquet files: the CPU-heavy half of the ETL (decode, parse,
- * normalize, detect, encode). Touches nothing but `stagingDir`, so it can run in a worker thread.
- */
-export async function stageObject(args: {
-  sourceKey: string;
-  bytes: Uint8Array;
-  writer: ParquetWriter;
-  stagingDir: string;
-}): Promise<StagedObject> {
-  const stem = objectIdOf(args.sourceKey);
-  let text: string | undefined;
-  if (args.writer.writeCloudTrailBulk && !isCloudTrailDigest(args.sourceKey)) {
-    try {
-      text = decodeBytes(args.bytes);
-    } catch {
-      /* normalizeObject quarantines it with zlib's reason */
-    }
-    const bulk = text === undefined ? null : prepareCloudTrailBulk(args.sourceKey, text);
-    const files = bulk && (await args.writer.writeCloudTrailBulk(bulk, args.stagingDir, stem));
-    if (bulk && files) {
-      const findings = detect(bulk.candidates);
-      if (findings.length) files.push(...(await args.writer.write("findings", findings, args.stagingDir, stem)));
-      return {
-        kind: "cloudtrail",
-        rows: findings.length ? { cloudtrail: bulk.records, findings: findings.length } : { cloudtrail: bulk.records },
-        quarantined: [],
-        skipped: {},
-        files,
-        findings,
-      };
-    }
-  }
-  const sink = new CollectingSink(args.sourceKey);
-  const kind = normalizeObject(args.sourceKey, args.bytes, sink, text);
-  sink.finish();
-  const rows: Partial<Record<TableName, number>> = {};
-  const files: string[] = [];
-  for (const table of TABLE_NAMES) {
-    const list = sink.tables.get(table);
-    if (!list?.length) continue;
-    rows[table] = list.length;
-    files.push(...(await args.writer.write(table, list, args.stagingDir, stem)));
-  }
-  return {
-    kind,
-    rows,
-    quarantined: sink.quarantined,
-    skipped: Object.fromEntries(sink.skipped),
-    files,
-    findings: sink.tables.get("findings") ?? [],
-  };
-}
-
-/** Stages one object somewhere (in this thread, or in a worker pool); see `stageObject`. */
-export type ObjectStager = (sourceKey: string, bytes: Uint8Array, stagingDir: string) => Promise<StagedObject>;
-
-/** The in-thread stager over one Parquet writer. */
-export const stageWith =
-  (writer: ParquetWriter): ObjectStager =>
-  (sourceKey, bytes, stagingDir) =>
-    stageObject({ sourceKey, bytes, writer, stagingDir });
 
 /**
  * Normalizes one raw object and publishes its Parquet outputs, quarantine and manifest to the
@@ -180,39 +40,15 @@ export async function processObject(args: {
   writer?: ParquetWriter;
   stagingRoot: string;
 }): Promise<ObjectResult> {
-  const { sourceKey, bytes, lake } = args;
+  const { sourceKey, lake } = args;
   const stage = args.stage ?? (args.writer ? stageWith(args.writer) : null);
   if (!stage) throw new Error("processObject needs a stager or a Parquet writer");
   const objectId = objectIdOf(sourceKey);
-  const staging = path.join(args.stagingRoot, objectId);
-  fs.rmSync(staging, { recursive: true, force: true });
-  const outputs: string[] = [];
-  let staged: StagedObject;
-  try {
-    staged = await stage(sourceKey, bytes, staging);
-    for (const file of staged.files) {
-      const key = `processed/${path.relative(staging, file).split(path.sep).join("/")}`;
-      await lake.putFile(key, file);
-      outputs.push(key);
-    }
-  } finally {
-    fs.rmSync(staging, { recursive: true, force: true });
-  }
+  const { staged, outputs } = await stageAndUpload(stage, args, path.join(args.stagingRoot, objectId));
 
   const quarantineKey = staged.quarantined.length ? `quarantine/${objectId}.jsonl` : null;
   if (quarantineKey) await lake.put(quarantineKey, `${staged.quarantined.map((r) => JSON.stringify(r)).join("\n")}\n`);
-
-  const manifestKey = `manifests/${objectId}.json`;
-  const previous = await lake.getOptional(manifestKey);
-  if (previous) {
-    const old = JSON.parse(Buffer.from(previous).toString("utf8")) as Manifest;
-    const stale = [...old.outputs, ...(old.quarantine ? [old.quarantine] : [])].filter(
-      (k) => !outputs.includes(k) && k !== quarantineKey,
-    );
-    if (stale.length) await lake.delete(stale);
-  }
-  const manifest: Manifest = { source_key: sourceKey, outputs, quarantine: quarantineKey };
-  await lake.put(manifestKey, JSON.stringify(manifest));
+  await replaceManifest(lake, objectId, { source_key: sourceKey, outputs, quarantine: quarantineKey });
 
   return {
     sourceKey,
@@ -225,4 +61,39 @@ export async function processObject(args: {
     quarantineSamples: staged.quarantined.slice(0, 5),
     findingEvents: staged.findings.map(findingEventOf),
   };
+}
+
+/** Stages the object in a fresh `staging` dir and uploads its files under `processed/`; the dir is removed either way. */
+async function stageAndUpload(
+  stage: ObjectStager,
+  args: { sourceKey: string; bytes: Uint8Array; lake: ObjectStore },
+  staging: string,
+): Promise<{ staged: StagedObject; outputs: string[] }> {
+  fs.rmSync(staging, { recursive: true, force: true });
+  const outputs: string[] = [];
+  try {
+    const staged = await stage(args.sourceKey, args.bytes, staging);
+    for (const file of staged.files) {
+      const key = `processed/${path.relative(staging, file).split(path.sep).join("/")}`;
+      await args.lake.putFile(key, file);
+      outputs.push(key);
+    }
+    return { staged, outputs };
+  } finally {
+    fs.rmSync(staging, { recursive: true, force: true });
+  }
+}
+
+/** Writes the object's manifest, first deleting what the previous one listed and this one does not. */
+async function replaceManifest(lake: ObjectStore, objectId: string, manifest: Manifest): Promise<void> {
+  const manifestKey = `manifests/${objectId}.json`;
+  const previous = await lake.getOptional(manifestKey);
+  if (previous) {
+    const old = JSON.parse(Buffer.from(previous).toString("utf8")) as Manifest;
+    const stale = [...old.outputs, ...(old.quarantine ? [old.quarantine] : [])].filter(
+      (k) => !manifest.outputs.includes(k) && k !== manifest.quarantine,
+    );
+    if (stale.length) await lake.delete(stale);
+  }
+  await lake.put(manifestKey, JSON.stringify(manifest));
 }

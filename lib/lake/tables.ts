@@ -1,3 +1,5 @@
+import type { TableName } from "@/lib/schemas/lake";
+
 /**
  * The lake's tables: one definition drives the Parquet writer (DuckDB types), the Glue
  * table definitions (Hive types) and the tests that compare the two.
@@ -7,7 +9,6 @@ export interface Column {
   name: string;
   type: ColumnType;
 }
-import type { TableName } from "@/lib/schemas/lake";
 
 export type { TableName };
 

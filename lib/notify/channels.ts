@@ -5,8 +5,9 @@ import { AppError } from "@/lib/errors";
 import type { Database } from "@/lib/ports/database";
 import type { Principal } from "@/lib/schemas/auth";
 import { ChannelInput, type ChannelSummary, type NotificationDto, OutboxQuery } from "@/lib/schemas/notifications";
-import { activeChannels, type ChannelRow, type NotifyDeps, sendTestMessage } from "./notify";
+import { activeChannels, type ChannelRow, type NotifyDeps } from "./channel-rows";
 import type { SecretBox } from "./secret-box";
+import { sendTestMessage } from "./test-message";
 
 const ADMINS = ["admins"] as const;
 const EVERYONE = ["analysts", "reviewers", "admins"] as const;

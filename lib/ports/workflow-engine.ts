@@ -34,4 +34,8 @@ export interface WorkflowEngine {
   sendTaskFailure(token: string, error: string, cause: string): Promise<void>;
   describe(executionId: string): Promise<ExecutionDescription>;
   history(executionId: string): Promise<ExecutionEvent[]>;
+  /** In-process engines only: re-enter the executions a previous process left RUNNING; returns how many. */
+  resumeAll?(): Promise<number>;
+  /** In-process engines only: stop waiting (running executions stay RUNNING for the next start). */
+  stop?(): Promise<void>;
 }

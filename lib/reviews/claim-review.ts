@@ -1,8 +1,8 @@
 import { recordAudit } from "@/lib/audit/record-audit";
+import { requireRole } from "@/lib/auth/require-role";
 import { AppError } from "@/lib/errors";
 import type { Database } from "@/lib/ports/database";
 import type { Principal } from "@/lib/schemas/auth";
-import { requireRole } from "@/lib/auth/require-role";
 import { REVIEW_ROLES } from "./decide-review";
 import { findTask, toReviewSummary } from "./review-store";
 

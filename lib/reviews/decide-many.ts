@@ -1,9 +1,9 @@
+import { requireRole } from "@/lib/auth/require-role";
 import { AppError } from "@/lib/errors";
 import type { Database } from "@/lib/ports/database";
 import type { WorkflowEngine } from "@/lib/ports/workflow-engine";
 import { BulkDecisionInput, type BulkDecisionResult } from "@/lib/schemas/applications";
 import type { Principal } from "@/lib/schemas/auth";
-import { requireRole } from "@/lib/auth/require-role";
 import { decideReview, REVIEW_ROLES } from "./decide-review";
 
 /** Bulk approve/reject: each item is its own decide-once decision; the answer says what happened to each. */

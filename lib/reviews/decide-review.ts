@@ -1,10 +1,10 @@
 import { recordAudit } from "@/lib/audit/record-audit";
+import { requireRole } from "@/lib/auth/require-role";
 import { AppError } from "@/lib/errors";
 import type { Database } from "@/lib/ports/database";
 import type { WorkflowEngine } from "@/lib/ports/workflow-engine";
 import { DecisionInput } from "@/lib/schemas/applications";
 import type { Principal } from "@/lib/schemas/auth";
-import { requireRole } from "@/lib/auth/require-role";
 import { findTask, toReviewSummary } from "./review-store";
 
 export const REVIEW_ROLES = ["reviewers", "admins"] as const;

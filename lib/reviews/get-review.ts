@@ -1,9 +1,9 @@
+import { requireRole } from "@/lib/auth/require-role";
 import { AppError } from "@/lib/errors";
 import type { Database } from "@/lib/ports/database";
 import type { ExecutionEvent, WorkflowEngine, WorkflowName } from "@/lib/ports/workflow-engine";
 import type { ReviewSummary } from "@/lib/schemas/applications";
 import type { Principal } from "@/lib/schemas/auth";
-import { requireRole } from "@/lib/auth/require-role";
 import { localArns, renderAsl } from "@/lib/workflows/definitions";
 import { REVIEW_ROLES } from "./decide-review";
 import { findTask, toReviewSummary } from "./review-store";

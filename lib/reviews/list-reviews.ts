@@ -1,7 +1,7 @@
+import { requireRole } from "@/lib/auth/require-role";
 import type { Database } from "@/lib/ports/database";
 import { type ReviewSummary, ReviewsQuery } from "@/lib/schemas/applications";
 import type { Principal } from "@/lib/schemas/auth";
-import { requireRole } from "@/lib/auth/require-role";
 import { REVIEW_ROLES } from "./decide-review";
 import { type TaskRow, toReviewSummary } from "./review-store";
 

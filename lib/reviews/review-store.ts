@@ -57,6 +57,19 @@ export async function expirePendingReviews(tx: Queryable, subject: string, workf
   for (const t of expired) await recordAudit(tx, { actor: "system", action: "review.expired", subject: t.id });
 }
 
+/** A subject's review items still waiting on a decision (e.g. an incident's approvals), oldest first. */
+export async function listPendingReviews(q: Queryable, subject: string): Promise<{ id: string; title: string }[]> {
+  return q.query<{ id: string; title: string }>(
+    "SELECT id, title FROM review_tasks WHERE subject = $1 AND status = 'pending' ORDER BY created_at",
+    [subject],
+  );
+}
+
+/** The subject's workflow failed: its waiting review items leave the queue (nobody can decide them now). */
+export async function closePendingReviews(q: Queryable, subject: string): Promise<void> {
+  await q.query("UPDATE review_tasks SET status = 'closed' WHERE subject = $1 AND status = 'pending'", [subject]);
+}
+
 export interface NewReviewTask {
   executionId: string;
   workflow: string;

@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, expect, test } from "vitest";
+import { clickstreamRawDir } from "@/lib/adapters/compose/stores";
 import { FsObjectStore } from "@/lib/adapters/local/fs-object-store";
 import { migrate } from "@/lib/db/migrate";
 import type { PgDatabase } from "@/lib/db/pg-database";
 import { loadEnv } from "@/lib/env";
 import { DB_TARGETS, tempDir } from "@/test/support/databases";
 import { startIngestServer } from "./ingest-server";
-import { clickstreamRawDir } from "./local-clickstream";
 
 const env = loadEnv({ SIGHTLINE_DATA_DIR: tempDir("ingest-listener"), PORT: "3999" });
 const APP = "http://localhost:3999";

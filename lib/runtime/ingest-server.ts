@@ -1,5 +1,5 @@
 import http from "node:http";
-import { FsObjectStore } from "@/lib/adapters/local/fs-object-store";
+import { clickstreamRawStore } from "@/lib/adapters/compose/stores";
 import { handleCollect } from "@/lib/clickstream/collect-http";
 import { IngestCounters } from "@/lib/clickstream/count-ingest";
 import { GroupCommitWriter } from "@/lib/clickstream/group-writer";
@@ -9,7 +9,6 @@ import type { Env } from "@/lib/env";
 import { resolveClientIp } from "@/lib/http/client-ip";
 import type { Database } from "@/lib/ports/database";
 import { LIMITS } from "@/lib/schemas/clickstream";
-import { clickstreamRawDir } from "./local-clickstream";
 
 /**
  * The local ingest listener: `POST /api/collect` (and its preflight) served by `node:http` with the
@@ -22,7 +21,7 @@ export async function startIngestServer(args: {
   port: number;
   host?: string;
 }): Promise<{ port: number; close: () => Promise<void> }> {
-  const raw = new FsObjectStore(clickstreamRawDir(args.env));
+  const raw = clickstreamRawStore(args.env);
   const deps = {
     raw,
     writer: new GroupCommitWriter(raw),

@@ -1,20 +1,16 @@
-import path from "node:path";
-import { FsObjectStore } from "@/lib/adapters/local/fs-object-store";
-import type { FirstStartHook } from "@/lib/bootstrap/prepare";
-import { runWarehouseEtl } from "@/lib/clickstream/run-etl";
+import { clickstreamRawStore } from "@/lib/adapters/compose/stores";
+import { runWarehouseEtl } from "@/lib/clickstream/run-warehouse-etl";
 import { simulateClickstream } from "@/lib/demo/simulate-clickstream";
 import type { Env } from "@/lib/env";
 import type { Database } from "@/lib/ports/database";
-
-/** The local raw clickstream store (what `POST /api/collect` writes). */
-export const clickstreamRawDir = (env: Env) => path.join(env.dataDir, "clickstream");
+import type { FirstStartHook } from "@/lib/runtime/prepare";
 
 /**
  * The in-process stand-in for the EventBridge hourly schedule: a catch-up run now, then one at five
  * past every hour (late objects up to 72 h are picked up by the load records, not by timing).
  */
 export function scheduleWarehouseEtl(env: Env, db: Database, log: (m: string) => void): () => void {
-  const raw = new FsObjectStore(clickstreamRawDir(env));
+  const raw = clickstreamRawStore(env);
   const run = async () => {
     try {
       const s = await runWarehouseEtl({ db, raw, trigger: "schedule" });
@@ -45,7 +41,7 @@ export const demoClickstreamHook: FirstStartHook = {
   name: "demo-clickstream",
   async run({ env, db, log }) {
     if (!env.SIGHTLINE_DEMO_DATA) return;
-    const raw = new FsObjectStore(clickstreamRawDir(env));
+    const raw = clickstreamRawStore(env);
     const t = await simulateClickstream({ raw, sessions: 300, days: 3, seed: 5 });
     const s = await runWarehouseEtl({ db, raw, trigger: "demo-seed" });
     log(`demo clickstream: ${t.sessions} sessions, ${t.events} events → ${s.loaded} loaded`);

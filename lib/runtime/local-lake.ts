@@ -1,15 +1,16 @@
 import fs from "node:fs";
-import { DuckDbParquetWriter } from "@/lib/adapters/duckdb/parquet-writer";
-import { FsObjectStore } from "@/lib/adapters/local/fs-object-store";
-import type { FirstStartHook } from "@/lib/bootstrap/prepare";
+import { openParquetWriter } from "@/lib/adapters/compose/lake-engines";
+import { localLakeStore } from "@/lib/adapters/compose/stores";
 import { makeWorld } from "@/lib/demo/aws-world";
 import { generateLake } from "@/lib/demo/generate-lake";
 import { seedSimulatedEstate } from "@/lib/demo/seed-estate";
 import type { Env } from "@/lib/env";
 import { lakePaths } from "@/lib/lake/local-sources";
 import { rawAreaObjects } from "@/lib/lake/raw-area";
-import { type RawObject, type RunSummary, runLakeEtl } from "@/lib/lake/run-etl";
+import { type RawObject, runLakeEtl } from "@/lib/lake/run-lake-etl";
+import type { RunSummary } from "@/lib/lake/run-summary";
 import type { Queryable } from "@/lib/ports/database";
+import type { FirstStartHook } from "@/lib/runtime/prepare";
 import { repeatWithoutOverlap } from "./repeat";
 
 /** Processes whatever is new or changed in the local raw area (or just `objects` when given). */
@@ -21,11 +22,11 @@ export async function scanRawArea(
 ): Promise<RunSummary | null> {
   const paths = lakePaths(env.dataDir);
   if (!objects && !fs.existsSync(paths.raw)) return null;
-  const writer = await DuckDbParquetWriter.create({ threads: 1, memoryLimit: "512MB" });
+  const writer = await openParquetWriter({ threads: 1, memoryLimit: "512MB" });
   try {
     return await runLakeEtl({
       db,
-      lake: new FsObjectStore(paths.root),
+      lake: localLakeStore(env),
       writer,
       stagingRoot: paths.staging,
       objects: objects ?? rawAreaObjects(paths.raw),

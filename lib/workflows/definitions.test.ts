@@ -1,8 +1,9 @@
 import { createRequire } from "node:module";
 import { describe, expect, test } from "vitest";
-import { incidentReleaseHandlers, incidentResponseHandlers } from "@/lib/incidents/workflow-handlers";
+import { applicationReviewHandlers } from "@/lib/applications/application-review-handlers";
+import { incidentReleaseHandlers } from "@/lib/incidents/incident-release-handlers";
+import { incidentResponseHandlers } from "@/lib/incidents/incident-response-handlers";
 import { WORKFLOWS } from "@/lib/ports/workflow-engine";
-import { applicationReviewHandlers } from "@/lib/reviews/workflow-handlers";
 import { localArns, placeholdersOf, readAsl, renderAsl, taskStates } from "./definitions";
 
 // asl-validator ships CommonJS without types.

@@ -12,11 +12,12 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { FsObjectStore } from "@/lib/adapters/local/fs-object-store";
+import { openPostgres } from "@/lib/adapters/compose/database";
+import { objectStoreAt } from "@/lib/adapters/compose/stores";
 import { hourPrefix } from "@/lib/clickstream/ingest";
-import { runWarehouseEtl, toWarehouseRow } from "@/lib/clickstream/run-etl";
+import { runWarehouseEtl } from "@/lib/clickstream/run-warehouse-etl";
+import { toWarehouseRow } from "@/lib/clickstream/warehouse-rows";
 import { migrate } from "@/lib/db/migrate";
-import { PgDatabase } from "@/lib/db/pg-database";
 import { syntheticSessions } from "@/lib/demo/synthetic-clickstream";
 
 const { values } = parseArgs({
@@ -37,24 +38,18 @@ const csvValue = (v: unknown, i: number) => {
 };
 
 async function schemaDb(name: string) {
-  const admin = new PgDatabase({ url: URL, kind: "postgres", max: 1 });
+  const admin = openPostgres({ url: URL, max: 1 });
   await admin.query(`DROP SCHEMA IF EXISTS ${name} CASCADE`);
   await admin.query(`CREATE SCHEMA ${name}`);
   await admin.close();
-  const db = new PgDatabase({ url: URL, kind: "postgres", schema: name, max: 4 });
+  const db = openPostgres({ url: URL, schema: name, max: 4 });
   await migrate(db);
   return db;
 }
 
-async function main() {
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), "bench-etl-wh-"));
-  const raw = new FsObjectStore(path.join(work, "raw"));
-  const csvFile = path.join(work, "rows.csv");
+/** Raw objects as ingest writes them, and the same rows as CSV for the baseline. */
+async function writeRawObjects(raw: ReturnType<typeof objectStoreAt>, csvFile: string, end: number, days: number) {
   const csv = fs.openSync(csvFile, "w");
-  const end = Date.now() - 3_600_000;
-  const days = 2;
-
-  // Raw objects as ingest writes them, and the same rows as CSV for the baseline.
   const t0 = performance.now();
   let written = 0;
   let objects = 0;
@@ -95,6 +90,15 @@ async function main() {
   console.log(
     `generated ${written.toLocaleString()} events in ${objects} raw objects (${((performance.now() - t0) / 1000).toFixed(1)} s)`,
   );
+  return written;
+}
+
+async function main() {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), "bench-etl-wh-"));
+  const raw = objectStoreAt(path.join(work, "raw"));
+  const csvFile = path.join(work, "rows.csv");
+  const end = Date.now() - 3_600_000;
+  const written = await writeRawObjects(raw, csvFile, end, 2);
 
   const suffix = randomBytes(3).toString("hex");
   const oursSchema = `bench_wh_${suffix}`;
@@ -137,7 +141,7 @@ async function main() {
     );
     console.log(`\nratio to baseline: ${(ours / base).toFixed(2)}× (target ≥ 0.5×)`);
   } finally {
-    const admin = new PgDatabase({ url: URL, kind: "postgres", max: 1 });
+    const admin = openPostgres({ url: URL, max: 1 });
     await admin.query(`DROP SCHEMA IF EXISTS ${oursSchema} CASCADE`);
     await admin.query(`DROP SCHEMA IF EXISTS ${copySchema} CASCADE`);
     await admin.close();

@@ -11,16 +11,14 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { DuckDBInstance } from "@duckdb/node-api";
-import { DuckDbParquetWriter } from "@/lib/adapters/duckdb/parquet-writer";
+import { openEmbeddedDatabase } from "@/lib/adapters/compose/database";
+import { openLakeWorkerPool, openParquetWriter } from "@/lib/adapters/compose/lake-engines";
+import { objectStoreAt } from "@/lib/adapters/compose/stores";
 import { PARQUET_ZSTD } from "@/lib/adapters/duckdb/sql-types";
-import { FsObjectStore } from "@/lib/adapters/local/fs-object-store";
-import { LakeWorkerPool } from "@/lib/adapters/local/lake-worker-pool";
-import { startEmbeddedOwner } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
-import { PgDatabase } from "@/lib/db/pg-database";
 import { generateLake } from "@/lib/demo/generate-lake";
 import { filesAsRawObjects } from "@/lib/lake/local-sources";
-import { runLakeEtl } from "@/lib/lake/run-etl";
+import { runLakeEtl } from "@/lib/lake/run-lake-etl";
 
 const { values } = parseArgs({
   options: {
@@ -49,15 +47,14 @@ function listGz(): string[] {
 async function ours(fileCount: number, threads: number) {
   const files = listGz().slice(0, fileCount);
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "bench-etl-"));
-  const owner = await startEmbeddedOwner(path.join(work, "db"));
-  const db = new PgDatabase({ url: owner.url, kind: "pglite", max: 4, onClose: owner.stop });
+  const db = await openEmbeddedDatabase(path.join(work, "db"));
   await migrate(db);
-  const pool = threads > 0 ? LakeWorkerPool.create({ threads }) : null;
-  const writer = pool ? null : await DuckDbParquetWriter.create();
+  const pool = threads > 0 ? openLakeWorkerPool({ threads }) : null;
+  const writer = pool ? null : await openParquetWriter({});
   const t0 = performance.now();
   const s = await runLakeEtl({
     db,
-    lake: new FsObjectStore(path.join(work, "lake")),
+    lake: objectStoreAt(path.join(work, "lake")),
     ...(pool ? { stage: pool.stage, concurrency: pool.threads * 2 } : { writer: writer ?? undefined }),
     stagingRoot: path.join(work, "lake", ".staging"),
     objects: filesAsRawObjects(files, (abs) => path.relative(rawDir, abs)),

@@ -10,11 +10,10 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { DuckDBInstance } from "@duckdb/node-api";
-import { DuckDbLakeQuery } from "@/lib/adapters/duckdb/duckdb-lake-query";
+import { openEmbeddedDatabase } from "@/lib/adapters/compose/database";
+import { openLocalLakeQuery } from "@/lib/adapters/compose/lake-engines";
 import { duckDbType } from "@/lib/adapters/duckdb/sql-types";
-import { startEmbeddedOwner } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
-import { PgDatabase } from "@/lib/db/pg-database";
 import { getEntityTimeline } from "@/lib/findings/entity-timeline";
 import { listFindings } from "@/lib/findings/list-findings";
 import { searchActivity } from "@/lib/findings/search-activity";
@@ -50,6 +49,10 @@ function select(table: TableName, exprs: Record<string, string>, timeColumn: str
 const timeOf = (i: string, n: number) =>
   `make_timestamp(${END * 1000}::BIGINT - (${i} * ${Math.floor((DAYS * 86400e6) / n)})::BIGINT)`;
 
+const AWS_REGION_SQL = "['us-east-1','eu-west-1','ap-south-1'][1 + i % 3]";
+type Copy = (table: TableName, sql: string) => Promise<unknown>;
+type Conn = Awaited<ReturnType<Awaited<ReturnType<typeof DuckDBInstance.create>>["connect"]>>;
+
 async function generate() {
   fs.rmSync(root, { recursive: true, force: true });
   fs.mkdirSync(rawDir, { recursive: true });
@@ -60,6 +63,21 @@ async function generate() {
     preserve_insertion_order: "false",
   });
   const c = await inst.connect();
+  const out = (table: string) => path.join(root, "processed", table);
+  const copy = (table: TableName, sql: string) =>
+    c.run(
+      `COPY (${sql}) TO '${out(table)}' (FORMAT parquet, COMPRESSION zstd, PARTITION_BY (dt, hr), FILENAME_PATTERN 'bench_{i}', OVERWRITE_OR_IGNORE true)`,
+    );
+  await generateCloudTrail(c, copy);
+  await generateFindings(copy);
+  await generateFlows(copy);
+  c.closeSync();
+  inst.closeSync();
+  fs.writeFileSync(path.join(root, ".complete"), "");
+}
+
+/** CloudTrail rows as Parquet, and the same events as raw JSON lines for the baseline. */
+async function generateCloudTrail(c: Conn, copy: Copy) {
   const t = timeOf("i", N);
   const ct = {
     event_id: "'evt-' || i",
@@ -70,7 +88,7 @@ async function generate() {
     event_name:
       "['DescribeInstances','GetObject','ListUsers','AssumeRole','ConsoleLogin','PutObject','RunInstances'][1 + i % 7]",
     event_type: "'AwsApiCall'",
-    aws_region: "['us-east-1','eu-west-1','ap-south-1'][1 + i % 3]",
+    aws_region: AWS_REGION_SQL,
     source_ip_address: "'10.' || (i % 200) || '.' || (i // 200 % 250) || '.' || (i % 7)",
     source_ip_is_service: "false",
     user_agent: "'aws-cli/2.15.0'",
@@ -91,11 +109,6 @@ async function generate() {
     source_key: "'bench/ct/' || (i // 5000)",
     source_ordinal: "i % 5000",
   };
-  const out = (table: string) => path.join(root, "processed", table);
-  const copy = (table: TableName, sql: string) =>
-    c.run(
-      `COPY (${sql}) TO '${out(table)}' (FORMAT parquet, COMPRESSION zstd, PARTITION_BY (dt, hr), FILENAME_PATTERN 'bench_{i}', OVERWRITE_OR_IGNORE true)`,
-    );
   console.log(`generating ${N.toLocaleString()} CloudTrail events …`);
   await copy("cloudtrail", `SELECT ${select("cloudtrail", ct, "event_time")} FROM range(${N}) r(i)`);
   // The same events as raw JSON lines (CloudTrail Lake / EventBridge export form), gzip: the baseline reads these.
@@ -106,6 +119,10 @@ async function generate() {
        {'bucketName': 'b' || (i % 100)} AS requestParameters
      FROM range(${N}) r(i)) TO '${rawDir}' (FORMAT json, COMPRESSION gzip, PER_THREAD_OUTPUT true)`,
   );
+}
+
+/** GuardDuty and Sightline findings (a fifth of them repeats of others). */
+async function generateFindings(copy: Copy) {
   console.log(`generating ${F.toLocaleString()} findings and ${V.toLocaleString()} flows …`);
   const ft = timeOf("i", F);
   await copy(
@@ -121,7 +138,7 @@ async function generate() {
         severity: "1 + (i % 5)",
         severity_label: "['Informational','Low','Medium','High','Critical'][1 + i % 5]",
         account_id: "'1111222233' || lpad(CAST(i % 20 AS VARCHAR), 2, '0')",
-        region: ct.aws_region,
+        region: AWS_REGION_SQL,
         resource_type: "'Instance'",
         resource_id: "'i-' || lpad(printf('%x', i % 20000), 17, '0')",
         principal: "'arn:aws:iam::111122223333:user/u' || (i % 5000)",
@@ -137,6 +154,10 @@ async function generate() {
       "updated_at",
     )} FROM range(${F}) r(i)`,
   );
+}
+
+/** VPC Flow Log records. */
+async function generateFlows(copy: Copy) {
   const vt = timeOf("i", V);
   await copy(
     "vpcflow",
@@ -164,9 +185,6 @@ async function generate() {
       "start_time",
     )} FROM range(${V}) r(i)`,
   );
-  c.closeSync();
-  inst.closeSync();
-  fs.writeFileSync(path.join(root, ".complete"), "");
 }
 
 const pct = (xs: number[], p: number) => {
@@ -183,10 +201,9 @@ async function main() {
   console.log(`lake: ${root} (${files.length} Parquet files), ${os.cpus().length} cores, node ${process.version}`);
 
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "bench-findings-"));
-  const owner = await startEmbeddedOwner(path.join(work, "db"));
-  const db = new PgDatabase({ url: owner.url, kind: "pglite", max: 4, onClose: owner.stop });
+  const db = await openEmbeddedDatabase(path.join(work, "db"));
   await migrate(db);
-  const lake = await DuckDbLakeQuery.open(root, { connections: 4, threads: os.cpus().length });
+  const lake = await openLocalLakeQuery(root, { connections: 4, threads: os.cpus().length });
   const principal: Principal = { id: "bench", email: "analyst@sightline.local", roles: ["analysts"] };
   const ctx = { db, lake, principal };
   const to = new Date(END).toISOString();

@@ -9,12 +9,14 @@
  */
 import os from "node:os";
 import { parseArgs } from "node:util";
-import { runFunnel } from "@/lib/clickstream/funnel";
+import { openPostgres } from "@/lib/adapters/compose/database";
 import { CUBE_PRESETS, refreshFunnelCube } from "@/lib/clickstream/funnel-cube";
-import { productReport } from "@/lib/clickstream/reports";
-import { eventToWarehouseRow, loadWarehouseRows, type WarehouseRow } from "@/lib/clickstream/run-etl";
+import { computeProductReport } from "@/lib/clickstream/reports";
+import { runFunnel } from "@/lib/clickstream/run-funnel";
+import { loadWarehouseRows } from "@/lib/clickstream/warehouse-load";
+import { eventToWarehouseRow, type WarehouseRow } from "@/lib/clickstream/warehouse-rows";
 import { migrate } from "@/lib/db/migrate";
-import { PgDatabase } from "@/lib/db/pg-database";
+import type { PgDatabase } from "@/lib/db/pg-database";
 import { syntheticSessions } from "@/lib/demo/synthetic-clickstream";
 import { ProductReportQuery } from "@/lib/schemas/clickstream-reports";
 import { FunnelQuery } from "@/lib/schemas/funnel";
@@ -35,10 +37,10 @@ const pct = (xs: number[], p: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)] ?? 0;
 
 async function ensureData(): Promise<{ db: PgDatabase; end: number }> {
-  const admin = new PgDatabase({ url: URL, kind: "postgres", max: 1 });
+  const admin = openPostgres({ url: URL, max: 1 });
   await admin.query(`CREATE SCHEMA IF NOT EXISTS ${SCHEMA}`);
   await admin.close();
-  const db = new PgDatabase({ url: URL, kind: "postgres", schema: SCHEMA, max: 4 });
+  const db = openPostgres({ url: URL, schema: SCHEMA, max: 4 });
   await migrate(db);
   await db.query("CREATE TABLE IF NOT EXISTS bench_meta (events bigint NOT NULL, end_ms bigint NOT NULL)");
   const [meta] = await db.query<{ events: string; end_ms: string }>("SELECT * FROM bench_meta");
@@ -188,7 +190,7 @@ async function main() {
     ),
     await time(`custom 4-step funnel with a filter, 7 days (${paths[2]})`, RUNS, () => runFunnel(db, custom)),
     await time("product report, 30 days, per product", RUNS, () =>
-      productReport(db, ProductReportQuery.parse({ from: from30.slice(0, 10), to: to.slice(0, 10) })),
+      computeProductReport(db, ProductReportQuery.parse({ from: from30.slice(0, 10), to: to.slice(0, 10) })),
     ),
   ];
   const base = umamiFunnel(standard, 60);

@@ -9,14 +9,15 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { type Bindings, LocalWorkflowEngine } from "@/lib/adapters/local/local-workflow-engine";
-import { startEmbeddedOwner } from "@/lib/db/embedded";
+import { openEmbeddedDatabase, openPostgres } from "@/lib/adapters/compose/database";
+import { localWorkflowEngine } from "@/lib/adapters/compose/workflows";
+import type { Bindings } from "@/lib/adapters/local/local-workflow-engine";
+import { applicationReviewHandlers } from "@/lib/applications/application-review-handlers";
+import { DEMO_DENYLIST } from "@/lib/applications/rules";
+import { submitApplication } from "@/lib/applications/submit-application";
 import { migrate } from "@/lib/db/migrate";
-import { PgDatabase } from "@/lib/db/pg-database";
+import type { PgDatabase } from "@/lib/db/pg-database";
 import { decideReview } from "@/lib/reviews/decide-review";
-import { DEMO_DENYLIST } from "@/lib/reviews/rules";
-import { submitApplication } from "@/lib/reviews/submit-application";
-import { applicationReviewHandlers } from "@/lib/reviews/workflow-handlers";
 
 const { values } = parseArgs({ options: { items: { type: "string", default: "200" } } });
 const N = Number(values.items);
@@ -38,7 +39,7 @@ async function run(db: PgDatabase, label: string) {
       },
     },
   };
-  const engine = new LocalWorkflowEngine(db, bindings);
+  const engine = localWorkflowEngine(db, bindings);
   const submitMs: number[] = [];
   const taskIds: string[] = [];
   for (let i = 0; i < N; i++) {
@@ -78,13 +79,12 @@ async function run(db: PgDatabase, label: string) {
 async function main() {
   const rows = [];
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "bench-reviews-"));
-  const owner = await startEmbeddedOwner(path.join(work, "db"));
-  rows.push(await run(new PgDatabase({ url: owner.url, kind: "pglite", onClose: owner.stop }), "embedded PGlite"));
+  rows.push(await run(await openEmbeddedDatabase(path.join(work, "db"), 1), "embedded PGlite"));
   if (process.env.DATABASE_URL) {
     const schema = `bench_${Date.now()}`;
-    const admin = new PgDatabase({ url: process.env.DATABASE_URL, kind: "postgres", max: 1 });
+    const admin = openPostgres({ url: process.env.DATABASE_URL, max: 1 });
     await admin.query(`CREATE SCHEMA ${schema}`);
-    rows.push(await run(new PgDatabase({ url: process.env.DATABASE_URL, kind: "postgres", schema }), "Postgres"));
+    rows.push(await run(openPostgres({ url: process.env.DATABASE_URL, schema }), "Postgres"));
     await admin.query(`DROP SCHEMA ${schema} CASCADE`);
     await admin.close();
   }

@@ -4,10 +4,10 @@
  * killed. Usage: workflow-process.ts <database-url> <schema|-> <submit-name|->
  */
 import { LocalWorkflowEngine } from "@/lib/adapters/local/local-workflow-engine";
+import { applicationReviewHandlers } from "@/lib/applications/application-review-handlers";
+import { DEMO_DENYLIST } from "@/lib/applications/rules";
+import { submitApplication } from "@/lib/applications/submit-application";
 import { PgDatabase } from "@/lib/db/pg-database";
-import { DEMO_DENYLIST } from "@/lib/reviews/rules";
-import { submitApplication } from "@/lib/reviews/submit-application";
-import { applicationReviewHandlers } from "@/lib/reviews/workflow-handlers";
 
 const [url = "", schema = "-", submitName = "-"] = process.argv.slice(2);
 const db = new PgDatabase({ url, kind: schema === "-" ? "pglite" : "postgres", ...(schema === "-" ? {} : { schema }) });

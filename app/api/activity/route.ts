@@ -3,7 +3,7 @@
 import { searchActivity } from "@/lib/findings";
 import { withRoute } from "@/lib/http/with-route";
 import { withSignal } from "@/lib/ports/lake-query";
-import { ActivityQuery } from "@/lib/schemas/findings";
+import { ActivityQuery } from "@/lib/schemas/activity";
 
 export const GET = withRoute(
   { auth: ["analysts", "admins"], query: ActivityQuery },

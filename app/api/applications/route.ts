@@ -1,6 +1,7 @@
 // POST /api/applications — submit an application; starts its review workflow (any signed-in user, or an API key)
+
+import { submitApplication } from "@/lib/applications/submit-application";
 import { withRoute } from "@/lib/http/with-route";
-import { submitApplication } from "@/lib/reviews";
 import { ApplicationInput } from "@/lib/schemas/applications";
 
 export const POST = withRoute(

@@ -1,5 +1,5 @@
 // GET /api/health — status for load balancers (public); backend, database and version details for admins only
-import { checkHealth } from "@/lib/health";
+import { checkHealth } from "@/lib/http/health";
 import { withRoute } from "@/lib/http/with-route";
 import { hasAnyRole } from "@/lib/schemas/auth";
 

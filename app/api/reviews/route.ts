@@ -1,6 +1,6 @@
 // GET /api/reviews — the review queue (reviewers, admins)
 import { withRoute } from "@/lib/http/with-route";
-import { listReviews } from "@/lib/reviews";
+import { listReviews } from "@/lib/reviews/list-reviews";
 import { ReviewsQuery } from "@/lib/schemas/applications";
 
 export const GET = withRoute(

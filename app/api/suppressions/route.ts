@@ -3,7 +3,7 @@
 import { createSuppression, listSuppressions } from "@/lib/findings";
 import { withRoute } from "@/lib/http/with-route";
 import { withSignal } from "@/lib/ports/lake-query";
-import { SuppressionInput } from "@/lib/schemas/findings";
+import { SuppressionInput } from "@/lib/schemas/suppressions";
 
 export const GET = withRoute({ auth: ["analysts", "admins"] }, async ({ req, ctx, principal }) =>
   listSuppressions({ ctx: { db: ctx.db, lake: withSignal(ctx.lake, req.signal), principal } }),

@@ -1,15 +1,10 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type {
-  ActivityPage,
-  EntityTimeline,
-  FindingDetail,
-  FindingsPage,
-  SuppressionInput,
-  SuppressionRule,
-  TriageInput,
-} from "@/lib/schemas/findings";
+import type { ActivityPage, EntityTimeline } from "@/lib/schemas/activity";
+import type { FindingDetail, FindingsPage } from "@/lib/schemas/findings";
+import type { SuppressionInput, SuppressionRule } from "@/lib/schemas/suppressions";
+import type { TriageInput } from "@/lib/schemas/triage";
 import { apiFetch } from "../api-fetch";
 
 /** The page's URL query string is the filter: the same string goes to the API. */

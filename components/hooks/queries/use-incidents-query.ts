@@ -2,7 +2,6 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { IncidentDetail, IncidentSummary, ReleaseInput, SampleFindingsInput } from "@/lib/schemas/incidents";
-import type { ChannelInput, ChannelSummary, NotificationDto } from "@/lib/schemas/notifications";
 import { apiFetch } from "../api-fetch";
 
 const MOVING = new Set(["open", "awaiting_approval", "containing", "releasing"]);
@@ -48,63 +47,5 @@ export function useSampleFindingsMutation() {
         json: input,
       }),
     onSettled: () => qc.invalidateQueries({ queryKey: ["incidents"] }),
-  });
-}
-
-export function useInAppQuery() {
-  return useQuery({
-    queryKey: ["notifications", "inapp"],
-    queryFn: ({ signal }) => apiFetch<{ items: NotificationDto[] }>("/api/notifications", { signal }),
-    refetchInterval: 10_000,
-  });
-}
-
-export function useOutboxQuery(channel: string, status: string) {
-  const qs = new URLSearchParams({ ...(channel ? { channel } : {}), ...(status ? { status } : {}) }).toString();
-  return useQuery({
-    queryKey: ["notifications", "outbox", qs],
-    queryFn: ({ signal }) =>
-      apiFetch<{ items: NotificationDto[]; totals: Record<string, number> }>(
-        `/api/admin/notifications${qs ? `?${qs}` : ""}`,
-        {
-          signal,
-        },
-      ),
-    refetchInterval: 10_000,
-  });
-}
-
-export function useChannelsQuery() {
-  return useQuery({
-    queryKey: ["notifications", "channels"],
-    queryFn: ({ signal }) => apiFetch<{ channels: ChannelSummary[] }>("/api/admin/channels", { signal }),
-  });
-}
-
-export function useCreateChannelMutation() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (input: ChannelInput) =>
-      apiFetch<{ id: string }>("/api/admin/channels", { method: "POST", json: input }),
-    onSettled: () => qc.invalidateQueries({ queryKey: ["notifications"] }),
-  });
-}
-
-export function useDeleteChannelMutation() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (id: string) => apiFetch(`/api/admin/channels/${encodeURIComponent(id)}`, { method: "DELETE" }),
-    onSettled: () => qc.invalidateQueries({ queryKey: ["notifications"] }),
-  });
-}
-
-export function useTestChannelMutation() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (id: string) =>
-      apiFetch<{ status: string; error: string | null }>(`/api/admin/channels/${encodeURIComponent(id)}/test`, {
-        method: "POST",
-      }),
-    onSettled: () => qc.invalidateQueries({ queryKey: ["notifications"] }),
   });
 }

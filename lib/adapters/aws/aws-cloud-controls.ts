@@ -1,63 +1,24 @@
+import { AutoScalingClient } from "@aws-sdk/client-auto-scaling";
+import { EC2Client } from "@aws-sdk/client-ec2";
+import { IAMClient } from "@aws-sdk/client-iam";
+import { SSMClient } from "@aws-sdk/client-ssm";
+import type { ApiResult, CloudControls, CommandStatus, GroupFacts, InstanceFacts } from "@/lib/ports/cloud-controls";
+import { attachToAsg, detachFromAsg } from "./cloud-controls/autoscaling";
+import { describeGroups, describeInstance } from "./cloud-controls/ec2-describe";
 import {
-  AttachInstancesCommand,
-  AutoScalingClient,
-  DescribeAutoScalingInstancesCommand,
-  DetachInstancesCommand,
-} from "@aws-sdk/client-auto-scaling";
-import {
-  AuthorizeSecurityGroupIngressCommand,
-  CreateSecurityGroupCommand,
-  CreateSnapshotCommand,
-  CreateTagsCommand,
-  DeleteTagsCommand,
-  DescribeIamInstanceProfileAssociationsCommand,
-  DescribeInstanceAttributeCommand,
-  DescribeInstancesCommand,
-  DescribeSecurityGroupsCommand,
-  EC2Client,
-  ModifyInstanceAttributeCommand,
-  ModifyNetworkInterfaceAttributeCommand,
-  ReplaceIamInstanceProfileAssociationCommand,
-  RevokeSecurityGroupEgressCommand,
-} from "@aws-sdk/client-ec2";
-import { IAMClient, UpdateAccessKeyCommand } from "@aws-sdk/client-iam";
-import { GetCommandInvocationCommand, SendCommandCommand, SSMClient } from "@aws-sdk/client-ssm";
-import {
-  type ApiResult,
-  CloudActionError,
-  type CloudControls,
-  type CommandStatus,
-  type GroupFacts,
-  type InstanceFacts,
-} from "@/lib/ports/cloud-controls";
-
-/** Error codes that mean "try again later" (the state machine retries these with backoff). */
-const TRANSIENT = new Set([
-  "Throttling",
-  "ThrottlingException",
-  "RequestLimitExceeded",
-  "ServiceUnavailable",
-  "InternalError",
-  "InternalFailure",
-  "RequestTimeout",
-  // SSM: the invocation is not visible yet right after SendCommand.
-  "InvocationDoesNotExist",
-]);
-
-interface SdkError {
-  name?: string;
-  message?: string;
-  $metadata?: { httpStatusCode?: number };
-}
-
-const meta = (out: { $metadata?: { requestId?: string } }) => out.$metadata?.requestId ?? null;
-const WORLD_IPV4 = [{ CidrIp: "0.0.0.0/0" }];
-const WORLD_IPV6 = [{ CidrIpv6: "::/0" }];
+  setTerminationProtection,
+  snapshotVolume,
+  tagInstance,
+  untagInstance,
+} from "./cloud-controls/ec2-preservation";
+import { isolationGroups, setEniGroups } from "./cloud-controls/ec2-quarantine";
+import { replaceProfile, setAccessKeyStatus } from "./cloud-controls/iam-profile";
+import { commandStatus, sendCollection } from "./cloud-controls/ssm-evidence";
 
 /**
- * Incident-response actions with the AWS SDK v3 (EC2, Auto Scaling, SSM, IAM). Every call's
- * refusal becomes a CloudActionError carrying the API's error code; throttling and 5xx are marked
- * transient so the state machine's Retry handles them.
+ * Incident-response actions with the AWS SDK v3 (EC2, Auto Scaling, SSM, IAM), one helper module
+ * per service under `cloud-controls/`. Every call's refusal becomes a CloudActionError carrying the
+ * API's error code; throttling and 5xx are marked transient so the state machine's Retry handles them.
  */
 export class AwsCloudControls implements CloudControls {
   readonly simulated = false;
@@ -75,303 +36,59 @@ export class AwsCloudControls implements CloudControls {
     this.iam = opts.iam ?? new IAMClient({ region: opts.region });
   }
 
-  private async api<T>(action: string, fn: () => Promise<T>): Promise<T> {
-    try {
-      return await fn();
-    } catch (err) {
-      const e = err as SdkError;
-      const code = e.name ?? "UnknownError";
-      const transient = TRANSIENT.has(code) || (e.$metadata?.httpStatusCode ?? 0) >= 500;
-      throw new CloudActionError(action, code, e.message ?? String(err), transient);
-    }
+  describeInstance(instanceId: string): Promise<InstanceFacts | null> {
+    return describeInstance({ ec2: this.ec2, asg: this.asg }, instanceId);
   }
 
-  async describeInstance(instanceId: string): Promise<InstanceFacts | null> {
-    const out = await this.api("DescribeInstances", () =>
-      this.ec2.send(new DescribeInstancesCommand({ InstanceIds: [instanceId] })),
-    ).catch((err: CloudActionError) => {
-      if (err.code === "InvalidInstanceID.NotFound") return null;
-      throw err;
-    });
-    const i = out?.Reservations?.[0]?.Instances?.[0];
-    if (!i) return null;
-    const [protection, assoc, asg] = await Promise.all([
-      this.api("DescribeInstanceAttribute", () =>
-        this.ec2.send(
-          new DescribeInstanceAttributeCommand({ InstanceId: instanceId, Attribute: "disableApiTermination" }),
-        ),
-      ),
-      this.api("DescribeIamInstanceProfileAssociations", () =>
-        this.ec2.send(
-          new DescribeIamInstanceProfileAssociationsCommand({
-            Filters: [
-              { Name: "instance-id", Values: [instanceId] },
-              { Name: "state", Values: ["associated"] },
-            ],
-          }),
-        ),
-      ),
-      this.api("DescribeAutoScalingInstances", () =>
-        this.asg.send(new DescribeAutoScalingInstancesCommand({ InstanceIds: [instanceId] })),
-      ),
-    ]);
-    const a = assoc.IamInstanceProfileAssociations?.[0];
-    return {
-      instanceId,
-      state: i.State?.Name ?? "unknown",
-      instanceType: i.InstanceType ?? null,
-      vpcId: i.VpcId ?? "",
-      subnetId: i.SubnetId ?? null,
-      tags: Object.fromEntries((i.Tags ?? []).map((t) => [t.Key ?? "", t.Value ?? ""])),
-      enis: (i.NetworkInterfaces ?? []).map((n) => ({
-        eniId: n.NetworkInterfaceId ?? "",
-        privateIp: n.PrivateIpAddress ?? null,
-        groups: (n.Groups ?? []).map((g) => g.GroupId ?? ""),
-      })),
-      profile:
-        a?.IamInstanceProfile?.Arn && a.AssociationId
-          ? { arn: a.IamInstanceProfile.Arn, associationId: a.AssociationId }
-          : null,
-      asg: asg.AutoScalingInstances?.[0]?.AutoScalingGroupName ?? null,
-      volumes: (i.BlockDeviceMappings ?? [])
-        .filter((b) => b.Ebs?.VolumeId)
-        .map((b) => ({ volumeId: b.Ebs?.VolumeId ?? "", device: b.DeviceName ?? "" })),
-      terminationProtection: protection.DisableApiTermination?.Value ?? false,
-    };
+  describeGroups(groupIds: readonly string[]): Promise<GroupFacts[]> {
+    return describeGroups(this.ec2, groupIds);
   }
 
-  async describeGroups(groupIds: readonly string[]): Promise<GroupFacts[]> {
-    if (!groupIds.length) return [];
-    const out = await this.api("DescribeSecurityGroups", () =>
-      this.ec2.send(new DescribeSecurityGroupsCommand({ GroupIds: [...groupIds] })),
-    );
-    return (out.SecurityGroups ?? []).map((g) => ({
-      groupId: g.GroupId ?? "",
-      name: g.GroupName ?? "",
-      ingressRules: g.IpPermissions?.length ?? 0,
-      egressRules: g.IpPermissionsEgress?.length ?? 0,
-      openToWorld: (g.IpPermissions ?? []).some(
-        (p) => p.IpRanges?.some((r) => r.CidrIp === "0.0.0.0/0") || p.Ipv6Ranges?.some((r) => r.CidrIpv6 === "::/0"),
-      ),
-    }));
+  isolationGroups(vpcId: string) {
+    return isolationGroups(this.ec2, vpcId);
   }
 
-  async isolationGroups(vpcId: string) {
-    const created: ApiResult[] = [];
-    const ensure = async (role: "transition" | "isolation") => {
-      const name = `sightline-quarantine-${role}`;
-      const found = await this.api("DescribeSecurityGroups", () =>
-        this.ec2.send(
-          new DescribeSecurityGroupsCommand({
-            Filters: [
-              { Name: "vpc-id", Values: [vpcId] },
-              { Name: "group-name", Values: [name] },
-            ],
-          }),
-        ),
-      );
-      const existing = found.SecurityGroups?.[0]?.GroupId;
-      if (existing) return existing;
-      const out = await this.api("CreateSecurityGroup", () =>
-        this.ec2.send(
-          new CreateSecurityGroupCommand({
-            GroupName: name,
-            VpcId: vpcId,
-            Description:
-              role === "transition"
-                ? "Sightline quarantine step 1: all traffic, so tracked connections become untracked"
-                : "Sightline quarantine step 2: no rules",
-            TagSpecifications: [
-              { ResourceType: "security-group", Tags: [{ Key: "sightline:quarantine", Value: role }] },
-            ],
-          }),
-        ),
-      );
-      const groupId = out.GroupId ?? "";
-      created.push({
-        action: "CreateSecurityGroup",
-        requestId: meta(out),
-        detail: { groupId, groupName: name, vpcId },
-      });
-      if (role === "transition") {
-        // New groups allow all egress already; allow all ingress too.
-        const auth = await this.api("AuthorizeSecurityGroupIngress", () =>
-          this.ec2.send(
-            new AuthorizeSecurityGroupIngressCommand({
-              GroupId: groupId,
-              IpPermissions: [{ IpProtocol: "-1", IpRanges: WORLD_IPV4, Ipv6Ranges: WORLD_IPV6 }],
-            }),
-          ),
-        );
-        created.push({ action: "AuthorizeSecurityGroupIngress", requestId: meta(auth), detail: { groupId } });
-      } else {
-        // A new group comes with an allow-all egress rule: remove it so the group has no rules.
-        const revoke = await this.api("RevokeSecurityGroupEgress", () =>
-          this.ec2.send(
-            new RevokeSecurityGroupEgressCommand({
-              GroupId: groupId,
-              IpPermissions: [{ IpProtocol: "-1", IpRanges: WORLD_IPV4 }],
-            }),
-          ),
-        );
-        created.push({ action: "RevokeSecurityGroupEgress", requestId: meta(revoke), detail: { groupId } });
-      }
-      return groupId;
-    };
-    return { transition: await ensure("transition"), isolation: await ensure("isolation"), created };
+  setEniGroups(eniId: string, groupIds: readonly string[]): Promise<ApiResult> {
+    return setEniGroups(this.ec2, eniId, groupIds);
   }
 
-  async setEniGroups(eniId: string, groupIds: readonly string[]): Promise<ApiResult> {
-    const out = await this.api("ModifyNetworkInterfaceAttribute", () =>
-      this.ec2.send(new ModifyNetworkInterfaceAttributeCommand({ NetworkInterfaceId: eniId, Groups: [...groupIds] })),
-    );
-    return {
-      action: "ModifyNetworkInterfaceAttribute",
-      requestId: meta(out),
-      detail: { networkInterfaceId: eniId, groups: [...groupIds] },
-    };
+  detachFromAsg(instanceId: string, asgName: string): Promise<ApiResult> {
+    return detachFromAsg(this.asg, instanceId, asgName);
   }
 
-  async detachFromAsg(instanceId: string, asgName: string): Promise<ApiResult> {
-    const out = await this.api("DetachInstances", () =>
-      this.asg.send(
-        new DetachInstancesCommand({
-          InstanceIds: [instanceId],
-          AutoScalingGroupName: asgName,
-          // Keep the group's capacity: it launches a replacement instead of terminating anything.
-          ShouldDecrementDesiredCapacity: false,
-        }),
-      ),
-    );
-    return {
-      action: "DetachInstances",
-      requestId: meta(out),
-      detail: {
-        autoScalingGroupName: asgName,
-        activities: (out.Activities ?? []).map((a) => ({
-          activityId: a.ActivityId,
-          statusCode: a.StatusCode,
-          description: a.Description,
-        })),
-      },
-    };
+  attachToAsg(instanceId: string, asgName: string): Promise<ApiResult> {
+    return attachToAsg(this.asg, instanceId, asgName);
   }
 
-  async attachToAsg(instanceId: string, asgName: string): Promise<ApiResult> {
-    const out = await this.api("AttachInstances", () =>
-      this.asg.send(new AttachInstancesCommand({ InstanceIds: [instanceId], AutoScalingGroupName: asgName })),
-    );
-    return { action: "AttachInstances", requestId: meta(out), detail: { autoScalingGroupName: asgName } };
+  setTerminationProtection(instanceId: string, enabled: boolean): Promise<ApiResult> {
+    return setTerminationProtection(this.ec2, instanceId, enabled);
   }
 
-  async setTerminationProtection(instanceId: string, enabled: boolean): Promise<ApiResult> {
-    const out = await this.api("ModifyInstanceAttribute", () =>
-      this.ec2.send(
-        new ModifyInstanceAttributeCommand({ InstanceId: instanceId, DisableApiTermination: { Value: enabled } }),
-      ),
-    );
-    return {
-      action: "ModifyInstanceAttribute",
-      requestId: meta(out),
-      detail: { instanceId, disableApiTermination: enabled },
-    };
+  snapshotVolume(volumeId: string, description: string, tags: Record<string, string>): Promise<ApiResult> {
+    return snapshotVolume(this.ec2, volumeId, description, tags);
   }
 
-  async snapshotVolume(volumeId: string, description: string, tags: Record<string, string>): Promise<ApiResult> {
-    const out = await this.api("CreateSnapshot", () =>
-      this.ec2.send(
-        new CreateSnapshotCommand({
-          VolumeId: volumeId,
-          Description: description,
-          TagSpecifications: [
-            { ResourceType: "snapshot", Tags: Object.entries(tags).map(([Key, Value]) => ({ Key, Value })) },
-          ],
-        }),
-      ),
-    );
-    return {
-      action: "CreateSnapshot",
-      requestId: meta(out),
-      detail: { snapshotId: out.SnapshotId, volumeId, state: out.State },
-    };
+  tagInstance(instanceId: string, tags: Record<string, string>): Promise<ApiResult> {
+    return tagInstance(this.ec2, instanceId, tags);
   }
 
-  async tagInstance(instanceId: string, tags: Record<string, string>): Promise<ApiResult> {
-    const out = await this.api("CreateTags", () =>
-      this.ec2.send(
-        new CreateTagsCommand({
-          Resources: [instanceId],
-          Tags: Object.entries(tags).map(([Key, Value]) => ({ Key, Value })),
-        }),
-      ),
-    );
-    return { action: "CreateTags", requestId: meta(out), detail: { resources: [instanceId], tags } };
+  untagInstance(instanceId: string, keys: readonly string[]): Promise<ApiResult> {
+    return untagInstance(this.ec2, instanceId, keys);
   }
 
-  async untagInstance(instanceId: string, keys: readonly string[]): Promise<ApiResult> {
-    const out = await this.api("DeleteTags", () =>
-      this.ec2.send(new DeleteTagsCommand({ Resources: [instanceId], Tags: keys.map((Key) => ({ Key })) })),
-    );
-    return { action: "DeleteTags", requestId: meta(out), detail: { resources: [instanceId], keys: [...keys] } };
+  replaceProfile(associationId: string, profileArn: string): Promise<ApiResult> {
+    return replaceProfile(this.ec2, associationId, profileArn);
   }
 
-  async replaceProfile(associationId: string, profileArn: string): Promise<ApiResult> {
-    const out = await this.api("ReplaceIamInstanceProfileAssociation", () =>
-      this.ec2.send(
-        new ReplaceIamInstanceProfileAssociationCommand({
-          AssociationId: associationId,
-          IamInstanceProfile: { Arn: profileArn },
-        }),
-      ),
-    );
-    return {
-      action: "ReplaceIamInstanceProfileAssociation",
-      requestId: meta(out),
-      detail: {
-        associationId: out.IamInstanceProfileAssociation?.AssociationId,
-        profileArn,
-        state: out.IamInstanceProfileAssociation?.State,
-      },
-    };
+  setAccessKeyStatus(userName: string, accessKeyId: string, status: "Active" | "Inactive"): Promise<ApiResult> {
+    return setAccessKeyStatus(this.iam, userName, accessKeyId, status);
   }
 
-  async setAccessKeyStatus(userName: string, accessKeyId: string, status: "Active" | "Inactive"): Promise<ApiResult> {
-    const out = await this.api("UpdateAccessKey", () =>
-      this.iam.send(new UpdateAccessKeyCommand({ UserName: userName, AccessKeyId: accessKeyId, Status: status })),
-    );
-    return { action: "UpdateAccessKey", requestId: meta(out), detail: { userName, accessKeyId, status } };
+  sendCollection(instanceId: string, args: { script: readonly string[]; evidencePrefix: string; comment: string }) {
+    return sendCollection(this.ssm, instanceId, args);
   }
 
-  async sendCollection(
-    instanceId: string,
-    args: { script: readonly string[]; evidencePrefix: string; comment: string },
-  ) {
-    const out = await this.api("SendCommand", () =>
-      this.ssm.send(
-        new SendCommandCommand({
-          DocumentName: "AWS-RunShellScript",
-          InstanceIds: [instanceId],
-          Parameters: { commands: [...args.script], executionTimeout: ["900"] },
-          Comment: args.comment.slice(0, 100),
-          TimeoutSeconds: 600,
-        }),
-      ),
-    );
-    return {
-      action: "SendCommand",
-      requestId: meta(out),
-      detail: { commandId: out.Command?.CommandId, documentName: "AWS-RunShellScript", status: out.Command?.Status },
-    };
-  }
-
-  async commandStatus(commandId: string, instanceId: string): Promise<CommandStatus> {
-    const out = await this.api("GetCommandInvocation", () =>
-      this.ssm.send(new GetCommandInvocationCommand({ CommandId: commandId, InstanceId: instanceId })),
-    );
-    return {
-      status: (out.Status ?? "Pending") as CommandStatus["status"],
-      stdout: out.StandardOutputContent ?? "",
-      stderr: out.StandardErrorContent ?? "",
-    };
+  commandStatus(commandId: string, instanceId: string): Promise<CommandStatus> {
+    return commandStatus(this.ssm, commandId, instanceId);
   }
 }

@@ -4,7 +4,7 @@ import { gunzipSync, gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { generateLake } from "@/lib/demo/generate-lake";
 import { normalizeCloudTrailRecord } from "@/lib/lake/normalize/cloudtrail";
-import { type ParquetWriter, stageObject } from "@/lib/lake/process-object";
+import { type ParquetWriter, stageObject } from "@/lib/lake/stage-object";
 import { TABLES } from "@/lib/lake/tables";
 import { tempDir } from "@/test/support/databases";
 import { DuckDbParquetWriter } from "./parquet-writer";

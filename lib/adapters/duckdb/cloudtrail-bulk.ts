@@ -1,5 +1,6 @@
 import path from "node:path";
-import { BULK_STRING_COLUMNS, BULK_USER_NAME_PATH, type CloudTrailBulk } from "@/lib/lake/cloudtrail-bulk";
+import type { CloudTrailBulk } from "@/lib/lake/cloudtrail-bulk";
+import { BULK_STRING_COLUMNS, BULK_USER_NAME_PATH } from "@/lib/lake/cloudtrail-bulk-columns";
 import { TABLES } from "@/lib/lake/tables";
 import { duckDbType, PARQUET_ZSTD, q } from "./sql-types";
 

@@ -1,7 +1,7 @@
 import os from "node:os";
 import { fileURLToPath } from "node:url";
 import { Piscina } from "piscina";
-import type { ObjectStager, StagedObject } from "@/lib/lake/process-object";
+import type { ObjectStager, StagedObject } from "@/lib/lake/stage-object";
 import type { StageTask } from "./lake-worker";
 
 /**

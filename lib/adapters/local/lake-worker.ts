@@ -1,9 +1,10 @@
 /**
- * Worker-thread side of `LakeWorkerPool`: stages raw objects (decode → normalize → detect → Parquet)
- * with this thread's own single-threaded DuckDB writer.
+ * Worker-thread side of `LakeWorkerPool`, and that thread's entry point: stages raw objects
+ * (decode → normalize → detect → Parquet) with the thread's own single-threaded DuckDB writer.
  */
-import { DuckDbParquetWriter } from "@/lib/adapters/duckdb/parquet-writer";
-import { type StagedObject, stageObject } from "@/lib/lake/process-object";
+import { openParquetWriter } from "@/lib/adapters/compose/lake-engines";
+import type { DuckDbParquetWriter } from "@/lib/adapters/duckdb/parquet-writer";
+import { type StagedObject, stageObject } from "@/lib/lake/stage-object";
 
 export interface StageTask {
   sourceKey: string;
@@ -15,7 +16,7 @@ let writer: Promise<DuckDbParquetWriter> | null = null;
 
 export default async function stage(task: StageTask): Promise<StagedObject> {
   if (!writer) {
-    writer = DuckDbParquetWriter.create({ threads: 1, memoryLimit: "512MB" });
+    writer = openParquetWriter({ threads: 1, memoryLimit: "512MB" });
     const opened = writer;
     // Piscina ends workers on close; take the DuckDB instance and its temp dir with it.
     process.once("exit", () => void opened.then((w) => w.close()));

@@ -4,12 +4,12 @@
  * `RecordFailure`) and calls the same handler code the local engine binds. The Lambda invoke
  * integration passes the state's `Payload` as the event.
  */
-import { openDatabase } from "@/lib/db/connect";
+import { openDatabase } from "@/lib/adapters/compose/database";
+import { applicationReviewHandlers } from "@/lib/applications/application-review-handlers";
+import { DEMO_DENYLIST } from "@/lib/applications/rules";
 import { loadEnv } from "@/lib/env";
 import type { Database } from "@/lib/ports/database";
 import type { Json } from "@/lib/ports/workflow-engine";
-import { DEMO_DENYLIST } from "@/lib/reviews/rules";
-import { applicationReviewHandlers } from "@/lib/reviews/workflow-handlers";
 
 let db: Promise<Database> | undefined;
 const handlers = async () => {

@@ -1,13 +1,14 @@
 /**
  * Lambdas behind the incident-response and incident-release state machines' Task states: each
  * export is one function and calls the same handler code the local engine binds
- * (lib/incidents/workflow-handlers.ts). The Lambda invoke integration passes `Payload` as the event.
+ * (lib/incidents/incident-*-handlers.ts). The Lambda invoke integration passes `Payload` as the event.
  */
-import { AthenaLakeQuery } from "@/lib/adapters/aws/athena-lake-query";
-import { incidentDepsFor } from "@/lib/adapters/incidents";
-import { openDatabase } from "@/lib/db/connect";
+import { athenaLakeQuery } from "@/lib/adapters/compose/athena";
+import { openDatabase } from "@/lib/adapters/compose/database";
+import { incidentDeps } from "@/lib/adapters/compose/workflows";
 import { loadEnv } from "@/lib/env";
-import { incidentReleaseHandlers, incidentResponseHandlers } from "@/lib/incidents/workflow-handlers";
+import { incidentReleaseHandlers } from "@/lib/incidents/incident-release-handlers";
+import { incidentResponseHandlers } from "@/lib/incidents/incident-response-handlers";
 import type { Json } from "@/lib/ports/workflow-engine";
 
 type Handlers = Record<string, (p: Json) => Promise<Json>>;
@@ -17,12 +18,7 @@ const handlers = () => {
   ready ??= (async () => {
     const env = loadEnv();
     const db = await openDatabase(env);
-    const lake = new AthenaLakeQuery({
-      database: env.SIGHTLINE_GLUE_DATABASE,
-      workGroup: env.SIGHTLINE_ATHENA_WORKGROUP,
-      region: env.AWS_REGION,
-    });
-    const deps = incidentDepsFor(env, db, lake);
+    const deps = incidentDeps(env, db, athenaLakeQuery(env));
     return { response: incidentResponseHandlers(deps), release: incidentReleaseHandlers(deps) };
   })().catch((err) => {
     ready = undefined;

@@ -1,5 +1,5 @@
 import { IndicatorSet } from "../indicators";
-import { recordSpans } from "../split-json";
+import { recordSpans } from "../record-spans";
 import type { LakeRow } from "../tables";
 import { bool, isObj, type Json, jsonText, type Sink, sample, str, toMillis } from "./types";
 

@@ -1,5 +1,8 @@
 import type { LakeRow, TableName } from "../tables";
 
+/** What a raw object turned out to be. */
+export type SourceKind = "cloudtrail" | "guardduty" | "vpcflow" | "cwlogs" | "mixed" | "digest" | "unknown";
+
 /** Where a normalizer sends what it makes of one raw object. */
 export interface Sink {
   row(table: TableName, row: LakeRow): void;

@@ -1,5 +1,5 @@
 // GET /api/clickstream/funnels — saved funnels; POST — save one {name, definition} (admins; audited)
-import { listSavedFunnels, saveFunnel } from "@/lib/clickstream/analytics";
+import { listSavedFunnels, saveFunnel } from "@/lib/clickstream/saved-funnels";
 import { withRoute } from "@/lib/http/with-route";
 import { SaveFunnelBody } from "@/lib/schemas/clickstream-reports";
 

@@ -1,5 +1,5 @@
 // GET /api/clickstream/sessions — sessions with their paths, newest first (admins)
-import { listSessions } from "@/lib/clickstream/analytics";
+import { listSessions } from "@/lib/clickstream/list-sessions";
 import { withRoute } from "@/lib/http/with-route";
 import { SessionsQuery } from "@/lib/schemas/clickstream-reports";
 

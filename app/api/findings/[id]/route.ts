@@ -4,7 +4,7 @@
 import { getFinding, updateTriage } from "@/lib/findings";
 import { IdParams, withRoute } from "@/lib/http/with-route";
 import { withSignal } from "@/lib/ports/lake-query";
-import { TriageInput } from "@/lib/schemas/findings";
+import { TriageInput } from "@/lib/schemas/triage";
 
 export const GET = withRoute(
   { auth: ["analysts", "admins"], params: IdParams },

@@ -1,6 +1,6 @@
 // POST /api/reviews/decisions — bulk approve/reject; per-item results (reviewers, admins)
 import { withRoute } from "@/lib/http/with-route";
-import { decideMany } from "@/lib/reviews";
+import { decideMany } from "@/lib/reviews/decide-many";
 import { BulkDecisionInput } from "@/lib/schemas/applications";
 
 export const POST = withRoute(

@@ -1,5 +1,5 @@
 // POST /api/admin/clickstream/etl — "run now": load raw clickstream hours not loaded yet (admins)
-import { runWarehouseEtl } from "@/lib/clickstream/run-etl";
+import { runWarehouseEtl } from "@/lib/clickstream/run-warehouse-etl";
 import { withRoute } from "@/lib/http/with-route";
 
 export const POST = withRoute({ auth: ["admins"] }, async ({ ctx, principal }) =>

@@ -1,6 +1,6 @@
 // GET /api/clickstream/funnels/:id — one saved funnel (admins)
 import { z } from "zod";
-import { getSavedFunnel } from "@/lib/clickstream/analytics";
+import { getSavedFunnel } from "@/lib/clickstream/saved-funnels";
 import { withRoute } from "@/lib/http/with-route";
 
 export const GET = withRoute(

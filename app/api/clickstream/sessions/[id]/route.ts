@@ -1,6 +1,6 @@
 // GET /api/clickstream/sessions/:id — one session's events in order (admins)
 import { z } from "zod";
-import { getSessionTimeline } from "@/lib/clickstream/analytics";
+import { getSessionTimeline } from "@/lib/clickstream/get-session-timeline";
 import { withRoute } from "@/lib/http/with-route";
 
 export const GET = withRoute(

@@ -1,7 +1,8 @@
 // GET /api/incidents/:id/evidence?key=… — download one collected evidence object (analysts, admins; audited).
 // The SHA-256 of what is served is in X-Evidence-SHA256, and X-Evidence-Matches-Recorded says whether it equals the timeline's.
 import { IdParams, withRoute } from "@/lib/http/with-route";
-import { EVIDENCE_ROLES, EvidenceQuery, getEvidence } from "@/lib/incidents/verbs";
+import { EvidenceQuery, getEvidence } from "@/lib/incidents/get-evidence";
+import { EVIDENCE_ROLES } from "@/lib/incidents/roles";
 
 export const GET = withRoute(
   { auth: EVIDENCE_ROLES, params: IdParams, query: EvidenceQuery },

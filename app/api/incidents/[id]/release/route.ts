@@ -1,6 +1,7 @@
 // POST /api/incidents/:id/release — ask to release a contained instance (admins; a second person approves it in the review queue)
 import { IdParams, withRoute } from "@/lib/http/with-route";
-import { RELEASE_ROLES, requestRelease } from "@/lib/incidents/verbs";
+import { requestRelease } from "@/lib/incidents/request-release";
+import { RELEASE_ROLES } from "@/lib/incidents/roles";
 import { ReleaseInput } from "@/lib/schemas/incidents";
 
 export const POST = withRoute(

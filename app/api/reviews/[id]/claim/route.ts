@@ -1,7 +1,7 @@
 // POST /api/reviews/:id/claim — claim or release a pending review (reviewers, admins; audited)
 import { z } from "zod";
 import { IdParams, withRoute } from "@/lib/http/with-route";
-import { claimReview } from "@/lib/reviews";
+import { claimReview } from "@/lib/reviews/claim-review";
 
 const ClaimInput = z.object({ claim: z.boolean() }).strict();
 

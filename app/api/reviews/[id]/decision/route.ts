@@ -1,6 +1,6 @@
 // POST /api/reviews/:id/decision — approve or reject (reviewers, admins; decide-once, audited)
 import { IdParams, withRoute } from "@/lib/http/with-route";
-import { decideReview } from "@/lib/reviews";
+import { decideReview } from "@/lib/reviews/decide-review";
 import { DecisionInput } from "@/lib/schemas/applications";
 
 export const POST = withRoute(

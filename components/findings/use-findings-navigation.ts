@@ -1,0 +1,25 @@
+"use client";
+
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { buildFilterParams, type FilterChange, toggleParamValue } from "./findings-params";
+
+/** Filters live in the URL, so a view can be shared and survives reloads. */
+export function useFindingsNavigation() {
+  const router = useRouter();
+  const pathname = usePathname();
+  const params = useSearchParams();
+  const push = (next: URLSearchParams) => router.push(`${pathname}?${next.toString()}`);
+  const navigate = (change: FilterChange) => push(buildFilterParams(params, change));
+  return {
+    params,
+    navigate,
+    toggle: (key: string, value: string) => navigate((p) => toggleParamValue(p, key, value)),
+    goToCursor: (cursor: string) => {
+      const next = new URLSearchParams(params);
+      next.set("cursor", cursor);
+      push(next);
+    },
+  };
+}
+
+export type FindingsNavigation = ReturnType<typeof useFindingsNavigation>;

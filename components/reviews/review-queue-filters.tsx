@@ -1,0 +1,80 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { FIELD, Labelled } from "@/components/ui/field";
+import { REVIEW_STATUSES, REVIEW_WORKFLOWS, WORKFLOW_LABELS } from "@/lib/schemas/applications";
+
+/** One filter of the queue: a labelled select over (value, label) options. */
+function ParamSelect({
+  label,
+  value,
+  onChange,
+  options,
+}: {
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  options: readonly (readonly [string, string])[];
+}) {
+  return (
+    <Labelled label={label}>
+      <select className={FIELD} value={value} onChange={(e) => onChange(e.target.value)}>
+        {options.map(([v, l]) => (
+          <option key={v} value={v}>
+            {l}
+          </option>
+        ))}
+      </select>
+    </Labelled>
+  );
+}
+
+/** Each filter change pushes a new URL: the queue's filters live there. */
+export function ReviewQueueFilters() {
+  const router = useRouter();
+  const pathname = usePathname();
+  const params = useSearchParams();
+  const set = (k: string, v: string) => {
+    const next = new URLSearchParams(params);
+    if (v) next.set(k, v);
+    else next.delete(k);
+    router.push(`${pathname}?${next.toString()}`);
+  };
+  return (
+    <div className="flex flex-wrap gap-3">
+      <ParamSelect
+        label="Status"
+        value={params.get("status") ?? "pending"}
+        onChange={(v) => set("status", v)}
+        options={REVIEW_STATUSES.map((st) => [st, st])}
+      />
+      <ParamSelect
+        label="Workflow"
+        value={params.get("workflow") ?? ""}
+        onChange={(v) => set("workflow", v)}
+        options={[["", "All"], ...REVIEW_WORKFLOWS.map((w): [string, string] => [w, WORKFLOW_LABELS[w]])]}
+      />
+      <ParamSelect
+        label="Sort"
+        value={params.get("sort") ?? "due"}
+        onChange={(v) => set("sort", v)}
+        options={[
+          ["due", "SLA due"],
+          ["age", "Oldest first"],
+        ]}
+      />
+      <Link className="self-end text-sm text-sky-700 underline dark:text-sky-400" href="/apply">
+        New application
+      </Link>
+      <label className="flex items-end gap-1 text-sm">
+        <input
+          type="checkbox"
+          checked={params.get("mine") === "true"}
+          onChange={(e) => set("mine", e.target.checked ? "true" : "")}
+        />
+        Claimed by me
+      </label>
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+import { GlueClient } from "@aws-sdk/client-glue";
+import type { Env } from "@/lib/env";
+import type { LakeQueryEngine } from "@/lib/ports/lake-query";
+import { AthenaLakeQuery } from "../aws/athena-lake-query";
+import { ensureGlueTables } from "../aws/glue-catalog";
+
+/** The lake in AWS: Athena over the Glue database, in the app's workgroup. */
+export const athenaLakeQuery = (env: Env): LakeQueryEngine =>
+  new AthenaLakeQuery({
+    database: env.SIGHTLINE_GLUE_DATABASE,
+    workGroup: env.SIGHTLINE_ATHENA_WORKGROUP,
+    region: env.AWS_REGION,
+  });
+
+let glue: GlueClient | undefined;
+/** Keeps the lake's Glue tables registered (partition projection) over the processed bucket. */
+export function registerGlueTables(env: Env, bucket: string) {
+  glue ??= new GlueClient({});
+  return ensureGlueTables(glue, {
+    database: env.SIGHTLINE_GLUE_DATABASE,
+    bucket,
+    projectionStart: env.SIGHTLINE_LAKE_PROJECTION_START,
+  });
+}

@@ -1,0 +1,96 @@
+import { AppError } from "@/lib/errors";
+import { type FunnelQuery, MAX_RAW_RANGE_DAYS } from "@/lib/schemas/funnel";
+import {
+  buildRawUnitsSql,
+  buildRollupUnitsSql,
+  DAY,
+  SESSION_SPAN_MS,
+  type SqlParams,
+  toStepKey,
+} from "./funnel-units-sql";
+import { buildElapsedSql, buildLevelSql } from "./session-rollup";
+
+/** The instants a funnel's events are read between (ISO). */
+export interface ScanRange {
+  from: string;
+  to: string;
+}
+
+/**
+ * Why the session rollup cannot answer this funnel, or null when it can — alone, or joined with the
+ * first occurrence of each step it does not keep (a filtered or non-standard step), read from the
+ * events of those steps only.
+ */
+export function getRollupIneligibility(q: FunnelQuery): string | null {
+  if (q.path === "raw") return "raw path requested";
+  if (q.unit !== "session") return `the rollup is per session; this funnel counts by ${q.unit}`;
+  if (q.order === "strict") return "strict order needs the events in between";
+  if (q.sameProduct) return "same-product funnels need each product's events";
+  const keys = q.steps.map(toStepKey);
+  if (new Set(keys).size !== keys.length) return "a repeated step needs its second occurrence";
+  return null;
+}
+
+/**
+ * The events a funnel reading them must scan: its range widened by what a unit entering in it can
+ * reach (a session spans at most a day; any order looks back a window, the others only forward).
+ */
+export function computeScanRange(q: FunnelQuery): ScanRange {
+  const windowMs = q.windowMinutes * 60_000;
+  const before =
+    q.unit === "session"
+      ? Math.max(SESSION_SPAN_MS, q.order === "any" ? windowMs : 0)
+      : q.order === "any"
+        ? windowMs
+        : 0;
+  const after = q.unit === "session" ? Math.max(SESSION_SPAN_MS, windowMs) : windowMs;
+  return {
+    from: new Date(Date.parse(q.from) - before).toISOString(),
+    to: new Date(Date.parse(q.to) + after).toISOString(),
+  };
+}
+
+/**
+ * The funnel as one statement over the rollup or raw events (parameters added to `p`). The units
+ * once (materialized), then grouped: (level, breakdown value, day) with counts and product value,
+ * and for each step k the whole seconds from step 1 of the units that reached it (medians and the
+ * time-to-convert distribution). Only a few thousand rows leave the database. Refuses a range too
+ * long for raw events.
+ */
+export function buildFunnelSql(
+  q: FunnelQuery,
+  p: SqlParams,
+  plan: { path: "raw" | "rollup"; ineligible: string | null; eventSteps: number[] },
+): { sql: string; scan: ScanRange } {
+  const readsEvents = plan.path === "raw" || plan.eventSteps.length > 0;
+  if (readsEvents && Date.parse(q.to) - Date.parse(q.from) > MAX_RAW_RANGE_DAYS * DAY)
+    throw new AppError(
+      "invalid_input",
+      `This funnel reads raw events (${plan.ineligible ?? `for step ${plan.eventSteps.join(", ")}`}); its range can be at most ${MAX_RAW_RANGE_DAYS} days. Narrow the dates.`,
+    );
+  const from = `${p.add(q.from)}::timestamptz`;
+  const to = `${p.add(q.to)}::timestamptz`;
+  const window = `(${p.add(q.windowMinutes)} * interval '1 minute')`;
+  const scan = readsEvents ? computeScanRange(q) : { from: q.from, to: q.to };
+  const scanParams = () => ({ lo: `${p.add(scan.from)}::timestamptz`, hi: `${p.add(scan.to)}::timestamptz` });
+  const units =
+    plan.path === "rollup"
+      ? buildRollupUnitsSql(q, p, from, to, scanParams)
+      : buildRawUnitsSql(q, p, from, to, scanParams());
+  const n = q.steps.length;
+  const ks = Array.from({ length: n }, (_, i) => i + 1);
+  const levelled = `SELECT unit, ${ks.map((k) => `t${k}`).join(", ")}, value, pv, ${buildLevelSql(q.order, n, window)} AS lvl
+    FROM (${units}) units`;
+  const sql = `WITH l AS MATERIALIZED (${levelled})
+    SELECT 0 AS g, lvl, value, (t1 AT TIME ZONE 'UTC')::date::text AS day, 1 AS k, 0 AS sec, count(*)::int AS n,
+      coalesce(sum(pv), 0)::float8 AS pv
+    FROM l GROUP BY lvl, value, (t1 AT TIME ZONE 'UTC')::date
+    ${ks
+      .slice(1)
+      .map(
+        (k) => `UNION ALL
+    SELECT 1, NULL, NULL, NULL, ${k}, floor(${buildElapsedSql(q.order, k)})::int, count(*)::int, 0 FROM l WHERE lvl >= ${k} GROUP BY 6`,
+      )
+      .join("\n    ")}`;
+  return { sql, scan };
+}

@@ -1,0 +1,43 @@
+import { requireRole } from "@/lib/auth/require-role";
+import { AppError } from "@/lib/errors";
+import type { SessionEvent } from "@/lib/schemas/clickstream-reports";
+import { ANALYTICS_ROLES, type AnalyticsCtx } from "./analytics-ctx";
+
+/** One session's events in order. */
+export async function getSessionTimeline({
+  ctx,
+  sessionId,
+}: {
+  ctx: AnalyticsCtx;
+  sessionId: string;
+}): Promise<SessionEvent[]> {
+  requireRole(ctx.principal, ANALYTICS_ROLES);
+  const rows = await ctx.db.query<{
+    event_id: string;
+    event_timestamp: Date;
+    event_name: string;
+    product_id: string | null;
+    product_name: string | null;
+    product_category: string | null;
+    price: string | null;
+    page_url: string | null;
+    client_seq: number | null;
+  }>(
+    `SELECT event_id, event_timestamp, event_name, product_id, product_name, product_category,
+       coalesce(product_discount_price, product_price) AS price, page_url, client_seq
+     FROM clickstream_events WHERE session_id = $1 ORDER BY event_timestamp, event_id LIMIT 1000`,
+    [sessionId],
+  );
+  if (rows.length === 0) throw new AppError("not_found", "No such session");
+  return rows.map((r) => ({
+    eventId: r.event_id,
+    at: new Date(r.event_timestamp).toISOString(),
+    name: r.event_name,
+    productId: r.product_id,
+    productName: r.product_name,
+    category: r.product_category,
+    price: r.price === null ? null : Number(r.price),
+    pageUrl: r.page_url,
+    seq: r.client_seq,
+  }));
+}

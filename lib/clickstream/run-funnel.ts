@@ -1,0 +1,108 @@
+import { AppError } from "@/lib/errors";
+import type { Database } from "@/lib/ports/database";
+import type { FunnelQuery, FunnelResult } from "@/lib/schemas/funnel";
+import { type CubePreset, findCubePreset, readFunnelCube } from "./funnel-cube";
+import { buildFunnelSql, getRollupIneligibility, type ScanRange } from "./funnel-query";
+import { type FunnelLevelRow, type FunnelTimeRow, summariseFunnel } from "./funnel-summary";
+import { SqlParams } from "./funnel-units-sql";
+import { isKeptByRollup } from "./session-rollup";
+
+/**
+ * Funnels, one definition for both paths (see ARCHITECTURE.md, "Funnels"):
+ * - a unit (session / client / user) enters when its step 1 first occurs inside [from, to);
+ * - each step counts at its first occurrence in the unit (the n-th, when the same step definition
+ *   repeats n times), within the window from step 1;
+ * - sequential: every step at or after the previous one (equal timestamps count as in order);
+ *   strict: each step the very next event of the unit; any: all steps within one window, any order;
+ * - same product: evaluated per product of the unit (events without a product count for every
+ *   product), the unit keeps its best product;
+ * - breakdown values and the product value are the unit's first seen (earliest event carrying one).
+ * The session rollup answers standard steps without filters for sessions (sequential / any); every
+ * other funnel reads raw events over the range plus the window, with a statement timeout.
+ */
+
+const TIMEOUT_MS = 20_000;
+
+type FunnelRow = FunnelLevelRow & FunnelTimeRow & { g: number };
+
+/** Runs the funnel statement under its timeout and analytics settings; a timeout is `query_timeout`. */
+async function queryFunnelRows(db: Database, statement: string, params: unknown[]): Promise<FunnelRow[]> {
+  return db
+    .transaction(async (tx) => {
+      await tx.query(`SET LOCAL statement_timeout = ${TIMEOUT_MS}`);
+      // Analytics settings for this statement only: hash the per-unit rows in memory rather than
+      // sorting them on disk; no JIT (its compile time exceeds its gain on one-off statements);
+      // and parallel plans priced for a scan of millions of rows, not for OLTP (the defaults keep
+      // the session rollup's scan on one core).
+      if (db.kind === "postgres") {
+        await tx.query("SET LOCAL work_mem = '64MB'");
+        await tx.query("SET LOCAL jit = off");
+        await tx.query("SET LOCAL parallel_setup_cost = 10");
+        await tx.query("SET LOCAL parallel_tuple_cost = 0.001");
+      }
+      return tx.query<FunnelRow>(statement, params);
+    })
+    .catch((err: { code?: string }) => {
+      if (err.code === "57014")
+        throw new AppError(
+          "query_timeout",
+          `The funnel did not finish within ${TIMEOUT_MS / 1000} s over this range; narrow the dates or remove filters.`,
+        );
+      throw err;
+    });
+}
+
+/** Why the funnel was counted the way it was, in words. */
+function explainFunnelPath(a: {
+  cube: boolean;
+  preset: CubePreset | null;
+  ineligible: string | null;
+  eventSteps: number[];
+}): string {
+  if (a.cube) return `the standard funnel (${a.preset?.id}) over whole UTC days: read from its per-day cube`;
+  return (
+    a.ineligible ??
+    (a.eventSteps.length
+      ? `counted by session: the session rollup, joined with the first occurrence of step ${a.eventSteps.join(", ")} (filtered or not a standard step) read from the events of that step only`
+      : a.preset
+        ? "standard steps without filters, counted by session: read from the session rollup (the cube has not computed every day of this range)"
+        : "standard steps without filters, counted by session: read from the session rollup")
+  );
+}
+
+/** Counts the funnel from its per-day cube when that answers it, else from the rollup or raw events. */
+export async function runFunnel(db: Database, q: FunnelQuery): Promise<FunnelResult> {
+  const started = Date.now();
+  const ineligible = getRollupIneligibility(q);
+  const preset = findCubePreset(q);
+  const cube = preset ? await readFunnelCube(db, preset, q) : null;
+  const eventSteps = q.steps.flatMap((s, i) => (isKeptByRollup(s) ? [] : [i + 1]));
+  const p = new SqlParams();
+  let levels: FunnelLevelRow[];
+  let times: FunnelTimeRow[];
+  let sql: string;
+  let scan: ScanRange = { from: q.from, to: q.to };
+  if (cube) {
+    ({ levels, times, sql } = cube);
+    for (const v of [preset?.id, q.breakdown ?? "none", q.from.slice(0, 10), q.to.slice(0, 10)]) p.add(v);
+  } else {
+    ({ sql, scan } = buildFunnelSql(q, p, { path: ineligible ? "raw" : "rollup", ineligible, eventSteps }));
+    const rows = await queryFunnelRows(db, sql, p.values);
+    levels = rows.filter((r) => r.g === 0 && r.k === 1);
+    times = rows.filter((r) => r.g === 1 && r.k > 1);
+  }
+  return {
+    ...summariseFunnel(q, levels, times),
+    explain: {
+      path: cube ? "cube" : ineligible ? "raw" : "rollup",
+      reason: explainFunnelPath({ cube: cube !== null, preset, ineligible, eventSteps }),
+      unit: q.unit,
+      windowStart: `step 1 (${q.steps[0]?.event}) first occurring in [${q.from}, ${q.to}); window ${q.windowMinutes} min from it`,
+      order: q.order,
+      timezone: "UTC",
+      scanned: scan,
+      sql: `${sql}\n-- parameters: ${JSON.stringify(p.values)}`,
+      ms: Date.now() - started,
+    },
+  };
+}

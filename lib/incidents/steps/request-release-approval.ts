@@ -1,0 +1,47 @@
+import { registerReviewTask } from "@/lib/reviews/review-store";
+import type { IncidentDeps } from "../deps";
+import { addEvent } from "../event-store";
+import { getIncidentOrThrow, setStatus } from "../incident-store";
+import { parsePayload, RequestReleasePayload } from "./payloads";
+
+/** RequestRelease's callback target: one review item listing the groups the release puts back. */
+export async function requestReleaseApproval(deps: IncidentDeps, payload: unknown) {
+  const p = parsePayload(RequestReleasePayload, payload, "RequestRelease");
+  const i = await getIncidentOrThrow(deps.db, p.incidentId);
+  await deps.db.transaction(async (tx) => {
+    const inserted = await registerReviewTask(tx, {
+      executionId: p.executionId,
+      workflow: "incident-release",
+      state: "RequestRelease",
+      token: p.taskToken,
+      subject: i.id,
+      title: `Release ${i.resource_id} from quarantine`,
+      payload: {
+        kind: "incident-release",
+        incidentId: i.id,
+        simulated: i.simulated,
+        proposedActions: (i.original_state?.enis ?? []).map((e) => ({
+          action: "Restore security groups",
+          target: e.eniId,
+          detail: e.groups.join(", "),
+        })),
+        originalState: i.original_state,
+      },
+      reasons: [{ rule: "incident.release", message: `Requested by ${p.requestedBy}: ${p.reason}` }],
+      stateInput: p.input,
+      submittedBy: p.requestedBy,
+      dueInSeconds: p.slaSeconds,
+    });
+    if (inserted) {
+      await setStatus(tx, i.id, "releasing");
+      await addEvent(tx, i.id, {
+        kind: "undo",
+        step: "RequestRelease",
+        ok: true,
+        actor: p.requestedBy,
+        summary: `Release requested by ${p.requestedBy}: ${p.reason}`,
+      });
+    }
+  });
+  return null;
+}

@@ -45,7 +45,11 @@ export interface LakeQueryResult<T> {
   stats: LakeQueryStats;
 }
 
-/** Read-only SQL over the lake tables. Rows come back as plain JSON values (numbers, strings, booleans, null). */
+/**
+ * Read-only SQL over the lake tables. Rows come back as plain JSON values (numbers, strings,
+ * booleans, null; timestamps as text — select `dialect.epochMs(col)` to compute with them). A query
+ * the engine refuses is `query_failed`; an aborted signal (before or during the query) `cancelled`.
+ */
 export interface LakeQueryEngine {
   readonly dialect: LakeDialect;
   query<T extends Record<string, unknown>>(

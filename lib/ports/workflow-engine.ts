@@ -28,7 +28,12 @@ export interface ExecutionEvent {
  * not exist or was already used → `gone`; a task past its timeout → `gone` ("expired").
  */
 export interface WorkflowEngine {
-  /** Starts an execution; `name` makes it idempotent (the same name returns the existing execution). */
+  /**
+   * Starts an execution; `name` makes it idempotent (the same name returns the existing execution).
+   * `alreadyStarted` is true when the engine reports the name as taken: always for the local engine;
+   * for Step Functions once that execution has ended — a repeated start of a running execution with
+   * the same input is answered as a fresh start (same execution id).
+   */
   start(workflow: WorkflowName, name: string, input: Json): Promise<{ executionId: string; alreadyStarted: boolean }>;
   sendTaskSuccess(token: string, output: Json): Promise<void>;
   sendTaskFailure(token: string, error: string, cause: string): Promise<void>;

@@ -54,7 +54,8 @@ export class SfnWorkflowEngine implements WorkflowEngine {
       );
       return { executionId: res.executionArn ?? "", alreadyStarted: false };
     } catch (err) {
-      // Same name, same input: Step Functions answers with the running execution; a different input is refused.
+      // Same name: a running execution with the same input is answered as a fresh start (above); an
+      // ended one, or a different input, is refused as ExecutionAlreadyExists.
       if (err instanceof ExecutionAlreadyExists || (err as { name?: string }).name === "ExecutionAlreadyExists") {
         const executionArn = `${arn.replace(":stateMachine:", ":execution:")}:${executionName(name)}`;
         return { executionId: executionArn, alreadyStarted: true };

@@ -50,6 +50,8 @@ export const duckDbDialect = (lakeRoot: string): LakeDialect => ({
 /** JSON-friendly value: BIGINT → number, nested values → plain arrays/objects. */
 function plain(v: unknown): unknown {
   if (typeof v === "bigint") return Number(v);
+  // Rows are plain JSON values (the port's promise): timestamps as ISO-8601 text, as Athena gives text.
+  if (v instanceof Date) return v.toISOString();
   if (Array.isArray(v)) return v.map(plain);
   return v;
 }
@@ -101,6 +103,7 @@ export class DuckDbLakeQuery implements LakeQueryEngine {
     params: readonly LakeParam[],
     opts: { signal?: AbortSignal } = {},
   ): Promise<LakeQueryResult<T>> {
+    if (opts.signal?.aborted) throw new AppError("cancelled", "The query was cancelled");
     const conn = await this.acquire();
     const onAbort = () => conn.interrupt();
     opts.signal?.addEventListener("abort", onAbort, { once: true });
@@ -120,7 +123,7 @@ export class DuckDbLakeQuery implements LakeQueryEngine {
       if (/No files found that match the pattern/.test(message)) {
         return { rows: [], stats: { engineMs: performance.now() - t0, bytesScanned: 0 } };
       }
-      throw err;
+      throw new AppError("query_failed", `The lake query failed: ${message}`);
     } finally {
       opts.signal?.removeEventListener("abort", onAbort);
       this.release(conn);

@@ -106,6 +106,10 @@ export class LocalWorkflowEngine implements WorkflowEngine {
     const done = run.finished.finally(() => {
       this.controllers.delete(run.abort);
       this.inflight.delete(done);
+      // A callback state that timed out (or an execution that failed around it) leaves nobody to
+      // answer: the token is gone, and its poll stops.
+      this.waiters.get(token)?.cancel();
+      this.waiters.delete(token);
     });
     this.inflight.add(done);
   }

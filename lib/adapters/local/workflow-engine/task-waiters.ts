@@ -5,6 +5,8 @@ import { findTaskByToken } from "./execution-store";
 export interface Waiter {
   resolve: (v: Json) => void;
   reject: (e: Error) => void;
+  /** Stops waiting without an answer (the execution ended without one). */
+  cancel: () => void;
 }
 
 /** Callback tasks waited on in this process, by token. */
@@ -58,6 +60,7 @@ export async function waitForDecision(db: Database, waiters: Waiters, token: str
         clearInterval(timer);
         reject(e);
       },
+      cancel: () => clearInterval(timer),
     });
   });
 }

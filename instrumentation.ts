@@ -4,6 +4,8 @@
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
+  // Replaced at build time (next.config.js): in AWS, Step Functions and EventBridge do this work.
+  if (process.env.SIGHTLINE_BUILT_FOR === "aws") return;
   const { startAppServerWork } = await import("./lib/runtime/background");
   await startAppServerWork();
 }

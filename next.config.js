@@ -7,6 +7,9 @@ const LOCAL_ONLY = ["node_modules/@duckdb/**", "node_modules/@electric-sql/**"];
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // A build-time constant: in the AWS build, instrumentation.ts drops the local background work (and,
+  // with it, the local engines) from the server bundle.
+  env: { SIGHTLINE_BUILT_FOR: awsBuild ? "aws" : "local" },
   // The review pages draw each workflow's state graph from the repo's ASL files at run time.
   outputFileTracingIncludes: { "/**": ["./workflows/*.asl.json"] },
   ...(awsBuild ? { outputFileTracingExcludes: { "/**": LOCAL_ONLY } } : {}),

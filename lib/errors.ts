@@ -19,10 +19,18 @@ export const ERROR_STATUS = {
 } as const;
 export type ErrorCode = keyof typeof ERROR_STATUS;
 
+/**
+ * A mark every AppError carries, from the process-wide symbol registry. The app server can hold two
+ * copies of this module (Next bundles instrumentation.ts, which builds the ports, apart from the
+ * routes), so `instanceof` against one copy misses errors thrown by the other; the mark does not.
+ */
+const APP_ERROR = Symbol.for("sightline.AppError");
+
 /** The one error type domain code throws; routes map it to `{ error: { code, message } }`. */
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly details?: unknown;
+  readonly [APP_ERROR] = true;
   constructor(code: ErrorCode, message: string, details?: unknown) {
     super(message);
     this.name = "AppError";
@@ -34,7 +42,12 @@ export class AppError extends Error {
   }
 }
 
-export const isAppError = (e: unknown): e is AppError => e instanceof AppError;
+export const isAppError = (e: unknown): e is AppError =>
+  typeof e === "object" && e !== null && (e as { [APP_ERROR]?: boolean })[APP_ERROR] === true;
+
+/** zod's error, by its shape (the same reason as above: the class may come from another copy). */
+const isZodError = (e: unknown): e is ZodError =>
+  e instanceof ZodError || (e instanceof Error && e.name === "ZodError" && Array.isArray((e as ZodError).issues));
 
 /**
  * The one mapping of a thrown error to an HTTP status and body, for Next routes and Lambda handlers
@@ -46,7 +59,7 @@ export function errorBody(err: unknown): {
   body: { error: { code: string; message: string; issues?: unknown } };
 } {
   if (isAppError(err)) return { status: err.status, body: { error: { code: err.code, message: err.message } } };
-  if (err instanceof ZodError) {
+  if (isZodError(err)) {
     const message = err.issues.map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message)).join("; ");
     return { status: 422, body: { error: { code: "invalid_input", message, issues: err.issues } } };
   }

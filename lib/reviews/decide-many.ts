@@ -1,5 +1,5 @@
 import { requireRole } from "@/lib/auth/require-role";
-import { AppError } from "@/lib/errors";
+import { AppError, isAppError } from "@/lib/errors";
 import type { Database } from "@/lib/ports/database";
 import type { WorkflowEngine } from "@/lib/ports/workflow-engine";
 import { BulkDecisionInput, type BulkDecisionResult } from "@/lib/schemas/applications";
@@ -22,7 +22,7 @@ export async function decideMany({
       await decideReview({ ctx, id, input: { decision: v.decision, ...(v.comment ? { comment: v.comment } : {}) } });
       results.push({ id, ok: true, status: 200 });
     } catch (err) {
-      if (!(err instanceof AppError)) throw err;
+      if (!isAppError(err)) throw err;
       results.push({ id, ok: false, status: err.status, code: err.code, message: err.message });
     }
   }

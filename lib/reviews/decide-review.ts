@@ -1,6 +1,6 @@
 import { recordAudit } from "@/lib/audit/record-audit";
 import { requireRole } from "@/lib/auth/require-role";
-import { AppError } from "@/lib/errors";
+import { AppError, isAppError } from "@/lib/errors";
 import type { Database } from "@/lib/ports/database";
 import type { WorkflowEngine } from "@/lib/ports/workflow-engine";
 import { DecisionInput } from "@/lib/schemas/applications";
@@ -76,7 +76,7 @@ export async function decideReview({
       await ctx.workflows.sendTaskFailure(task.token, "Rejected", d.comment ?? "rejected");
     }
   } catch (err) {
-    if (!(err instanceof AppError && err.code === "gone")) throw err;
+    if (!(isAppError(err) && err.code === "gone")) throw err;
   }
   const after = await findTask(ctx.db, id);
   return { review: toReviewSummary(after ?? task) };

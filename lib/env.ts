@@ -41,6 +41,10 @@ export const Env = z.object({
     .transform((v) => v === "true" || v === "1"),
   /** Local backend: how often the raw area is scanned for new log files. */
   SIGHTLINE_LAKE_SCAN_SECONDS: z.coerce.number().int().min(1).default(15),
+  /** Local backend: how often the threshold and sequence rules look for newly complete hours. */
+  SIGHTLINE_DETECTIONS_SECONDS: z.coerce.number().int().min(1).default(300),
+  /** Sigma rules (YAML) to list and backtest beside the built-in ones; default `<data dir>/rules/sigma`. */
+  SIGHTLINE_SIGMA_DIR: z.string().min(1).optional(),
   /** AWS: the processed-lake bucket, its Glue database, and the first date partition projection covers. */
   SIGHTLINE_LAKE_BUCKET: z.string().optional(),
   SIGHTLINE_GLUE_DATABASE: z.string().default("sightline"),

@@ -1,5 +1,6 @@
 "use client";
 
+import { FindingDetectionPanel } from "@/components/detections/finding-detection";
 import { useFindingQuery } from "@/components/hooks/queries/use-findings-query";
 import { FindingEntities } from "./finding-entities";
 import { FindingHeader } from "./finding-header";
@@ -25,6 +26,7 @@ export function FindingDetailView({ id, me }: { id: string; me: string }) {
           ) : null}
         </section>
       ) : null}
+      {data.detection ? <FindingDetectionPanel d={data.detection} principal={f.principal} /> : null}
       <FindingEntities indicators={f.indicators} />
       <TriageForm id={id} assignee={f.assignee} me={me} />
       <FindingHistory notes={data.notes} history={data.history} />

@@ -3,10 +3,46 @@
 import Link from "next/link";
 import { type FormEvent, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { TACTIC_IDS, TACTICS } from "@/lib/schemas/attack";
 import { buildExportHref, setTextFilters, TEXT_FILTERS } from "./findings-params";
 import type { FindingsNavigation } from "./use-findings-navigation";
 
 const INPUT = "rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900";
+
+/** The ATT&CK tactic (applies at once) and, when the URL names one, the rule whose findings are shown. */
+function TacticAndRuleFilters({ nav: { params, navigate } }: { nav: FindingsNavigation }) {
+  return (
+    <>
+      <label className="flex flex-col text-xs">
+        Tactic
+        <select
+          name="tactic"
+          value={params.get("tactic") ?? ""}
+          onChange={(e) => navigate((p) => (e.target.value ? p.set("tactic", e.target.value) : p.delete("tactic")))}
+          className={INPUT}
+        >
+          <option value="">Every tactic</option>
+          {TACTIC_IDS.map((t) => (
+            <option key={t} value={t}>
+              {TACTICS[t].name}
+            </option>
+          ))}
+        </select>
+      </label>
+      {params.get("rule") ? (
+        <span
+          className="flex items-center gap-1 rounded bg-sky-100 px-2 py-1 text-xs dark:bg-sky-900/40"
+          data-testid="rule-filter"
+        >
+          Rule: <Link href={`/rules/${encodeURIComponent(params.get("rule") ?? "")}`}>{params.get("rule")}</Link>
+          <button type="button" aria-label="Clear the rule filter" onClick={() => navigate((p) => p.delete("rule"))}>
+            ×
+          </button>
+        </span>
+      ) : null}
+    </>
+  );
+}
 
 /** Text filters apply together on submit; dates and sort apply as soon as they change. */
 export function FindingsFilters({ nav }: { nav: FindingsNavigation }) {
@@ -41,6 +77,7 @@ export function FindingsFilters({ nav }: { nav: FindingsNavigation }) {
           />
         </label>
       ))}
+      <TacticAndRuleFilters nav={nav} />
       <label className="flex flex-col text-xs">
         Sort
         <select

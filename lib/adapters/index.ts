@@ -1,5 +1,6 @@
 import "server-only";
 import type { SessionKeyring } from "@/lib/auth/session-keys";
+import type { ScheduledRunSummary } from "@/lib/detections/run-scheduled-detections";
 import { type Env, env as loadProcessEnv } from "@/lib/env";
 import type { IncidentDeps } from "@/lib/incidents/deps";
 import type { Database } from "@/lib/ports/database";
@@ -24,6 +25,8 @@ export interface AppContext {
   incidents: IncidentDeps;
   /** Local backend only: the keys that sign session cookies. */
   sessionKeys?: SessionKeyring;
+  /** Local backend only: runs the threshold and sequence rules now (in AWS a scheduled Lambda does). */
+  runDetections?: () => Promise<ScheduledRunSummary>;
 }
 
 // Survives Next's module re-evaluation in dev (and is shared with instrumentation.ts's copy of this

@@ -1,3 +1,5 @@
+import { ALL_RULES } from "@/lib/detections/catalog";
+import { GUARDDUTY_TACTICS } from "@/lib/detections/guardduty-tactics";
 import type { LakeDialect } from "@/lib/ports/lake-query";
 import type { FindingsQuery } from "@/lib/schemas/findings";
 import type { TriageStatus } from "@/lib/schemas/triage";
@@ -45,6 +47,22 @@ export function statusCondition(
   return { sql: parts.join(" OR "), params };
 }
 
+/**
+ * Findings of one ATT&CK tactic: Sightline's of the built-in rules with that tactic, and GuardDuty's
+ * whose finding-type family maps to it (`Recon:%` → discovery). Values travel as parameters.
+ */
+export function tacticCondition(tactic: NonNullable<FindingsQuery["tactic"]>): SqlCondition {
+  const types = ALL_RULES.filter((r) => r.tactic === tactic).map((r) => `Sightline:${r.id}`);
+  const families = Object.entries(GUARDDUTY_TACTICS)
+    .filter(([, t]) => t === tactic)
+    .map(([family]) => `${family}:%`);
+  const parts = [
+    ...(types.length ? [`finding_type IN (${types.map(() => "?").join(", ")})`] : []),
+    ...families.map(() => "finding_type LIKE ?"),
+  ];
+  return { sql: parts.length ? parts.join(" OR ") : "false", params: [...types, ...families] };
+}
+
 /** The filter's conditions over the current findings (after `suppressed_by` is known). */
 export function findingsFilter(d: LakeDialect, f: FindingsQuery, status: SqlCondition | null): Where {
   const filter = new Where();
@@ -52,6 +70,11 @@ export function findingsFilter(d: LakeDialect, f: FindingsQuery, status: SqlCond
   if (f.type) filter.add(d.containsText("finding_type"), f.type);
   if (f.account) filter.add("account_id = ?", f.account);
   if (f.region) filter.add("region = ?", f.region);
+  if (f.rule) filter.add("finding_type = ?", `Sightline:${f.rule}`);
+  if (f.tactic) {
+    const tactic = tacticCondition(f.tactic);
+    filter.add(tactic.sql, ...tactic.params);
+  }
   const { resource, q } = f;
   if (resource) {
     // In the current-findings view the indicator lists are JSON text, so a substring test covers them too.

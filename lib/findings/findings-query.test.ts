@@ -18,6 +18,8 @@ const dialect = (engine: "duckdb" | "athena"): LakeDialect => ({
   listAsJson: (c) => `json(${c})`,
   containsText: (c) => `${c} ~ ?`,
   day: (c) => `day(${c})`,
+  jsonText: (c: string, p: string) => `json(${c}, ${p})`,
+  regexMatch: (e: string, p: string) => `re(${e}, ${p})`,
 });
 
 const WINDOW = resolveWindow({ from: "2026-11-19T00:00:00Z", to: "2026-11-22T00:00:00Z" });

@@ -1,4 +1,5 @@
 import { requireRole } from "@/lib/auth/require-role";
+import { findingDetection } from "@/lib/detections/finding-detection";
 import { AppError } from "@/lib/errors";
 import type { Queryable } from "@/lib/ports/database";
 import type { FindingDetail } from "@/lib/schemas/findings";
@@ -16,7 +17,8 @@ const RELATED_WINDOW_MS = 6 * 3_600_000;
 /**
  * One finding with its triage overlay, notes, history and related activity: CloudTrail events,
  * VPC flows and other findings touching its principal, IPs, instances or access keys within
- * six hours either side. The lookup by id cannot be pruned by time (it says so).
+ * six hours either side; and what detected it (the Sightline rule with its runbook and a
+ * sequence's steps, or GuardDuty's tactic). The lookup by id cannot be pruned by time (it says so).
  */
 export async function getFinding({ ctx, id }: { ctx: LakeCtx; id: string }): Promise<FindingDetail> {
   requireRole(ctx.principal, FINDINGS_ROLES);
@@ -58,6 +60,7 @@ export async function getFinding({ ctx, id }: { ctx: LakeCtx; id: string }): Pro
 
   const triage = (await triageFor(ctx.db, [id])).get(id);
   const { rn: _rn, ...raw } = row;
+  const detail = parseJsonText(row.detail);
   return {
     finding: {
       ...toSummary(row, triage),
@@ -65,7 +68,7 @@ export async function getFinding({ ctx, id }: { ctx: LakeCtx; id: string }): Pro
       explanation: row.explanation,
       matchedEventIds: jsonList(row.matched_event_ids),
       indicators,
-      detail: parseJsonText(row.detail),
+      detail,
       raw,
       reason:
         triage && triage.status !== "new"
@@ -76,6 +79,7 @@ export async function getFinding({ ctx, id }: { ctx: LakeCtx; id: string }): Pro
     notes: await notesFor(ctx.db, id),
     history: await historyFor(ctx.db, id),
     incident: await incidentFor(ctx.db, id),
+    detection: findingDetection(row.finding_type, detail),
     stats: combineStats(ctx.lake, stats, false),
   };
 }

@@ -48,7 +48,8 @@ describe("lake ETL Lambda handler", () => {
     glue.on(CreateTableCommand).resolves({});
 
     const res = await handler(event(KEY));
-    expect(res).toEqual({ objects: 1, records: 25 });
+    // The fixture's five failed sign-ins are a burst the scheduled engine raises, not the per-object ETL.
+    expect(res).toEqual({ objects: 1, records: 24 });
 
     const id = objectIdOf(KEY);
     const puts = s3.commandCalls(PutObjectCommand).map((c) => c.args[0].input);

@@ -1,4 +1,5 @@
-import { detect } from "./detections";
+import { type DetectionTuning, NO_TUNING } from "@/lib/detections/tuning";
+import { detect, detectFlows } from "./detections";
 import { type Sink, sample } from "./normalize/types";
 import type { LakeRow, TableName } from "./tables";
 
@@ -14,7 +15,10 @@ export class CollectingSink implements Sink {
   readonly tables = new Map<TableName, LakeRow[]>();
   readonly quarantined: QuarantinedRecord[] = [];
   readonly skipped = new Map<string, number>();
-  constructor(private readonly key: string) {}
+  constructor(
+    private readonly key: string,
+    private readonly tuning: DetectionTuning = NO_TUNING,
+  ) {}
 
   row(table: TableName, row: LakeRow): void {
     const list = this.tables.get(table);
@@ -27,10 +31,12 @@ export class CollectingSink implements Sink {
   skip(reason: string, count = 1): void {
     this.skipped.set(reason, (this.skipped.get(reason) ?? 0) + count);
   }
-  /** Runs the built-in detections over this object's CloudTrail rows. */
+  /** Runs the per-event detections over this object's CloudTrail and VPC Flow rows. */
   finish(): this {
     const ct = this.tables.get("cloudtrail");
-    if (ct?.length) for (const f of detect(ct)) this.row("findings", f);
+    if (ct?.length) for (const f of detect(ct, this.tuning)) this.row("findings", f);
+    const flows = this.tables.get("vpcflow");
+    if (flows?.length) for (const f of detectFlows(flows, this.tuning)) this.row("findings", f);
     return this;
   }
 }

@@ -33,12 +33,12 @@ export async function recordProcessedObject(
   res: ObjectResult,
 ): Promise<void> {
   await db.query(
-    `INSERT INTO lake_objects (source_key, object_id, kind, size, etag, run_id, rows, quarantined, skipped, quarantine_samples, outputs, error)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, NULL)
+    `INSERT INTO lake_objects (source_key, object_id, kind, size, etag, run_id, rows, quarantined, skipped, quarantine_samples, outputs, hours, error)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, NULL)
      ON CONFLICT (source_key) DO UPDATE SET object_id = EXCLUDED.object_id, kind = EXCLUDED.kind, size = EXCLUDED.size,
        etag = EXCLUDED.etag, processed_at = now(), run_id = EXCLUDED.run_id, rows = EXCLUDED.rows,
        quarantined = EXCLUDED.quarantined, skipped = EXCLUDED.skipped, quarantine_samples = EXCLUDED.quarantine_samples,
-       outputs = EXCLUDED.outputs, error = NULL`,
+       outputs = EXCLUDED.outputs, hours = EXCLUDED.hours, error = NULL`,
     [
       raw.key,
       res.objectId,
@@ -51,8 +51,19 @@ export async function recordProcessedObject(
       JSON.stringify(res.skipped),
       JSON.stringify(res.quarantineSamples),
       res.outputs.length,
+      hoursOf(res.outputs),
     ],
   );
+}
+
+/** The lake hours an object's outputs fall in, as `<table>/<yyyy-mm-dd>/<hh>` (from their partition paths). */
+export function hoursOf(outputs: readonly string[]): string[] {
+  const hours = new Set<string>();
+  for (const key of outputs) {
+    const m = /^processed\/([a-z]+)\/dt=(\d{4}-\d{2}-\d{2})\/hr=(\d{2})\//.exec(key);
+    if (m) hours.add(`${m[1]}/${m[2]}/${m[3]}`);
+  }
+  return [...hours].sort();
 }
 
 export async function recordFailedObject(

@@ -46,7 +46,8 @@ afterAll(() => writer?.close());
 describe("processObject → Parquet lake", () => {
   test("writes ZSTD Parquet partitioned by table/date/hour with deterministic names", async () => {
     const res = await process(CT_KEY, gzipSync(fixture("cloudtrail-records.json")));
-    expect(res.rows).toEqual({ cloudtrail: 17, findings: 8 });
+    // The fixture's five failed sign-ins are a burst the scheduled engine raises, not the per-object ETL.
+    expect(res.rows).toEqual({ cloudtrail: 17, findings: 7 });
     expect(res.quarantined).toBe(2);
     expect(res.outputs).toEqual(
       expect.arrayContaining([`processed/cloudtrail/dt=2026-11-20/hr=10/${res.objectId}_0.parquet`]),

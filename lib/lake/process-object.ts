@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import type { DetectionTuning } from "@/lib/detections/tuning";
 import type { ObjectStore } from "@/lib/ports/object-store";
 import type { QuarantinedRecord } from "./collecting-sink";
 import { type FindingEventRow, findingEventOf } from "./finding-events";
@@ -39,6 +40,7 @@ export async function processObject(args: {
   stage?: ObjectStager;
   writer?: ParquetWriter;
   stagingRoot: string;
+  tuning?: DetectionTuning;
 }): Promise<ObjectResult> {
   const { sourceKey, lake } = args;
   const stage = args.stage ?? (args.writer ? stageWith(args.writer) : null);
@@ -66,13 +68,13 @@ export async function processObject(args: {
 /** Stages the object in a fresh `staging` dir and uploads its files under `processed/`; the dir is removed either way. */
 async function stageAndUpload(
   stage: ObjectStager,
-  args: { sourceKey: string; bytes: Uint8Array; lake: ObjectStore },
+  args: { sourceKey: string; bytes: Uint8Array; lake: ObjectStore; tuning?: DetectionTuning },
   staging: string,
 ): Promise<{ staged: StagedObject; outputs: string[] }> {
   fs.rmSync(staging, { recursive: true, force: true });
   const outputs: string[] = [];
   try {
-    const staged = await stage(args.sourceKey, args.bytes, staging);
+    const staged = await stage(args.sourceKey, args.bytes, staging, args.tuning);
     for (const file of staged.files) {
       const key = `processed/${path.relative(staging, file).split(path.sep).join("/")}`;
       await args.lake.putFile(key, file);

@@ -58,7 +58,8 @@ describe.each(DB_TARGETS)("runLakeEtl on $name", (target) => {
     });
     expect(s.objects).toBe(6);
     expect(s.errors).toEqual([]);
-    expect(s.rows).toEqual({ cloudtrail: 17, findings: 12, guardduty: 4, vpcflow: 3, cwlogs: 2 });
+    // The fixture's five failed sign-ins are a burst the scheduled engine raises, not the per-object ETL.
+    expect(s.rows).toEqual({ cloudtrail: 17, findings: 11, guardduty: 4, vpcflow: 3, cwlogs: 2 });
     expect(s.quarantined).toBe(2 + 2 + 2 + 1 + 1);
     expect(s.skipped).toEqual({
       "cloudtrail digest file": 1,
@@ -68,7 +69,7 @@ describe.each(DB_TARGETS)("runLakeEtl on $name", (target) => {
 
     const status = await getIngestionStatus({ ctx: { db, principal: admin } });
     const bySource = Object.fromEntries(status.sources.map((x) => [x.source, x]));
-    expect(bySource.cloudtrail).toMatchObject({ objects: 1, rows: 25, quarantined: 2 });
+    expect(bySource.cloudtrail).toMatchObject({ objects: 1, rows: 24, quarantined: 2 });
     expect(bySource.digest).toMatchObject({ objects: 1, rows: 0, skipped: 1 });
     expect(bySource.unknown).toMatchObject({ objects: 1, quarantined: 1 });
     expect(status.runs[0]).toMatchObject({ trigger: "test", status: "succeeded", objects: 6 });

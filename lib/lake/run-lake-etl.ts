@@ -1,3 +1,4 @@
+import { type DetectionTuning, loadTuning } from "@/lib/detections/tuning";
 import type { Queryable } from "@/lib/ports/database";
 import type { ObjectStore } from "@/lib/ports/object-store";
 import { raiseFindingEvents } from "./finding-events";
@@ -33,6 +34,8 @@ interface RunLakeEtlArgs {
   skipUnchanged?: boolean;
   concurrency?: number;
   onObject?: (raw: RawObject, result: ObjectResult | null, summary: RunSummary) => void;
+  /** The rules' tuning; read from the database at the start of the run when not given. */
+  tuning?: DetectionTuning;
 }
 
 /**
@@ -48,7 +51,8 @@ export async function runLakeEtl(args: RunLakeEtlArgs): Promise<RunSummary> {
   // stager (a worker pool), enough objects in flight to keep every worker busy.
   const concurrency = Math.max(1, args.concurrency ?? 2);
   try {
-    await forEachConcurrently(args.objects, concurrency, (raw) => handleObject(args, summary, raw));
+    const tuned = { ...args, tuning: args.tuning ?? (await loadTuning(args.db)) };
+    await forEachConcurrently(args.objects, concurrency, (raw) => handleObject(tuned, summary, raw));
   } catch (err) {
     await failLakeRun(args.db, summary.runId, (err as Error).message);
     throw err;
@@ -72,6 +76,7 @@ async function handleObject(args: RunLakeEtlArgs, summary: RunSummary, raw: RawO
       writer: args.writer,
       stage: args.stage,
       stagingRoot: args.stagingRoot,
+      tuning: args.tuning,
     });
     countObject(summary, res);
     await recordProcessedObject(args.db, summary.runId, raw, res);

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import type { DetectionTuning } from "@/lib/detections/tuning";
 import { type CloudTrailBulk, prepareCloudTrailBulk } from "./cloudtrail-bulk";
 import { CollectingSink, type QuarantinedRecord } from "./collecting-sink";
 import { decodeBytes } from "./decode-bytes";
@@ -37,6 +38,8 @@ interface StageArgs {
   bytes: Uint8Array;
   writer: ParquetWriter;
   stagingDir: string;
+  /** Rules turned off, severities and exceptions (default: none). */
+  tuning?: DetectionTuning;
 }
 
 /**
@@ -63,7 +66,7 @@ async function stageCloudTrailBulk(args: StageArgs, text: string): Promise<Stage
   const bulk = prepareCloudTrailBulk(args.sourceKey, text);
   const files = bulk && (await args.writer.writeCloudTrailBulk?.(bulk, args.stagingDir, stem));
   if (!bulk || !files) return null;
-  const findings = detect(bulk.candidates);
+  const findings = detect(bulk.candidates, args.tuning);
   if (findings.length) files.push(...(await args.writer.write("findings", findings, args.stagingDir, stem)));
   return {
     kind: "cloudtrail",
@@ -78,7 +81,7 @@ async function stageCloudTrailBulk(args: StageArgs, text: string): Promise<Stage
 /** The record-by-record path: normalize into a sink, detect, write each table. */
 async function stageNormalized(args: StageArgs, text: string | undefined): Promise<StagedObject> {
   const stem = objectIdOf(args.sourceKey);
-  const sink = new CollectingSink(args.sourceKey);
+  const sink = new CollectingSink(args.sourceKey, args.tuning);
   const kind = normalizeObject(args.sourceKey, args.bytes, sink, text);
   sink.finish();
   const rows: Partial<Record<TableName, number>> = {};
@@ -100,10 +103,15 @@ async function stageNormalized(args: StageArgs, text: string | undefined): Promi
 }
 
 /** Stages one object somewhere (in this thread, or in a worker pool); see `stageObject`. */
-export type ObjectStager = (sourceKey: string, bytes: Uint8Array, stagingDir: string) => Promise<StagedObject>;
+export type ObjectStager = (
+  sourceKey: string,
+  bytes: Uint8Array,
+  stagingDir: string,
+  tuning?: DetectionTuning,
+) => Promise<StagedObject>;
 
 /** The in-thread stager over one Parquet writer. */
 export const stageWith =
   (writer: ParquetWriter): ObjectStager =>
-  (sourceKey, bytes, stagingDir) =>
-    stageObject({ sourceKey, bytes, writer, stagingDir });
+  (sourceKey, bytes, stagingDir, tuning) =>
+    stageObject({ sourceKey, bytes, writer, stagingDir, tuning });

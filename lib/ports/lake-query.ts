@@ -31,6 +31,13 @@ export interface LakeDialect {
   readonly materialized: string;
   /** UTC day (yyyy-mm-dd) of a timestamp column. */
   day(column: string): string;
+  /**
+   * The scalar at `path` (`$.a.b`, `$[0].c`: plain keys and indexes) in a JSON text column, as
+   * text; NULL when the path is absent or holds JSON null.
+   */
+  jsonText(column: string, path: string): string;
+  /** Whether a regular expression (a SQL string literal) matches anywhere in `expr` (unanchored, as both engines' search). */
+  regexMatch(expr: string, patternLiteral: string): string;
 }
 
 export interface LakeQueryStats {

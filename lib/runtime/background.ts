@@ -16,7 +16,7 @@ import { dispatchFindingEvents } from "@/lib/incidents/dispatch";
 import type { Database } from "@/lib/ports/database";
 import { startIngestServer } from "./ingest-server";
 import { scheduleWarehouseEtl } from "./local-clickstream";
-import { watchRawArea } from "./local-lake";
+import { scheduleDetections, watchRawArea } from "./local-lake";
 import { repeatWithoutOverlap } from "./repeat";
 import { onShutdown } from "./shutdown";
 
@@ -62,6 +62,7 @@ export async function startHostWork(
     if (removed) log(`removed ${removed} temp files left by an interrupted write under ${root}`);
   }
   onShutdown(watchRawArea(env, db, log));
+  onShutdown(scheduleDetections(env, db, log));
   onShutdown(scheduleWarehouseEtl(env, db, log));
   const port = env.SIGHTLINE_INGEST_PORT ?? env.PORT + 1;
   if (!port) return {};

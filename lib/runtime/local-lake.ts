@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import { runLocalDetections } from "@/lib/adapters/compose/detections";
 import { openParquetWriter } from "@/lib/adapters/compose/lake-engines";
 import { localLakeStore } from "@/lib/adapters/compose/stores";
 import { makeWorld } from "@/lib/demo/aws-world";
@@ -69,3 +70,19 @@ export const demoLakeHook: FirstStartHook = {
     log(`demo lake: ${totals.files} raw files → ${s?.records ?? 0} rows (${JSON.stringify(s?.rows ?? {})})`);
   },
 };
+
+/**
+ * The local stand-in for the detections schedule (EventBridge → Lambda in AWS): every few minutes,
+ * the threshold and sequence rules over hours that completed or received late data.
+ */
+export function scheduleDetections(env: Env, db: Queryable, log: (m: string) => void): () => void {
+  return repeatWithoutOverlap(
+    "detections",
+    env.SIGHTLINE_DETECTIONS_SECONDS * 1000,
+    async () => {
+      const s = await runLocalDetections(env, db);
+      if (s.evaluated.length) log(`detections: ${s.evaluated.length} rule-hours evaluated, ${s.findings} findings`);
+    },
+    log,
+  );
+}

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import type { ActivityEvent } from "./activity";
+import { TacticId } from "./attack";
 import { Instant as instant } from "./common";
+import { RuleId } from "./detections";
 import type { Facet, QueryStats } from "./lake-view";
 import { list, regionName, text } from "./query-fields";
 import { type TriageEvent, type TriageNote, TriageStatus } from "./triage";
@@ -20,6 +22,10 @@ export const FindingsQuery = z
     region: regionName().optional(),
     resource: text(300).optional(),
     q: text(200).optional(),
+    /** An ATT&CK tactic: Sightline findings of its rules and GuardDuty findings whose family maps to it. */
+    tactic: TacticId.optional(),
+    /** A Sightline rule id: that rule's findings (`finding_type` = `Sightline:<id>`). */
+    rule: RuleId.optional(),
     /** ISO or yyyy-mm-dd; the window defaults to the last 7 days. */
     from: instant.optional(),
     to: instant.optional(),
@@ -61,6 +67,18 @@ export interface FindingsPage {
   stats: QueryStats;
 }
 
+/** What detected a finding: a Sightline rule (with its runbook and, for a sequence, its steps) or GuardDuty's tactic. */
+export interface FindingDetection {
+  origin: "sightline" | "guardduty";
+  ruleId: string | null;
+  /** The rule's title when the catalog still has it. */
+  ruleTitle: string | null;
+  tactic: TacticId | null;
+  techniques: string[];
+  runbook: { check: string[]; contain: string[]; falsePositives: string[] } | null;
+  steps: { step: number; title: string; eventId: string | null; eventName: string | null; at: string | null }[];
+}
+
 export interface FindingDetail {
   finding: FindingSummary & {
     description: string | null;
@@ -76,5 +94,6 @@ export interface FindingDetail {
   history: TriageEvent[];
   /** The incident this finding opened or joined, if any. */
   incident: { id: string; status: string } | null;
+  detection: FindingDetection | null;
   stats: QueryStats;
 }

@@ -4,6 +4,7 @@ import type { Role } from "./auth";
 export const SECTIONS = [
   { href: "/findings", label: "Findings", roles: ["analysts", "admins"] },
   { href: "/activity", label: "Activity", roles: ["analysts", "admins"] },
+  { href: "/rules", label: "Rules", roles: ["analysts", "admins"] },
   { href: "/reviews", label: "Reviews", roles: ["reviewers", "admins"] },
   { href: "/incidents", label: "Incidents", roles: ["analysts", "reviewers", "admins"] },
   { href: "/notifications", label: "Notifications", roles: ["analysts", "reviewers", "admins"] },

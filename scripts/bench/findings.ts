@@ -28,6 +28,8 @@ const { values } = parseArgs({
     runs: { type: "string", default: "50" },
     "baseline-runs": { type: "string", default: "3" },
     dir: { type: "string", default: path.resolve(".sightline/bench/findings") },
+    /** Only make sure the generated lake exists (other benches read it), then stop. */
+    "generate-only": { type: "boolean", default: false },
   },
 });
 const N = Number(values.events);
@@ -272,7 +274,14 @@ async function main() {
   }
 }
 
-main().catch((err) => {
+/** With --generate-only: the lake is made (if missing) and its path printed, for other benches. */
+const run = values["generate-only"]
+  ? async () => {
+      if (!fs.existsSync(path.join(root, ".complete"))) await generate();
+      console.log(root);
+    }
+  : main;
+run().catch((err) => {
   console.error(err);
   process.exit(1);
 });

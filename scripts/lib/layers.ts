@@ -34,6 +34,7 @@ export const DOMAIN_DIRS = [
   "lib/auth",
   "lib/clickstream",
   "lib/demo",
+  "lib/detections",
   "lib/findings",
   "lib/incidents",
   "lib/lake",

@@ -95,6 +95,9 @@ export function catalogOf(lakeRoot: string, database: string) {
       "CREATE MACRO to_unixtime(t) AS epoch(t)",
       "CREATE MACRO from_unixtime(s) AS make_timestamp(CAST(s * 1000000 AS BIGINT))",
       "CREATE MACRO date_format(t, f) AS strftime(t, f)",
+      "CREATE MACRO json_extract_scalar(j, p) AS json_extract_string(j, p)",
+      "CREATE MACRO regexp_like(s, p) AS regexp_matches(s, p)",
+      "CREATE MACRO json_format(j) AS CAST(j AS VARCHAR)",
     ],
     /** What Athena would report as scanned: the Parquet bytes of every table the query names. */
     bytesScanned(sql: string): number {

@@ -159,6 +159,8 @@ export async function fakeAthena(client: AthenaClient, opts: Options) {
   mock.on(GetQueryResultsCommand).callsFake(async (i) => athena.results(i));
   mock.on(StopQueryExecutionCommand).callsFake(async (i) => athena.stop(i));
   return {
+    /** The mocked client, to inspect what was sent. */
+    mock,
     async close() {
       mock.restore();
       await athena.drain();

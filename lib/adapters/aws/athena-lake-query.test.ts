@@ -13,7 +13,7 @@ import { listFindings } from "@/lib/findings/list-findings";
 import { searchActivity } from "@/lib/findings/search-activity";
 import { listSuppressions } from "@/lib/findings/suppressions";
 import type { Database } from "@/lib/ports/database";
-import { AthenaLakeQuery, athenaLiteral } from "./athena-lake-query";
+import { AthenaLakeQuery, athenaDialect, athenaLiteral } from "./athena-lake-query";
 
 const athena = mockClient(AthenaClient);
 const engine = (over: Partial<ConstructorParameters<typeof AthenaLakeQuery>[0]> = {}) =>
@@ -200,5 +200,18 @@ describe("domain queries on Athena", () => {
       { id: "sup-'x", findingType: "a' OR '1'='1", resource: null, principal: null } as never,
     ]);
     expect(sql).toBe("CASE WHEN finding_type LIKE 'a'' OR ''1''=''1' ESCAPE '\\' THEN 'sup-''x' END");
+  });
+});
+
+describe("athenaDialect", () => {
+  const d = athenaDialect("sightline");
+  test("reads a JSON text column's scalar with json_extract_scalar, the path as a quoted literal", () => {
+    expect(d.jsonText("request_parameters", "$.policyArn")).toBe(
+      "json_extract_scalar(request_parameters, '$.policyArn')",
+    );
+    expect(d.jsonText("resources", "$[0].it's")).toBe("json_extract_scalar(resources, '$[0].it''s')");
+  });
+  test("matches a regular expression literal with regexp_like", () => {
+    expect(d.regexMatch("lower(user_agent)", "'^aws-cli/'")).toBe("regexp_like(lower(user_agent), '^aws-cli/')");
   });
 });

@@ -22,6 +22,8 @@ export const athenaDialect = (database: string): LakeDialect => ({
   listAsJson: (c) => `json_format(CAST(${c} AS JSON))`,
   containsText: (c) => `strpos(lower(${c}), lower(?)) > 0`,
   day: (c) => `date_format(${c}, '%Y-%m-%d')`,
+  jsonText: (c, p) => `json_extract_scalar(${c}, ${sqlLiteral(p)})`,
+  regexMatch: (e, pattern) => `regexp_like(${e}, ${pattern})`,
 });
 
 /**

@@ -43,5 +43,9 @@ export async function composeContext(env: Env): Promise<AppContext> {
     incidents,
     clickstreamRaw: clickstreamRawStore(env),
     sessionKeys,
+    runDetections: async () => {
+      const { runLocalDetections } = await import("./detections");
+      return runLocalDetections(env, db, lake);
+    },
   };
 }

@@ -88,7 +88,8 @@ describe("CloudTrail bulk path = record-by-record path", () => {
     expect(bulk.rows.length).toBe(17);
     expect(bulk.rows).toEqual(single.rows);
     expect(bulk.staged).toEqual(single.staged);
-    expect(bulk.staged.rows).toEqual({ cloudtrail: 17, findings: 8 });
+    // The fixture's five failed sign-ins are a burst the scheduled engine raises, not the per-object ETL.
+    expect(bulk.staged.rows).toEqual({ cloudtrail: 17, findings: 7 });
   });
 
   test("generated CloudTrail files with attack stories: bulk, identical rows and findings", async () => {

@@ -45,6 +45,8 @@ export const duckDbDialect = (lakeRoot: string): LakeDialect => ({
   listAsJson: (c) => `CAST(to_json(${c}) AS VARCHAR)`,
   containsText: (c) => `contains(lower(${c}), lower(?))`,
   day: (c) => `strftime(${c}, '%Y-%m-%d')`,
+  jsonText: (c, p) => `json_extract_string(${c}, ${q(p)})`,
+  regexMatch: (e, pattern) => `regexp_matches(${e}, ${pattern})`,
 });
 
 /** JSON-friendly value: BIGINT → number, nested values → plain arrays/objects. */

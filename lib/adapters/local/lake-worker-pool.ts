@@ -33,10 +33,10 @@ export class LakeWorkerPool {
   }
 
   /** The stager to hand to `runLakeEtl`/`processObject`. The raw bytes are moved to the worker, not copied. */
-  readonly stage: ObjectStager = (sourceKey, bytes, stagingDir) => {
+  readonly stage: ObjectStager = (sourceKey, bytes, stagingDir, tuning) => {
     const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
     return this.pool.run(
-      { sourceKey, bytes: own, stagingDir },
+      { sourceKey, bytes: own, stagingDir, tuning },
       { transferList: own.buffer instanceof ArrayBuffer ? [own.buffer] : [] },
     );
   };

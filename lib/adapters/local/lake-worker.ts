@@ -4,12 +4,14 @@
  */
 import { openParquetWriter } from "@/lib/adapters/compose/lake-engines";
 import type { DuckDbParquetWriter } from "@/lib/adapters/duckdb/parquet-writer";
+import type { DetectionTuning } from "@/lib/detections/tuning";
 import { type StagedObject, stageObject } from "@/lib/lake/stage-object";
 
 export interface StageTask {
   sourceKey: string;
   bytes: Uint8Array;
   stagingDir: string;
+  tuning?: DetectionTuning;
 }
 
 let writer: Promise<DuckDbParquetWriter> | null = null;

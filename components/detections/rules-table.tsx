@@ -55,7 +55,7 @@ export function RulesTable({ rules }: { rules: RuleSummary[] }) {
             Hits 24 h / 7 d
           </th>
           <th className={th} title={FALSE_POSITIVE_HELP}>
-            False positives (30 d) <span aria-hidden="true">ⓘ</span>
+            <span className="cursor-help underline decoration-dotted underline-offset-4">False positives (30 d)</span>
           </th>
           <th className={th}>Last fired</th>
         </tr>

@@ -16,6 +16,7 @@ export interface EtlTotals {
   loaded: number;
   duplicates: number;
   quarantined: number;
+  /** Objects whose load failed in this run (each is retried by later runs until quarantined). */
   failedObjects: number;
 }
 

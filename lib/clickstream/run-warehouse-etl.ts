@@ -7,23 +7,13 @@ import { getCubeDaysTouched, refreshFunnelCube } from "./funnel-cube";
 import { listPendingObjects } from "./pending-objects";
 import type { EventSpan } from "./warehouse-rows";
 
-export interface WarehouseRunSummary {
+export interface WarehouseRunSummary extends EtlTotals {
   runId: number | null;
   /** `partial`: some objects could not be loaded this time (retried next run, quarantined after a few tries). */
   status: "succeeded" | "partial" | "skipped";
-  hours: number;
-  objects: number;
-  read: number;
-  loaded: number;
-  duplicates: number;
-  quarantined: number;
-  /** Objects whose load failed in this run (each is retried by later runs until quarantined). */
-  failedObjects: number;
 }
 
-const SKIPPED: WarehouseRunSummary = {
-  runId: null,
-  status: "skipped",
+const noTotals = (): EtlTotals => ({
   hours: 0,
   objects: 0,
   read: 0,
@@ -31,7 +21,8 @@ const SKIPPED: WarehouseRunSummary = {
   duplicates: 0,
   quarantined: 0,
   failedObjects: 0,
-};
+});
+const SKIPPED: WarehouseRunSummary = { runId: null, status: "skipped", ...noTotals() };
 
 async function startRun(q: Queryable, trigger: string): Promise<number> {
   const [run] = await q.query<{ id: string }>("INSERT INTO clickstream_runs (trigger) VALUES ($1) RETURNING id", [
@@ -113,15 +104,7 @@ export async function runWarehouseEtl(args: {
     if (db.kind === "postgres") await conn.query("SET jit = off");
     const t0 = Date.now();
     const runId = await startRun(conn, args.trigger);
-    const total: EtlTotals = {
-      hours: 0,
-      objects: 0,
-      read: 0,
-      loaded: 0,
-      duplicates: 0,
-      quarantined: 0,
-      failedObjects: 0,
-    };
+    const total = noTotals();
     const problems: string[] = [];
     try {
       const pending = await listPendingObjects(conn, raw, now);

@@ -1,15 +1,9 @@
 import { describe, expect, test } from "vitest";
 import { findingsFilter, tacticCondition } from "@/lib/findings/findings-filter";
-import { TACTICS as SHARED_TACTICS } from "@/lib/schemas/attack";
 import { FindingsQuery } from "@/lib/schemas/findings";
 import { ALL_RULES } from "./catalog";
 import { findingDetection } from "./finding-detection";
 import { triagedAsFalsePositive } from "./rule-stats";
-import { TACTICS } from "./tactics";
-
-test("the browser's list of ATT&CK tactics is the domain's", () => {
-  expect(SHARED_TACTICS).toEqual(TACTICS);
-});
 
 describe("triagedAsFalsePositive", () => {
   test("suppressed, or resolved with a reason that says so", () => {

@@ -1,25 +1,11 @@
 import { describe, expect, test } from "vitest";
-import type { LakeDialect } from "@/lib/ports/lake-query";
 import { ActivityQuery } from "@/lib/schemas/activity";
+import { readableDialect } from "@/test/support/readable-dialect";
 import { type ActivityResultRow, pageOfEvents } from "./activity-page";
 import { activityFilter, buildActivityQuery } from "./activity-query";
 import { resolveWindow } from "./lake-window";
 
-/** The two engines' SQL differences, written out so the builder's placement of each is visible. */
-const dialect = (engine: "duckdb" | "athena"): LakeDialect => ({
-  engine,
-  table: (name, days) => `${engine}_${name}[${days?.from}..${days?.to}]`,
-  epochMs: (c) => `ms(${c})`,
-  materialized: engine === "duckdb" ? "MATERIALIZED" : "",
-  msToTimestamp: (e) => `ts(${e})`,
-  timestampParam: () => "CAST(? AS TIMESTAMP)",
-  listContains: (c) => `has(${c}, ?)`,
-  listAsJson: (c) => `json(${c})`,
-  containsText: (c) => `${c} ~ ?`,
-  day: (c) => `day(${c})`,
-  jsonText: (c: string, p: string) => `json(${c}, ${p})`,
-  regexMatch: (e: string, p: string) => `re(${e}, ${p})`,
-});
+const dialect = readableDialect;
 
 const WINDOW = resolveWindow({ from: "2026-11-19T00:00:00Z", to: "2026-11-22T00:00:00Z" });
 const WINDOW_PARAMS = ["2026-11-19", "2026-11-22", "2026-11-19 00:00:00.000", "2026-11-22 00:00:00.000"];

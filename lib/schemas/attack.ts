@@ -1,9 +1,6 @@
 import { z } from "zod";
 
-/**
- * MITRE ATT&CK Enterprise tactics as rules and findings name them. The same list as
- * lib/detections/tactics.ts (the browser cannot import the domain; a test holds the two equal).
- */
+/** MITRE ATT&CK Enterprise tactics as rules and findings name them (facts from attack.mitre.org). */
 export const TACTICS = {
   "initial-access": { id: "TA0001", name: "Initial Access" },
   execution: { id: "TA0002", name: "Execution" },

@@ -10,12 +10,12 @@ export function FindingEntities({ indicators }: { indicators: FindingDetail["fin
       <h3 id="ind-h" className="mb-1 font-semibold">
         Entities
       </h3>
-      <ul className="flex flex-wrap gap-2 text-sm">
+      <ul className="flex flex-wrap gap-2 text-sm" data-testid="finding-entities">
         {(Object.keys(KIND_OF) as (keyof typeof KIND_OF)[]).flatMap((k) =>
           indicators[k].map((v) => (
             <li key={`${k}-${v}`}>
               <Link
-                className="rounded border border-slate-300 px-2 py-0.5 hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
+                className="block rounded border border-slate-300 px-2 py-0.5 [overflow-wrap:anywhere] hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
                 href={`/entities?kind=${KIND_OF[k]}&value=${encodeURIComponent(v)}`}
               >
                 {v}

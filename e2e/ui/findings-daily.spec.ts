@@ -3,7 +3,8 @@ import { signIn } from "../support";
 
 const table = (page: Page) => page.getByRole("region", { name: "Findings" });
 const rowOf = (page: Page, id: string) => table(page).locator(`tr[data-finding-id="${id}"]`);
-const totalOf = async (page: Page) => Number((await page.getByTestId("findings-total").innerText()).replace(/\D/g, ""));
+const totalOf = async (page: Page) =>
+  Number(((await page.getByTestId("findings-total").textContent()) ?? "").replace(/\D/g, ""));
 
 test("the list counts what matches and hides resolved and suppressed until asked; bulk changes apply to the selection", async ({
   page,

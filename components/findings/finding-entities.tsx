@@ -10,7 +10,7 @@ export function FindingEntities({ indicators }: { indicators: FindingDetail["fin
       <h3 id="ind-h" className="mb-1 font-semibold">
         Entities
       </h3>
-      <ul className="flex flex-wrap gap-2 text-sm" data-testid="finding-entities">
+      <ul className="flex flex-wrap gap-2 text-sm">
         {(Object.keys(KIND_OF) as (keyof typeof KIND_OF)[]).flatMap((k) =>
           indicators[k].map((v) => (
             <li key={`${k}-${v}`}>

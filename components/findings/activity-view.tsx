@@ -5,6 +5,7 @@ import { useActivityQuery } from "@/components/hooks/queries/use-findings-query"
 import { ActivityFilters } from "./activity-filters";
 import { ActivityTable, ActivityTopLists } from "./activity-table";
 import { QueryStatsBar } from "./query-stats-bar";
+import { describeWindow } from "./window-label";
 
 export function ActivityView() {
   const params = useSearchParams();
@@ -18,6 +19,9 @@ export function ActivityView() {
       ) : (
         <>
           <QueryStatsBar stats={data.stats} />
+          <p className="text-sm" data-testid="activity-window">
+            Events {describeWindow(data.window)}
+          </p>
           <ActivityTopLists data={data} />
           <ActivityTable items={data.items} />
           {data.items.length === 0 ? <p className="text-sm">No events match.</p> : null}

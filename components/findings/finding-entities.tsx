@@ -15,7 +15,7 @@ export function FindingEntities({ indicators }: { indicators: FindingDetail["fin
           indicators[k].map((v) => (
             <li key={`${k}-${v}`}>
               <Link
-                className="rounded border border-slate-300 px-2 py-0.5 hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
+                className="block rounded border border-slate-300 px-2 py-0.5 [overflow-wrap:anywhere] hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
                 href={`/entities?kind=${KIND_OF[k]}&value=${encodeURIComponent(v)}`}
               >
                 {v}

@@ -3,6 +3,7 @@
 import type { ReactNode } from "react";
 import { TRIAGE_STATUSES } from "@/lib/schemas/triage";
 import { SEVERITY_LABELS, STATUS_LABELS } from "./finding-labels";
+import { shownStatuses } from "./findings-params";
 import type { FindingsNavigation } from "./use-findings-navigation";
 
 const SEVERITIES = [5, 4, 3, 2, 1];
@@ -20,10 +21,10 @@ function ToggleChip({ pressed, onClick, children }: { pressed: boolean; onClick:
   );
 }
 
-/** Severity and status chips: each one adds or removes its value from the filter. */
+/** Severity and status chips: each one adds or removes its value from the filter (statuses shown start as the open ones). */
 export function FindingsToggles({ nav }: { nav: FindingsNavigation }) {
   const severities = nav.params.getAll("severity");
-  const statuses = nav.params.getAll("status");
+  const statuses = shownStatuses(nav.params);
   return (
     <fieldset className="flex flex-wrap gap-2">
       <legend className="sr-only">Severity and status</legend>
@@ -34,7 +35,7 @@ export function FindingsToggles({ nav }: { nav: FindingsNavigation }) {
       ))}
       <span className="mx-2 border-l border-slate-300 dark:border-slate-700" />
       {TRIAGE_STATUSES.map((s) => (
-        <ToggleChip key={s} pressed={statuses.includes(s)} onClick={() => nav.toggle("status", s)}>
+        <ToggleChip key={s} pressed={statuses.includes(s)} onClick={() => nav.toggleStatus(s)}>
           {STATUS_LABELS[s]}
         </ToggleChip>
       ))}

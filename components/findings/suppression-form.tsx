@@ -4,6 +4,8 @@ import { useSearchParams } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { useCreateSuppressionMutation } from "@/components/hooks/queries/use-findings-query";
 import { Button } from "@/components/ui/button";
+import { SuppressionInput } from "@/lib/schemas/suppressions";
+import { describeProblems } from "./problem-text";
 
 const INPUT = "rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900";
 const TEXT_FIELDS = [
@@ -24,18 +26,18 @@ export function SuppressionForm() {
     resource: params.get("resource") ?? "",
     principal: params.get("principal") ?? "",
   });
+  const [problem, setProblem] = useState<string | null>(null);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    create.mutate(
-      {
-        findingType: form.findingType,
-        reason: form.reason,
-        ...(form.resource ? { resource: form.resource } : {}),
-        ...(form.principal ? { principal: form.principal } : {}),
-        ...(form.expiresAt ? { expiresAt: new Date(form.expiresAt).toISOString() } : {}),
-      },
-      { onSuccess: () => setForm(EMPTY) },
-    );
+    const input = SuppressionInput.safeParse({
+      findingType: form.findingType,
+      reason: form.reason,
+      ...(form.resource.trim() ? { resource: form.resource } : {}),
+      ...(form.principal.trim() ? { principal: form.principal } : {}),
+      ...(form.expiresAt ? { expiresAt: new Date(form.expiresAt).toISOString() } : {}),
+    });
+    setProblem(input.success ? null : describeProblems(input.error));
+    if (input.success) create.mutate(input.data, { onSuccess: () => setForm(EMPTY) });
   };
   return (
     <form onSubmit={submit} className="flex flex-wrap items-end gap-2" aria-label="New suppression rule">
@@ -63,7 +65,7 @@ export function SuppressionForm() {
       <Button type="submit" disabled={create.isPending}>
         Save rule
       </Button>
-      {create.isError ? <p role="alert">{create.error.message}</p> : null}
+      {problem ? <p role="alert">{problem}</p> : create.isError ? <p role="alert">{create.error.message}</p> : null}
     </form>
   );
 }

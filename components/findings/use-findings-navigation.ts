@@ -1,7 +1,14 @@
 "use client";
 
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { buildFilterParams, type FilterChange, toggleParamValue } from "./findings-params";
+import type { TriageStatus } from "@/lib/schemas/triage";
+import {
+  buildFilterParams,
+  type FilterChange,
+  setClosedShown,
+  toggleParamValue,
+  toggleStatus,
+} from "./findings-params";
 
 /** Filters live in the URL, so a view can be shared and survives reloads. */
 export function useFindingsNavigation() {
@@ -14,6 +21,8 @@ export function useFindingsNavigation() {
     params,
     navigate,
     toggle: (key: string, value: string) => navigate((p) => toggleParamValue(p, key, value)),
+    toggleStatus: (status: TriageStatus) => navigate((p) => toggleStatus(p, status)),
+    showClosed: (show: boolean) => navigate((p) => setClosedShown(p, show)),
     goToCursor: (cursor: string) => {
       const next = new URLSearchParams(params);
       next.set("cursor", cursor);

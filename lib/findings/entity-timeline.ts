@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { requireRole } from "@/lib/auth/require-role";
 import { EntityKind, type EntityTimeline } from "@/lib/schemas/activity";
-import { Instant } from "@/lib/schemas/common";
+import { Instant, RangeEnd } from "@/lib/schemas/common";
 import { type EventRow, entityEventsQuery, toActivityEvent } from "./entity-events";
 import { FINDINGS_ROLES, type LakeCtx } from "./lake-ctx";
 import { resolveWindow } from "./lake-window";
@@ -12,7 +12,7 @@ export const EntityInput = z
     kind: EntityKind,
     value: z.string().trim().min(3).max(300),
     from: Instant.optional(),
-    to: Instant.optional(),
+    to: RangeEnd.optional(),
   })
   .strict();
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { decodeFindingsCursor } from "./findings-cursor";
-import { type FindingsResultRow, facetsOf, pageOfItems, timelineOf } from "./findings-page";
+import { type FindingsResultRow, facetsOf, pageOfItems, timelineOf, totalOf } from "./findings-page";
 
 const item = (id: string, severity: number, lastSeen: number) =>
   ({ kind: "item", finding_id: id, severity, last_seen_ms: lastSeen }) as FindingsResultRow;
@@ -71,5 +71,11 @@ describe("facetsOf and timelineOf", () => {
       { day: "2026-11-20", severity: 5, count: 3 },
       { day: "2026-11-21", severity: 2, count: 1 },
     ]);
+  });
+
+  test("total: the severity counts add up to every matching finding, one without a severity included", () => {
+    const rows = [facet("severity", "5", 2), facet("severity", null, 1), facet("type", "T", 3), item("a", 5, 1)];
+    expect(totalOf(rows)).toBe(3);
+    expect(totalOf([])).toBe(0);
   });
 });

@@ -50,3 +50,7 @@ export function timelineOf(rows: readonly FindingsResultRow[]): FindingsPage["ti
     .map((r) => ({ day: String(r.day), severity: Number(r.severity), count: Number(r.n) }))
     .sort((x, y) => (x.day < y.day ? -1 : x.day > y.day ? 1 : x.severity - y.severity));
 }
+
+/** How many findings match: every one has one severity, so the severity facet's counts add up to them all. */
+export const totalOf = (rows: readonly FindingsResultRow[]): number =>
+  rows.reduce((sum, r) => (r.kind === "facet" && r.facet === "severity" ? sum + Number(r.n) : sum), 0);

@@ -94,6 +94,10 @@ describe.each(DB_TARGETS)("findings explorer on DuckDB + $name", (target) => {
     expect(sg).toBeDefined();
     const detail = await getFinding({ ctx: ctx(), id: sg?.findingId ?? "" });
     expect(detail.finding.explanation).toBeTruthy();
+    // About the group that was opened; "0.0.0.0" (of 0.0.0.0/0) is no host to pivot to.
+    expect(detail.finding).toMatchObject({ resourceType: "AwsEc2SecurityGroup", resourceId: "sg-0abc1234def567890" });
+    expect(detail.finding.indicators.ip).toContain("198.51.100.66");
+    expect(detail.finding.indicators.ip).not.toContain("0.0.0.0");
     expect(detail.finding.matchedEventIds.length).toBeGreaterThan(0);
     expect(detail.related.some((e) => e.source === "cloudtrail")).toBe(true);
     expect(detail.stats.prunedByTime).toBe(false);

@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 import type { Queryable } from "@/lib/ports/database";
 import type { FindingDetail } from "@/lib/schemas/findings";
 import { type EntityMatch, type EventRow, entityEventsQuery, toActivityEvent } from "./entity-events";
+import { entityIps } from "./entity-values";
 import { currentFindingsSql, type FindingRow, jsonList, parseJsonText, toSummary } from "./finding-sql";
 import { FINDINGS_ROLES, type LakeCtx } from "./lake-ctx";
 import { resolveWindow } from "./lake-window";
@@ -33,7 +34,7 @@ export async function getFinding({ ctx, id }: { ctx: LakeCtx; id: string }): Pro
   if (!row) throw new AppError("not_found", "No such finding");
 
   const indicators = {
-    ip: jsonList(row.any_ip),
+    ip: entityIps(jsonList(row.any_ip)),
     arn: jsonList(row.any_arn),
     instance: jsonList(row.any_instance_id),
     accessKey: jsonList(row.any_access_key_id),

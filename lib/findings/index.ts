@@ -1,8 +1,10 @@
+export { bulkTriage } from "./bulk-triage";
 export { EntityInput, getEntityTimeline } from "./entity-timeline";
 export { exportFindingsCsv } from "./export-findings";
 export { getFinding } from "./get-finding";
 export { FINDINGS_ROLES, type LakeCtx } from "./lake-ctx";
 export { listFindings } from "./list-findings";
+export { deleteSavedView, listSavedViews, saveView } from "./saved-views";
 export { searchActivity } from "./search-activity";
 export { createSuppression, deleteSuppression, listSuppressions, ruleMatches } from "./suppressions";
 export { updateTriage } from "./update-triage";

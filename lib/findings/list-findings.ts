@@ -2,7 +2,7 @@ import { requireRole } from "@/lib/auth/require-role";
 import { type FindingsPage, FindingsQuery } from "@/lib/schemas/findings";
 import { toSummary } from "./finding-sql";
 import { filtersByStatus, statusCondition } from "./findings-filter";
-import { type FindingsResultRow, facetsOf, pageOfItems, timelineOf } from "./findings-page";
+import { type FindingsResultRow, facetsOf, pageOfItems, timelineOf, totalOf } from "./findings-page";
 import { buildFindingsQuery } from "./findings-query";
 import { FINDINGS_ROLES, type LakeCtx } from "./lake-ctx";
 import { resolveWindow } from "./lake-window";
@@ -36,6 +36,7 @@ export async function listFindings({
   return {
     items: page.rows.map((r) => toSummary(r, triage.get(r.finding_id))),
     nextCursor: page.nextCursor,
+    total: itemsOnly ? null : totalOf(res.rows),
     facets: facetsOf(res.rows),
     timeline: timelineOf(res.rows),
     window: win,

@@ -49,9 +49,21 @@ export async function notesFor(q: Queryable, findingId: string): Promise<TriageN
 }
 
 export async function historyFor(q: Queryable, findingId: string): Promise<TriageEvent[]> {
-  const rows = await q.query<{ actor: string; action: string; at: Date; detail: Record<string, unknown> }>(
-    "SELECT actor, action, at, detail FROM audit_log WHERE subject = $1 AND action LIKE 'finding.%' ORDER BY at, id",
+  const rows = await q.query<{
+    actor: string;
+    action: string;
+    at: Date;
+    detail: Record<string, unknown>;
+    reason: string | null;
+  }>(
+    "SELECT actor, action, at, detail, reason FROM audit_log WHERE subject = $1 AND action LIKE 'finding.%' ORDER BY at, id",
     [findingId],
   );
-  return rows.map((r) => ({ actor: r.actor, action: r.action, at: new Date(r.at).toISOString(), detail: r.detail }));
+  return rows.map((r) => ({
+    actor: r.actor,
+    action: r.action,
+    at: new Date(r.at).toISOString(),
+    detail: r.detail,
+    reason: r.reason,
+  }));
 }

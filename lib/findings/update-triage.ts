@@ -1,8 +1,8 @@
-import { recordAudit } from "@/lib/audit/record-audit";
 import { requireRole } from "@/lib/auth/require-role";
 import { TriageInput } from "@/lib/schemas/triage";
+import { applyTriage } from "./apply-triage";
 import { FINDINGS_ROLES, type LakeCtx } from "./lake-ctx";
-import { addNote, triageFor, upsertTriage } from "./triage-store";
+import { triageFor } from "./triage-store";
 
 /**
  * Analysts move a finding through new → in progress → resolved (or suppressed, with a reason),
@@ -21,36 +21,7 @@ export async function updateTriage({
   const patch = TriageInput.parse(input);
   await ctx.db.transaction(async (tx) => {
     const before = (await triageFor(tx, [id])).get(id);
-    const status = patch.status ?? before?.status ?? "new";
-    const after = {
-      findingId: id,
-      status,
-      reason: patch.status ? (patch.reason ?? null) : (before?.reason ?? null),
-      assignee: patch.assignee !== undefined ? patch.assignee : (before?.assignee ?? null),
-      actor: actor.email,
-    };
-    if (patch.status || patch.assignee !== undefined) {
-      await upsertTriage(tx, after);
-      await recordAudit(tx, {
-        actor: actor.email,
-        action: patch.status && patch.status !== (before?.status ?? "new") ? "finding.status" : "finding.update",
-        subject: id,
-        reason: after.reason ?? undefined,
-        detail: {
-          before: { status: before?.status ?? "new", assignee: before?.assignee ?? null },
-          after: { status: after.status, assignee: after.assignee },
-        },
-      });
-    }
-    if (patch.note) {
-      await addNote(tx, id, actor.email, patch.note);
-      await recordAudit(tx, {
-        actor: actor.email,
-        action: "finding.note",
-        subject: id,
-        detail: { length: patch.note.length },
-      });
-    }
+    await applyTriage(tx, { actor: actor.email, id, before, patch });
   });
   return { ok: true as const };
 }

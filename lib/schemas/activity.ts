@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Instant as instant } from "./common";
+import { Instant as instant, RangeEnd } from "./common";
 import type { Facet, QueryStats } from "./lake-view";
 import { regionName, text } from "./query-fields";
 
@@ -28,7 +28,7 @@ export const ActivityQuery = z
     errorCode: text(200).optional(),
     region: regionName().optional(),
     from: instant.optional(),
-    to: instant.optional(),
+    to: RangeEnd.optional(),
     cursor: z.string().max(400).optional(),
     limit: z.coerce.number().int().min(1).max(200).default(50),
   })

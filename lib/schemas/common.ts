@@ -78,6 +78,19 @@ export const Instant = z
   .refine((s) => inDateWindow(Date.parse(s)), { error: windowMessage })
   .transform((s) => new Date(s).toISOString());
 
+/** The last millisecond of a UTC day `yyyy-mm-dd`. */
+export const endOfDay = (day: string) => `${day}T23:59:59.999Z`;
+
+/**
+ * The end of a range: an instant, or a calendar day meaning the END of that day (UTC), so a range
+ * from and to the same day covers that whole day ("to 5 December" includes 5 December's events).
+ */
+export const RangeEnd = z
+  .string()
+  .trim()
+  .transform((s) => (/^\d{4}-\d{2}-\d{2}$/.test(s) ? endOfDay(s) : s))
+  .pipe(Instant);
+
 const DAY_MS = 86_400_000;
 /**
  * A `from`/`to` pair in whole days: `to` on or after `from`, at most `maxDays` apart. For

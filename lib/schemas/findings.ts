@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { ActivityEvent } from "./activity";
 import { TacticId } from "./attack";
-import { Instant as instant } from "./common";
+import { Instant as instant, RangeEnd } from "./common";
 import { RuleId } from "./detections";
 import type { Facet, QueryStats } from "./lake-view";
 import { list, regionName, text } from "./query-fields";
@@ -12,7 +12,10 @@ export const FINDING_SORTS = ["last_seen", "severity"] as const;
 export const FindingsQuery = z
   .object({
     severity: list(z.coerce.number().int().min(1).max(5)).optional(),
-    status: list(TriageStatus).optional(),
+    /** Statuses to show; `all` (as on the findings page's URL) or none means every status. */
+    status: list(z.union([TriageStatus, z.literal("all")]))
+      .optional()
+      .transform((v) => (v?.includes("all") ? undefined : v?.filter((s): s is TriageStatus => s !== "all"))),
     type: text(200).optional(),
     account: z
       .string()
@@ -26,15 +29,20 @@ export const FindingsQuery = z
     tactic: TacticId.optional(),
     /** A Sightline rule id: that rule's findings (`finding_type` = `Sightline:<id>`). */
     rule: RuleId.optional(),
-    /** ISO or yyyy-mm-dd; the window defaults to the last 7 days. */
+    /** ISO or yyyy-mm-dd (a day as `to` means its end); the window defaults to the last 7 days. */
     from: instant.optional(),
-    to: instant.optional(),
+    to: RangeEnd.optional(),
     sort: z.enum(FINDING_SORTS).default("last_seen"),
     cursor: z.string().max(400).optional(),
     limit: z.coerce.number().int().min(1).max(200).default(50),
   })
   .strict();
 export type FindingsQuery = z.infer<typeof FindingsQuery>;
+
+/** The parameters that make a filter (what a saved view keeps): every query key but the page's own. */
+export const FINDING_FILTER_KEYS: readonly string[] = Object.keys(FindingsQuery.shape).filter(
+  (k) => k !== "cursor" && k !== "limit",
+);
 
 export const FindingSummary = z.object({
   findingId: z.string(),
@@ -61,6 +69,8 @@ export type FindingSummary = z.infer<typeof FindingSummary>;
 export interface FindingsPage {
   items: FindingSummary[];
   nextCursor: string | null;
+  /** How many findings match the filter (every page); null when only a page of items was asked for. */
+  total: number | null;
   facets: { severity: Facet[]; type: Facet[]; account: Facet[]; region: Facet[] };
   timeline: { day: string; severity: number; count: number }[];
   window: { from: string; to: string };

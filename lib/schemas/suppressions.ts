@@ -1,28 +1,38 @@
 import { z } from "zod";
 
-/** Patterns are literal text with `*` as "anything" (case-sensitive, like the values they match). */
-const pattern = z
-  .string()
-  .trim()
-  .min(1)
-  .max(300)
-  .refine((s) => s.replace(/\*/g, "").length >= 3 || s === "*", "too broad: give at least 3 characters besides *");
+/**
+ * Patterns are literal text with `*` as "anything" (case-sensitive, like the values they match).
+ * Messages are sentences for the person filling the form; `what` names the field in them.
+ */
+const pattern = (what: string, empty = `Give the ${what}, or * for any`) =>
+  z
+    .string()
+    .trim()
+    .min(1, empty)
+    .max(300, `Keep the ${what} to 300 characters`)
+    .refine(
+      (s) => s.replace(/\*/g, "").length >= 3 || s === "*",
+      `The ${what} pattern is too broad: give at least 3 characters besides *`,
+    );
 
 export const SuppressionInput = z
   .object({
-    findingType: pattern,
-    resource: pattern.optional(),
-    principal: pattern.optional(),
-    reason: z.string().trim().min(1).max(500),
+    findingType: pattern("finding type", "Give the finding type this rule hides, or * for every type"),
+    resource: pattern("resource").optional(),
+    principal: pattern("principal").optional(),
+    reason: z.string().trim().min(1, "Say why these findings are hidden").max(500, "Keep the reason to 500 characters"),
     expiresAt: z
       .string()
-      .refine((s) => !Number.isNaN(Date.parse(s)) && Date.parse(s) > Date.now(), "must be a future date")
+      .refine(
+        (s) => !Number.isNaN(Date.parse(s)) && Date.parse(s) > Date.now(),
+        "The expiry date must be in the future",
+      )
       .optional(),
   })
   .strict()
   .refine(
     (v) => v.findingType !== "*" || v.resource || v.principal,
-    "a rule for every type needs a resource or principal",
+    "A rule for every finding type needs a resource or a principal",
   );
 export type SuppressionInput = z.infer<typeof SuppressionInput>;
 

@@ -9,13 +9,13 @@ import { rolesFor } from "@/lib/schemas/navigation";
 export const metadata: Metadata = { title: "Findings" };
 
 export default async function Page() {
-  const { allowed } = await requirePagePrincipal("/findings", rolesFor("/findings"));
+  const { allowed, principal } = await requirePagePrincipal("/findings", rolesFor("/findings"));
   if (!allowed) return <Forbidden section="Findings" />;
   return (
     <>
       <PageHeader title="Findings" />
       <Suspense>
-        <FindingsView />
+        <FindingsView me={principal?.email ?? ""} />
       </Suspense>
     </>
   );

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { BackToList } from "@/components/findings/back-to-list";
 import { FindingDetailView } from "@/components/findings/finding-detail-view";
 import { Forbidden } from "@/components/ui/forbidden";
 import { PageHeader } from "@/components/ui/page-header";
@@ -15,9 +15,7 @@ export default async function FindingPage({ params }: { params: Promise<{ id: st
   return (
     <>
       <PageHeader title="Finding" />
-      <Link href="/findings" className="text-sm text-sky-700 hover:underline dark:text-sky-400">
-        ← All findings
-      </Link>
+      <BackToList />
       <FindingDetailView id={decodeURIComponent(id)} me={principal?.email ?? ""} />
     </>
   );

@@ -10,8 +10,9 @@ const nextConfig = {
   // A build-time constant: in the AWS build, instrumentation.ts drops the local background work (and,
   // with it, the local engines) from the server bundle.
   env: { SIGHTLINE_BUILT_FOR: awsBuild ? "aws" : "local" },
-  // The review pages draw each workflow's state graph from the repo's ASL files at run time.
-  outputFileTracingIncludes: { "/**": ["./workflows/*.asl.json"] },
+  // The review pages draw each workflow's state graph from the repo's ASL files at run time; entity
+  // pages read AWS's IP ranges from data/.
+  outputFileTracingIncludes: { "/**": ["./workflows/*.asl.json", "./data/aws-ip-ranges.json"] },
   ...(awsBuild ? { outputFileTracingExcludes: { "/**": LOCAL_ONLY } } : {}),
   // Typecheck runs as its own step (`npm run typecheck`); don't pay for it twice.
   typescript: { ignoreBuildErrors: true },

@@ -99,6 +99,8 @@ export const Env = z.object({
   SIGHTLINE_NOTIFY_FROM: z.string().default("sightline@localhost"),
   /** AWS: 32-byte base64url key sealing channel secrets (from Secrets Manager). Locally a key file in the data dir. */
   SIGHTLINE_CHANNEL_SECRET_KEY: z.string().optional(),
+  /** Where an admin's "refresh" downloads AWS's ip-ranges.json from; unset: re-read data/aws-ip-ranges.json. */
+  SIGHTLINE_AWS_IP_RANGES_URL: z.string().url().optional(),
   /** Telegram Bot API base URL. */
   SIGHTLINE_TELEGRAM_API: z.string().url().default("https://api.telegram.org"),
   COGNITO_USER_POOL_ID: z.string().optional(),

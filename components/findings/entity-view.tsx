@@ -2,25 +2,79 @@
 
 import { useSearchParams } from "next/navigation";
 import { useEntityQuery } from "@/components/hooks/queries/use-findings-query";
+import type { EntityTimeline } from "@/lib/schemas/activity";
+import { ENTITY_KIND_LABELS } from "@/lib/schemas/entities";
+import { entityLookupProblem } from "@/lib/schemas/search-problems";
+import { AwsIpCard } from "./aws-ip-card";
+import { EntitySearch } from "./entity-search";
+import { EntitySummaryCards } from "./entity-summary";
 import { QueryStatsBar } from "./query-stats-bar";
 import { TimelineTable } from "./timeline-table";
 
-export function EntityView() {
-  const params = useSearchParams();
-  const { data, isError, error } = useEntityQuery(params.toString());
-  if (isError) return <p role="alert">{error.message}</p>;
-  if (!data) return <p>Loading…</p>;
+const ALERT =
+  "rounded border border-rose-300 bg-rose-50 p-3 text-sm text-rose-800 dark:border-rose-800 dark:bg-rose-950 dark:text-rose-200";
+const day = (iso: string) => new Date(iso).toLocaleDateString();
+
+function EntityDetails({ data, canReloadRanges }: { data: EntityTimeline; canReloadRanges: boolean }) {
   return (
-    <div className="flex flex-col gap-3">
-      <h2 className="text-lg font-semibold">
-        {data.kind} <code data-testid="entity-value">{data.value}</code>
+    <>
+      <h2 className="min-w-0 text-lg font-semibold">
+        {ENTITY_KIND_LABELS[data.kind]}{" "}
+        <code className="break-all" data-testid="entity-value">
+          {data.value}
+        </code>
       </h2>
-      <QueryStatsBar stats={data.stats} />
-      <p className="text-sm text-slate-500">
-        {data.events.length} events from {new Date(data.window.from).toLocaleDateString()} to{" "}
-        {new Date(data.window.to).toLocaleDateString()}
+      <p className="text-sm text-slate-600 dark:text-slate-400">
+        From {day(data.window.from)} to {day(data.window.to)}
       </p>
-      <TimelineTable events={data.events} />
+      <EntitySummaryCards
+        s={data.summary}
+        aws={data.aws ? <AwsIpCard aws={data.aws} canReload={canReloadRanges} /> : null}
+      />
+      <section aria-labelledby="timeline-h" className="flex min-w-0 flex-col gap-1">
+        <h3 id="timeline-h" className="font-semibold">
+          Timeline
+        </h3>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          {data.events.length} events from {day(data.window.from)} to {day(data.window.to)}
+          {data.events.length >= 500 ? " (the newest 500)" : ""}
+        </p>
+        <TimelineTable events={data.events} />
+      </section>
+      <QueryStatsBar stats={data.stats} />
+    </>
+  );
+}
+
+/** An entity's page: a search box, then (for the entity in the URL) its summary and its timeline. */
+export function EntityView({ canReloadRanges = false }: { canReloadRanges?: boolean }) {
+  const params = useSearchParams();
+  const search = params.toString();
+  const asked = params.has("kind") || params.has("value");
+  // A lookup the page can tell is wrong is not sent: it says why, in words, instead of loading.
+  const problem = asked ? entityLookupProblem(Object.fromEntries(params)) : null;
+  const { data, isError, error } = useEntityQuery(search, asked && problem === null);
+  return (
+    <div className="flex min-w-0 flex-col gap-4">
+      <EntitySearch key={search} initial={params.get("value") ?? ""} />
+      {!asked ? (
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          See where an address, identity, instance or key was seen, what it called and what fired about it, then every
+          CloudTrail event, VPC flow and finding that names it on one timeline.
+        </p>
+      ) : problem ? (
+        <p role="alert" className={ALERT}>
+          {problem}
+        </p>
+      ) : isError ? (
+        <p role="alert" className={ALERT}>
+          {error.message}
+        </p>
+      ) : !data ? (
+        <p>Loading…</p>
+      ) : (
+        <EntityDetails data={data} canReloadRanges={canReloadRanges} />
+      )}
     </div>
   );
 }

@@ -3,9 +3,9 @@ import type { Facet } from "@/lib/schemas/lake-view";
 import { encodeActivityCursor } from "./activity-cursor";
 import { parseJsonText } from "./finding-sql";
 
-/** A row of the activity query: an event of the page, or a top caller / top denied call with its count. */
+/** A row of the activity query: an event of the page, a top caller / top denied call, or a time bucket, with its count. */
 export interface ActivityResultRow extends Record<string, unknown> {
-  kind: "item" | "caller" | "denied";
+  kind: "item" | "caller" | "denied" | "bucket";
   event_id: string | null;
   ms: number;
   event_source: string;
@@ -15,8 +15,21 @@ export interface ActivityResultRow extends Record<string, unknown> {
   source_ip_address: string | null;
   aws_region: string | null;
   error_code: string | null;
+  error_message?: string | null;
+  user_agent?: string | null;
+  /** Booleans travel as text ('true'/'false') so that every branch of the UNION has one type. */
+  mfa_authenticated?: string | null;
+  session_issuer_type?: string | null;
+  session_issuer_arn?: string | null;
+  access_key_id?: string | null;
+  recipient_account_id?: string | null;
+  read_only?: string | null;
   request_parameters: string | null;
   response_elements: string | null;
+  /** Indicator lists as JSON text. */
+  any_arn?: string | null;
+  any_instance_id?: string | null;
+  any_access_key_id?: string | null;
   source_key: string;
   source_ordinal: number;
   value: string | null;
@@ -28,6 +41,12 @@ const eventOrder = (x: ActivityResultRow, y: ActivityResultRow) =>
   (x.source_key < y.source_key ? -1 : x.source_key > y.source_key ? 1 : 0) ||
   Number(x.source_ordinal) - Number(y.source_ordinal);
 
+const flag = (v: string | null | undefined) => (v === "true" ? true : v === "false" ? false : null);
+const strings = (v: string | null | undefined): string[] => {
+  const parsed = parseJsonText(v);
+  return Array.isArray(parsed) ? parsed.filter((x): x is string => typeof x === "string") : [];
+};
+
 const toActivityRow = (r: ActivityResultRow): ActivityRow => ({
   eventId: r.event_id,
   time: new Date(Number(r.ms)).toISOString(),
@@ -38,6 +57,17 @@ const toActivityRow = (r: ActivityResultRow): ActivityRow => ({
   sourceIp: r.source_ip_address,
   region: r.aws_region,
   errorCode: r.error_code,
+  errorMessage: r.error_message ?? null,
+  userAgent: r.user_agent ?? null,
+  mfaAuthenticated: flag(r.mfa_authenticated),
+  sessionIssuer:
+    r.session_issuer_type || r.session_issuer_arn
+      ? { type: r.session_issuer_type ?? null, arn: r.session_issuer_arn ?? null }
+      : null,
+  accessKeyId: r.access_key_id ?? null,
+  accountId: r.recipient_account_id ?? null,
+  readOnly: flag(r.read_only),
+  resources: { arn: strings(r.any_arn), instance: strings(r.any_instance_id), accessKey: strings(r.any_access_key_id) },
   requestParameters: parseJsonText(r.request_parameters),
   responseElements: parseJsonText(r.response_elements),
 });

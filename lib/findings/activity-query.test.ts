@@ -32,7 +32,12 @@ describe("activityFilter", () => {
 
 describe("buildActivityQuery", () => {
   const build = (input: Record<string, unknown>, engine: "duckdb" | "athena" = "duckdb") =>
-    buildActivityQuery({ dialect: dialect(engine), filter: ActivityQuery.parse(input), window: WINDOW });
+    buildActivityQuery({
+      dialect: dialect(engine),
+      filter: ActivityQuery.parse(input),
+      window: WINDOW,
+      bucketMs: 3_600_000,
+    });
 
   test("the filter is bound twice (light scan, heavy columns) around the page's own parameters", () => {
     const q = build({ eventName: "GetObject", limit: "10" });
@@ -52,6 +57,22 @@ describe("buildActivityQuery", () => {
       "WHERE (ms < ? OR (ms = ? AND (source_key > ? OR (source_key = ? AND source_ordinal > ?))))",
     );
     expect(q.params).toEqual([...WINDOW_PARAMS, 100, 100, "k1", "k1", 2, ...WINDOW_PARAMS]);
+  });
+
+  test("the full record is read for the page's rows only, not in the scan every aggregate uses", () => {
+    const q = build({});
+    const [light = "", heavy = ""] = q.sql.split("pg AS");
+    expect(heavy).toMatch(
+      /h AS \(SELECT event_id AS event_id, .*user_agent AS user_agent, .*json\(any_arn\) AS any_arn/s,
+    );
+    expect(light).not.toMatch(/user_agent|request_parameters|any_arn/);
+  });
+
+  test("events are counted per bucket of the width asked for, over the whole filtered result", () => {
+    const q = build({ eventName: "GetObject" });
+    expect(q.sql).toContain("'bucket' AS kind");
+    expect(q.sql).toContain("CAST(floor(ms / 3600000) * 3600000 AS BIGINT)");
+    expect(q.sql).toMatch(/AS n FROM \(SELECT .* AS b FROM e\) t GROUP BY b$/);
   });
 
   test("a cursor of another shape is invalid input", () => {

@@ -42,44 +42,78 @@ function pageCondition(cursor: string | undefined): Where {
   return page;
 }
 
-const text = "CAST(NULL AS VARCHAR)";
-const num = "CAST(NULL AS BIGINT)";
-/** A top-N row: NULL in every item column, then the value and its count. */
-const aggRow = (kind: string) =>
-  `'${kind}' AS kind, ${[text, num, text, text, text, text, text, text, text, text, text, text, num].join(", ")}, value, n`;
+const TEXT_NULL = "CAST(NULL AS VARCHAR)";
+const NUM_NULL = "CAST(NULL AS BIGINT)";
+
+/** The full record's columns, read only for the page's rows (expressions over the CloudTrail table). */
+const heavyColumns = (d: LakeDialect): [string, string][] => [
+  ["event_id", "event_id"],
+  ["user_type", "user_type"],
+  ["source_ip_address", "source_ip_address"],
+  ["error_message", "error_message"],
+  ["user_agent", "user_agent"],
+  ["mfa_authenticated", "CAST(mfa_authenticated AS VARCHAR)"],
+  ["session_issuer_type", "session_issuer_type"],
+  ["session_issuer_arn", "session_issuer_arn"],
+  ["access_key_id", "access_key_id"],
+  ["recipient_account_id", "recipient_account_id"],
+  ["read_only", "CAST(read_only AS VARCHAR)"],
+  ["request_parameters", "request_parameters"],
+  ["response_elements", "response_elements"],
+  ["any_arn", d.listAsJson("any_arn")],
+  ["any_instance_id", d.listAsJson("any_instance_id")],
+  ["any_access_key_id", d.listAsJson("any_access_key_id")],
+];
+const LIGHT = ["event_source", "event_name", "principal", "aws_region", "error_code"];
+
+/** An aggregate row (top-N or histogram): NULL in every item column, then the value and its count. */
+const aggRow = (d: LakeDialect, kind: string) =>
+  [
+    `'${kind}' AS kind`,
+    `${NUM_NULL} AS ms`,
+    ...LIGHT.map((c) => `${TEXT_NULL} AS ${c}`),
+    ...heavyColumns(d).map(([name]) => `${TEXT_NULL} AS ${name}`),
+    `${TEXT_NULL} AS source_key`,
+    `${NUM_NULL} AS source_ordinal`,
+  ].join(", ");
 
 /**
- * One query for the activity page: a page of events (one more than the limit), the top callers
- * and the top denied calls. The filtered events are read once with light columns only (paging, top
- * callers, top denied come from that); the heavy columns (ids, JSON parts) are fetched for the
- * page's rows alone, from the few objects they came from.
+ * One query for the activity page: a page of events (one more than the limit), the top callers, the
+ * top denied calls and events per time bucket. The filtered events are read once with light columns
+ * only (paging, top lists and histogram come from that); the full record (ids, user agent, session,
+ * JSON parts, indicators) is fetched for the page's rows alone, from the few objects they came from.
  */
-export function buildActivityQuery(input: { dialect: LakeDialect; filter: ActivityQuery; window: Window }): {
-  sql: string;
-  params: LakeParam[];
-} {
-  const { dialect: d, filter: f, window: win } = input;
+export function buildActivityQuery(input: {
+  dialect: LakeDialect;
+  filter: ActivityQuery;
+  window: Window;
+  bucketMs: number;
+}): { sql: string; params: LakeParam[] } {
+  const { dialect: d, filter: f, window: win, bucketMs } = input;
   const w = activityFilter(d, f, win);
   const src = d.table("cloudtrail", daysOf(win));
   const page = pageCondition(f.cursor);
+  const heavy = heavyColumns(d);
+  const bucket = `CAST(floor(ms / ${Math.trunc(bucketMs)}) * ${Math.trunc(bucketMs)} AS BIGINT)`;
   const sql = `WITH e AS ${d.materialized} (
        SELECT ${d.epochMs("event_time")} AS ms, event_source, event_name, coalesce(user_arn, user_name) AS principal,
               aws_region, error_code, source_key, source_ordinal
        FROM ${src} WHERE ${w.sql()}),
      pg AS ${d.materialized} (SELECT * FROM e WHERE ${page.sql()} ORDER BY ms DESC, source_key, source_ordinal LIMIT ${f.limit + 1}),
-     h AS (SELECT event_id, user_type, source_ip_address, request_parameters, response_elements, source_key, source_ordinal
+     h AS (SELECT ${heavy.map(([name, expr]) => `${expr} AS ${name}`).join(", ")}, source_key, source_ordinal
            FROM ${src} WHERE ${w.sql()} AND source_key IN (SELECT source_key FROM pg))
-     SELECT 'item' AS kind, h.event_id, pg.ms, pg.event_source, pg.event_name, pg.principal, h.user_type, h.source_ip_address,
-            pg.aws_region, pg.error_code, h.request_parameters, h.response_elements, pg.source_key, pg.source_ordinal,
-            ${text} AS value, ${num} AS n
+     SELECT 'item' AS kind, pg.ms, ${LIGHT.map((c) => `pg.${c}`).join(", ")}, ${heavy.map(([name]) => `h.${name}`).join(", ")},
+            pg.source_key, pg.source_ordinal, ${TEXT_NULL} AS value, ${NUM_NULL} AS n
      FROM pg JOIN h ON h.source_key = pg.source_key AND h.source_ordinal = pg.source_ordinal
      UNION ALL
-     SELECT * FROM (SELECT ${aggRow("caller")} FROM (SELECT coalesce(principal, 'unknown') AS value, count(*) AS n FROM e
+     SELECT * FROM (SELECT ${aggRow(d, "caller")}, value, n FROM (SELECT coalesce(principal, 'unknown') AS value, count(*) AS n FROM e
                     GROUP BY 1 ORDER BY n DESC, value LIMIT 10) c) c2
      UNION ALL
-     SELECT * FROM (SELECT ${aggRow("denied")} FROM (
+     SELECT * FROM (SELECT ${aggRow(d, "denied")}, value, n FROM (
                     SELECT event_source || ' ' || event_name || ' (' || error_code || ')' AS value, count(*) AS n FROM e
                     WHERE error_code IN ('AccessDenied', 'UnauthorizedOperation', 'Client.UnauthorizedOperation', 'AccessDeniedException')
-                    GROUP BY 1 ORDER BY n DESC, value LIMIT 10) d) d2`;
+                    GROUP BY 1 ORDER BY n DESC, value LIMIT 10) d) d2
+     UNION ALL
+     SELECT ${aggRow(d, "bucket")}, CAST(b AS VARCHAR) AS value, count(*) AS n FROM (SELECT ${bucket} AS b FROM e) t GROUP BY b`;
   return { sql, params: [...w.params, ...page.params, ...w.params] };
 }

@@ -144,6 +144,39 @@ describe.each(DB_TARGETS)("findings explorer on DuckDB + $name", (target) => {
     expect([...times].sort().reverse()).toEqual(times);
   });
 
+  test("activity carries the full record, the total and events over time for the whole result", async () => {
+    const act = await searchActivity({ ctx: ctx(), input: { ...WINDOW, limit: "5" } });
+    expect(act.items).toHaveLength(5);
+    expect(act.total).toBeGreaterThan(5);
+    expect(act.histogram.buckets.reduce((a, b) => a + b.count, 0)).toBe(act.total);
+    expect((act.histogram.buckets[0]?.start ?? "") <= WINDOW.from).toBe(true);
+    expect(act.items.every((e) => Array.isArray(e.resources.arn) && Array.isArray(e.resources.instance))).toBe(true);
+    const all = await searchActivity({ ctx: ctx(), input: { ...WINDOW, limit: "200" } });
+    expect(all.items.some((e) => e.userAgent && e.accountId === "111122223333")).toBe(true);
+    expect(all.items.some((e) => e.resources.arn.length > 0)).toBe(true);
+  });
+
+  test("an entity's summary: first/last seen, calls, accounts, regions and related findings by severity", async () => {
+    const pivot = await getEntityTimeline({
+      ctx: ctx(),
+      input: { kind: "instance", value: "i-0123456789abcdef0", from: "2025-11-01T00:00:00Z", to: WINDOW.to },
+    });
+    const s = pivot.summary;
+    expect(s.counts.vpcflow + s.counts.cloudtrail + s.counts.finding).toBeGreaterThan(0);
+    expect(s.counts.finding).toBe(s.findingsBySeverity.reduce((a, x) => a + x.count, 0));
+    expect(s.firstSeen && s.lastSeen && s.firstSeen <= s.lastSeen).toBe(true);
+    expect(s.accounts[0]?.value).toBe("111122223333");
+    expect(s.regions.map((r) => r.value)).toContain("us-east-1");
+    expect(s.topFindings.map((f) => f.severity)).toEqual(
+      [...s.topFindings.map((f) => f.severity)].sort((a, b) => b - a),
+    );
+    expect(pivot.aws).toBeNull();
+    expect(pivot.stats.queries).toBe(2);
+
+    const ip = await getEntityTimeline({ ctx: ctx(), input: { kind: "ip", value: "10.0.1.25", ...WINDOW } });
+    expect(ip.aws).toMatchObject({ status: "ok", owners: [] });
+  });
+
   test("CSV export streams every finding of the filter across pages, quoting and defusing formulas", async () => {
     const all = await listFindings({ ctx: ctx(), input: { ...WINDOW, limit: "200" } });
     let csv = "";

@@ -1,5 +1,6 @@
 import { AppError } from "@/lib/errors";
 import type { LakeParam } from "@/lib/ports/lake-query";
+import { REVERSED_RANGE } from "@/lib/schemas/search-problems";
 
 const DAY = 86_400_000;
 /** Default look-back when the caller gives no range, and the widest range one query may scan. */
@@ -15,7 +16,7 @@ export interface Window {
 export function resolveWindow(input: { from?: string; to?: string }, now = Date.now()): Window {
   const to = input.to ? Date.parse(input.to) : now;
   const from = input.from ? Date.parse(input.from) : to - DEFAULT_DAYS * DAY;
-  if (from > to) throw new AppError("invalid_input", "`from` is after `to`");
+  if (from > to) throw new AppError("invalid_input", REVERSED_RANGE);
   if (to - from > MAX_DAYS * DAY) throw new AppError("invalid_input", `A query may cover at most ${MAX_DAYS} days`);
   return { from: new Date(from).toISOString(), to: new Date(to).toISOString() };
 }

@@ -9,13 +9,13 @@ import { rolesFor } from "@/lib/schemas/navigation";
 export const metadata: Metadata = { title: "Entity" };
 
 export default async function Page() {
-  const { allowed } = await requirePagePrincipal("/entities", rolesFor("/findings"));
+  const { allowed, principal } = await requirePagePrincipal("/entities", rolesFor("/findings"));
   if (!allowed) return <Forbidden section="Entity" />;
   return (
     <>
       <PageHeader title="Entity" />
       <Suspense>
-        <EntityView />
+        <EntityView canReloadRanges={principal.roles.includes("admins")} />
       </Suspense>
     </>
   );

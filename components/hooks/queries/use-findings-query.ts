@@ -32,18 +32,21 @@ export function useTriageMutation(id: string) {
   });
 }
 
-export function useActivityQuery(search: string) {
+/** `enabled: false` when the page already knows the search cannot run (it says why instead). */
+export function useActivityQuery(search: string, enabled = true) {
   return useQuery({
     queryKey: ["activity", "search", search],
     queryFn: ({ signal }) => apiFetch<ActivityPage>(`/api/activity?${search}`, { signal }),
     placeholderData: (prev) => prev,
+    enabled,
   });
 }
 
-export function useEntityQuery(search: string) {
+export function useEntityQuery(search: string, enabled = true) {
   return useQuery({
     queryKey: ["entities", "timeline", search],
     queryFn: ({ signal }) => apiFetch<EntityTimeline>(`/api/entities?${search}`, { signal }),
+    enabled,
   });
 }
 

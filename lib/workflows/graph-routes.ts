@@ -89,7 +89,11 @@ function placeLabels(routed: Routed[]) {
     const dy = Math.max(1, Math.abs(p1[1] - p0[1]));
     const at = (t: number): Pt => [p0[0] + (p1[0] - p0[0]) * t, p0[1] + (p1[1] - p0[1]) * t];
     const w = e.label ? labelWidth(e.label) : 0;
-    const tries = [Math.min(0.5, 26 / dy), 0.55, 0.75, 0.35].map(at);
+    const along = e.points.slice(1, -1).map((p, i): Pt => {
+      const q = e.points[i + 2] as Pt;
+      return [(p[0] + q[0]) / 2, (p[1] + q[1]) / 2];
+    });
+    const tries = [...[Math.min(0.5, 26 / dy), 0.55, 0.75, 0.35].map(at), ...along];
     e.labelAt = tries.find(([x, y]) => clear(x, y, w)) ?? (tries[0] as Pt);
     if (e.label) placed.push({ x: e.labelAt[0], y: e.labelAt[1], w });
   }

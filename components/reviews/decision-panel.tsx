@@ -9,6 +9,8 @@ import type { ReviewSummary } from "@/lib/schemas/applications";
 
 type Decision = "approve" | "reject";
 const NOUN: Record<Decision, string> = { approve: "approval", reject: "rejection" };
+// Until the shared button styles mark every disabled button, these two must not look clickable.
+const DIMMED = "disabled:opacity-50";
 const ALERT = "rounded border border-rose-300 bg-rose-50 p-2 text-sm dark:border-rose-800 dark:bg-rose-950";
 
 /**
@@ -118,11 +120,17 @@ export function DecisionPanel({ review: r, me }: { review: ReviewSummary; me: st
             />
           </label>
           <div className="flex flex-wrap gap-2">
-            <Button type="submit" disabled={own || decide.isPending} aria-describedby={own ? noteId : undefined}>
+            <Button
+              type="submit"
+              className={DIMMED}
+              disabled={own || decide.isPending}
+              aria-describedby={own ? noteId : undefined}
+            >
               Approve
             </Button>
             <Button
               variant="danger"
+              className={DIMMED}
               disabled={own || decide.isPending}
               aria-describedby={own ? noteId : undefined}
               onClick={() => submit("reject")()}

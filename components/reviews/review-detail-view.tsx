@@ -1,45 +1,45 @@
 "use client";
 
 import { useReviewQuery } from "@/components/hooks/queries/use-reviews-query";
-import { DecisionForm } from "./decision-form";
+import { DecisionPanel } from "./decision-panel";
+import { ReviewComments } from "./review-comments";
+import { ReviewHeader } from "./review-header";
 import { ExecutionHistory, FlaggedReasons, ProposedActions } from "./review-sections";
-import { StateGraph } from "./state-graph";
+import { SubmittedData } from "./submitted-data";
+import { WorkflowGraph } from "./workflow-graph";
 
+/**
+ * One review item: what to decide on first (why it was flagged, what approving does, the submitted
+ * data as a form), the decision panel kept in view (beside the content on wide screens, along the
+ * bottom on narrow ones), then the discussion, the workflow drawn, and its history.
+ */
 export function ReviewDetailView({ id, me }: { id: string; me: string }) {
   const { data, isError, error } = useReviewQuery(id);
   if (isError) return <p role="alert">{error.message}</p>;
   if (!data) return <p>Loading…</p>;
   const r = data.review;
+  const workflow = r.workflow;
+  const current = data.graph.nodes.find((n) => n.current)?.id;
   return (
-    <div className="grid gap-6 md:grid-cols-[minmax(0,1fr)_18rem]">
-      <div className="flex flex-col gap-4">
-        <header>
-          <h2 className="text-xl font-semibold">{r.title}</h2>
-          <p className="text-sm">
-            Status: <strong data-testid="review-status">{r.status}</strong> · submitted by {r.submittedBy ?? "—"} · due{" "}
-            {new Date(r.dueAt).toLocaleString()}
-            {r.overdue ? " (overdue)" : ""}
-            {r.decidedBy ? ` · decided by ${r.decidedBy}` : ""}
-            {r.comment ? ` — “${r.comment}”` : ""}
-          </p>
-        </header>
+    <div className="mt-4 flex min-w-0 flex-col gap-6 md:grid md:grid-cols-[minmax(0,1fr)_20rem] md:items-start">
+      <div className="flex min-w-0 flex-col gap-6">
+        <ReviewHeader r={r} />
         <FlaggedReasons reasons={r.reasons} />
         <ProposedActions payload={data.payload} />
-        <section aria-labelledby="data-h">
-          <h3 id="data-h" className="font-semibold">
-            {typeof data.payload.kind === "string" ? "Details" : "Submitted data"}
+        <SubmittedData payload={data.payload} skip={["kind", "proposedActions"]} />
+        <ReviewComments id={id} />
+        <section aria-labelledby="graph-h" className="flex min-w-0 flex-col gap-2">
+          <h3 id="graph-h" className="font-semibold">
+            Workflow: {workflow}
           </h3>
-          <pre className="overflow-auto rounded bg-slate-100 p-2 text-xs dark:bg-slate-900">
-            {JSON.stringify(data.payload, null, 2)}
-          </pre>
+          <WorkflowGraph
+            graph={data.graph}
+            label={`The ${workflow} workflow${current ? `, waiting at ${current}` : ""} (${data.execution.status.toLowerCase()})`}
+          />
         </section>
-        {r.status === "pending" ? <DecisionForm id={id} claimedBy={r.claimedBy} me={me} /> : null}
         <ExecutionHistory data={data} />
       </div>
-      <aside>
-        <h3 className="mb-2 font-semibold">Workflow</h3>
-        <StateGraph graph={data.graph} />
-      </aside>
+      <DecisionPanel review={r} me={me} />
     </div>
   );
 }

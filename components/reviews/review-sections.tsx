@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReviewSummary } from "@/lib/schemas/applications";
 import type { ReviewDetailDto } from "@/lib/schemas/reviews";
+import { describeEvent } from "./history-wording";
 
 /** The rules that sent the item to a person. */
 export function FlaggedReasons({ reasons }: { reasons: ReviewSummary["reasons"] }) {
@@ -50,22 +51,37 @@ export function ProposedActions({ payload }: { payload: ReviewDetailDto["payload
   );
 }
 
-/** The workflow's own history: state entries and the execution's start and end. */
+const EXECUTION_WORDS: Record<string, string> = {
+  RUNNING: "running",
+  SUCCEEDED: "finished",
+  FAILED: "failed",
+  ABORTED: "stopped",
+  TIMED_OUT: "ran out of time",
+};
+
+/** The workflow's own history in words: the steps it reached, the decision, how it ended. */
 export function ExecutionHistory({ data }: { data: ReviewDetailDto }) {
+  const lines = data.history.flatMap((h, i) => {
+    const text = describeEvent(h);
+    return text ? [{ key: `${h.at}-${h.type}-${h.state ?? i}`, at: h.at, text }] : [];
+  });
   return (
     <section aria-labelledby="hist-h">
       <h3 id="hist-h" className="font-semibold">
-        Execution history ({data.execution.status})
+        What happened so far{" "}
+        <span className="text-sm font-normal text-slate-600 dark:text-slate-400">
+          (workflow {EXECUTION_WORDS[data.execution.status] ?? data.execution.status.toLowerCase()})
+        </span>
       </h3>
-      <ol className="text-xs">
-        {data.history
-          .filter((h) => h.state || h.type.startsWith("Execution"))
-          .map((h, i) => (
-            <li key={`${h.at}-${h.type}-${h.state ?? i}`}>
-              {new Date(h.at).toLocaleTimeString()} · {h.type}
-              {h.state ? ` · ${h.state}` : ""}
-            </li>
-          ))}
+      <ol className="text-sm" aria-label="Execution history">
+        {lines.map((l) => (
+          <li key={l.key} className="break-words">
+            <span className="text-xs text-slate-600 tabular-nums dark:text-slate-400">
+              {new Date(l.at).toLocaleTimeString()}
+            </span>{" "}
+            {l.text}
+          </li>
+        ))}
       </ol>
     </section>
   );

@@ -1,5 +1,5 @@
 import { requireRole } from "@/lib/auth/require-role";
-import { AppError, isAppError } from "@/lib/errors";
+import { isAppError } from "@/lib/errors";
 import type { Database } from "@/lib/ports/database";
 import type { WorkflowEngine } from "@/lib/ports/workflow-engine";
 import { BulkDecisionInput, type BulkDecisionResult } from "@/lib/schemas/applications";

@@ -44,7 +44,7 @@ export async function decideReview({
       if (now?.decided_by)
         throw new AppError(
           "conflict",
-          `Already ${now.status} by ${now.decided_by} at ${new Date(now.decided_at ?? 0).toISOString()}`,
+          `Already ${now.status} by ${now.decided_by} at ${new Date(now.decided_at ?? 0).toISOString().slice(0, 16).replace("T", " ")} UTC`,
           {
             decidedBy: now.decided_by,
             status: now.status,

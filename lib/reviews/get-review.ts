@@ -4,48 +4,17 @@ import type { Database } from "@/lib/ports/database";
 import type { ExecutionEvent, WorkflowEngine, WorkflowName } from "@/lib/ports/workflow-engine";
 import type { ReviewSummary } from "@/lib/schemas/applications";
 import type { Principal } from "@/lib/schemas/auth";
-import { localArns, renderAsl } from "@/lib/workflows/definitions";
+import type { WorkflowGraphDto } from "@/lib/schemas/reviews";
+import { drawWorkflow } from "@/lib/workflows/draw-workflow";
 import { REVIEW_ROLES } from "./decide-review";
 import { findTask, toReviewSummary } from "./review-store";
-
-export interface GraphNode {
-  name: string;
-  type: string;
-  next: string[];
-  visited: boolean;
-  current: boolean;
-}
 
 export interface ReviewDetail {
   review: ReviewSummary;
   payload: Record<string, unknown>;
   execution: { id: string; status: string };
   history: ExecutionEvent[];
-  graph: GraphNode[];
-}
-
-/** The state machine as nodes and edges, with the states this execution visited and where it waits. */
-function graphOf(workflow: WorkflowName, history: ExecutionEvent[], current: string | null): GraphNode[] {
-  const def = renderAsl(workflow, localArns(workflow)) as {
-    States: Record<
-      string,
-      { Type: string; Next?: string; Default?: string; Choices?: { Next: string }[]; Catch?: { Next: string }[] }
-    >;
-  };
-  const visited = new Set(history.filter((h) => h.type === "StateEntered").map((h) => h.state));
-  return Object.entries(def.States).map(([name, s]) => ({
-    name,
-    type: s.Type,
-    next: [
-      ...new Set(
-        [s.Next, s.Default, ...(s.Choices ?? []).map((c) => c.Next), ...(s.Catch ?? []).map((c) => c.Next)].filter(
-          Boolean,
-        ),
-      ),
-    ] as string[],
-    visited: visited.has(name),
-    current: name === current,
-  }));
+  graph: WorkflowGraphDto;
 }
 
 export async function getReview({
@@ -65,6 +34,10 @@ export async function getReview({
     payload: task.payload,
     execution: { id: execution.executionId, status: execution.status },
     history,
-    graph: graphOf(task.workflow as WorkflowName, history, task.status === "pending" ? task.state : null),
+    graph: drawWorkflow(
+      task.workflow as WorkflowName,
+      new Set(history.flatMap((h) => (h.type === "StateEntered" && h.state ? [h.state] : []))),
+      task.status === "pending" ? task.state : null,
+    ),
   };
 }

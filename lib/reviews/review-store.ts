@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Queryable } from "@/lib/ports/database";
-import type { ReviewSummary } from "@/lib/schemas/applications";
+import type { ReviewGroup, ReviewSummary } from "@/lib/schemas/applications";
+import { routeReview } from "./review-routing";
 
 export interface TaskRow {
   id: string;
@@ -21,6 +22,8 @@ export interface TaskRow {
   comment: string | null;
   due_at: Date;
   created_at: Date;
+  priority: number;
+  candidate_group: ReviewGroup;
 }
 
 export const findTask = async (q: Queryable, id: string) =>
@@ -45,6 +48,8 @@ export function toReviewSummary(t: TaskRow, now = Date.now()): ReviewSummary {
     dueAt: new Date(due).toISOString(),
     overdue: t.status === "pending" && due < now,
     ageSeconds: Math.round((now - new Date(t.created_at).getTime()) / 1000),
+    priority: t.priority,
+    candidateGroup: t.candidate_group,
   };
 }
 
@@ -86,11 +91,12 @@ export interface NewReviewTask {
   dueInSeconds: number;
 }
 
-/** A callback task's review item; idempotent on the token. True when this call created it. */
+/** A callback task's review item (queue and priority from `routeReview`); idempotent on the token. True when this call created it. */
 export async function registerReviewTask(tx: Queryable, t: NewReviewTask): Promise<boolean> {
+  const route = routeReview(t);
   const inserted = await tx.query(
-    `INSERT INTO review_tasks (id, execution_id, workflow, state, token, subject, title, payload, reasons, state_input, submitted_by, due_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, now() + make_interval(secs => $12))
+    `INSERT INTO review_tasks (id, execution_id, workflow, state, token, subject, title, payload, reasons, state_input, submitted_by, due_at, priority, candidate_group)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, now() + make_interval(secs => $12), $13, $14)
      ON CONFLICT (token) DO NOTHING RETURNING id`,
     [
       `rev-${randomUUID()}`,
@@ -105,6 +111,8 @@ export async function registerReviewTask(tx: Queryable, t: NewReviewTask): Promi
       JSON.stringify(t.stateInput),
       t.submittedBy,
       t.dueInSeconds,
+      route.priority,
+      route.candidateGroup,
     ],
   );
   return inserted.length > 0;

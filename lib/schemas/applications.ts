@@ -54,11 +54,28 @@ export const WORKFLOW_LABELS: Record<(typeof REVIEW_WORKFLOWS)[number], string> 
   "incident-release": "Release approvals",
 };
 
+/** The team whose queue an item is in (Tasklist's candidate group); any reviewer may still act on it. */
+export const REVIEW_GROUPS = ["compliance", "security-oncall"] as const;
+export type ReviewGroup = (typeof REVIEW_GROUPS)[number];
+export const GROUP_LABELS: Record<ReviewGroup, string> = {
+  compliance: "Compliance",
+  "security-oncall": "Security on-call",
+};
+
+/** A priority (0–100, 50 normal) in words. */
+export const priorityLabel = (p: number) => (p >= 70 ? "High" : p >= 40 ? "Normal" : "Low");
+
+export const REVIEW_SORTS = ["due", "priority", "age", "decided"] as const;
+
 export const ReviewsQuery = z
   .object({
     status: z.enum(REVIEW_STATUSES).default("pending"),
-    sort: z.enum(["due", "age"]).default("due"),
+    sort: z.enum(REVIEW_SORTS).default("due"),
     mine: z.enum(["true", "false"]).optional(),
+    /** Who claimed the item: `me`, `none` (unclaimed) or an email address. */
+    assignee: z.string().trim().toLowerCase().min(1).max(254).optional(),
+    /** Only one candidate group's items. */
+    group: z.enum(REVIEW_GROUPS).optional(),
     /** Only one workflow's items (application reviews, containment approvals, release approvals). */
     workflow: z.enum(REVIEW_WORKFLOWS).optional(),
   })
@@ -81,6 +98,9 @@ export interface ReviewSummary {
   dueAt: string;
   overdue: boolean;
   ageSeconds: number;
+  /** 0–100; 50 is normal. */
+  priority: number;
+  candidateGroup: ReviewGroup;
 }
 
 export const BulkDecisionInput = z

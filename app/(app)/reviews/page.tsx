@@ -9,13 +9,13 @@ import { rolesFor } from "@/lib/schemas/navigation";
 export const metadata: Metadata = { title: "Reviews" };
 
 export default async function ReviewsPage() {
-  const { allowed } = await requirePagePrincipal("/reviews", rolesFor("/reviews"));
+  const { allowed, principal } = await requirePagePrincipal("/reviews", rolesFor("/reviews"));
   if (!allowed) return <Forbidden section="Reviews" />;
   return (
     <>
       <PageHeader title="Review queue" />
       <Suspense>
-        <ReviewQueueView />
+        <ReviewQueueView me={principal.email} />
       </Suspense>
     </>
   );

@@ -2,13 +2,14 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { BulkDecisionInput, BulkDecisionResult, DecisionInput, ReviewSummary } from "@/lib/schemas/applications";
-import type { ReviewDetailDto } from "@/lib/schemas/reviews";
+import type { ReviewCommentDto, ReviewDetailDto } from "@/lib/schemas/reviews";
 import { apiFetch } from "../api-fetch";
 
 export function useReviewsQuery(search: string) {
   return useQuery({
     queryKey: ["reviews", "list", search],
-    queryFn: ({ signal }) => apiFetch<{ items: ReviewSummary[] }>(`/api/reviews?${search}`, { signal }),
+    queryFn: ({ signal }) =>
+      apiFetch<{ items: ReviewSummary[]; assignees: string[] }>(`/api/reviews?${search}`, { signal }),
     refetchInterval: 10_000,
   });
 }
@@ -17,6 +18,11 @@ export function useReviewQuery(id: string) {
   return useQuery({
     queryKey: ["reviews", "detail", id],
     queryFn: ({ signal }) => apiFetch<ReviewDetailDto>(`/api/reviews/${encodeURIComponent(id)}`, { signal }),
+    // Once decided, the workflow carries on: follow it until it ends, so its history fills in.
+    refetchInterval: (q) =>
+      q.state.data && q.state.data.review.status !== "pending" && q.state.data.execution.status === "RUNNING"
+        ? 2_000
+        : false,
   });
 }
 
@@ -50,5 +56,25 @@ export function useBulkDecisionMutation() {
     mutationFn: (input: BulkDecisionInput) =>
       apiFetch<{ results: BulkDecisionResult[] }>("/api/reviews/decisions", { method: "POST", json: input }),
     onSettled: () => qc.invalidateQueries({ queryKey: ["reviews"] }),
+  });
+}
+
+export function useReviewCommentsQuery(id: string) {
+  return useQuery({
+    queryKey: ["reviews", "comments", id],
+    queryFn: ({ signal }) =>
+      apiFetch<{ comments: ReviewCommentDto[] }>(`/api/reviews/${encodeURIComponent(id)}/comments`, { signal }),
+  });
+}
+
+export function useCommentMutation(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: string) =>
+      apiFetch<{ comment: ReviewCommentDto }>(`/api/reviews/${encodeURIComponent(id)}/comments`, {
+        method: "POST",
+        json: { body },
+      }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ["reviews", "comments", id] }),
   });
 }

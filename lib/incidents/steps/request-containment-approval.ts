@@ -1,4 +1,5 @@
 import { registerReviewTask } from "@/lib/reviews/review-store";
+import { durationInWords } from "@/lib/schemas/durations";
 import type { IncidentDeps } from "../deps";
 import { addEvent } from "../event-store";
 import { getIncidentOrThrow, setExecutionId, setStatus } from "../incident-store";
@@ -42,7 +43,7 @@ export async function requestContainmentApproval(deps: IncidentDeps, payload: un
         kind: "approval",
         step: "RequestApproval",
         ok: true,
-        summary: `Approval requested for ${i.proposed.length} actions (expires in ${p.slaSeconds}s)`,
+        summary: `Approval requested for ${i.proposed.length} actions (expires in ${durationInWords(p.slaSeconds)})`,
       });
     }
   });

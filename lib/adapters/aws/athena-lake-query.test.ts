@@ -148,7 +148,8 @@ describe("domain queries on Athena", () => {
       await expect(getFinding({ ctx: { db, lake, principal }, id: s })).rejects.toMatchObject({ code: "not_found" });
     }
     const calls = athena.commandCalls(StartQueryExecutionCommand).map((c) => c.args[0].input);
-    expect(calls.length).toBe(INJECTIONS.length * 4);
+    // Per injection: findings page, activity search, entity events + entity summary, finding by id.
+    expect(calls.length).toBe(INJECTIONS.length * 5);
     for (const c of calls) {
       for (const s of INJECTIONS) expect(c.QueryString).not.toContain(s);
       expect(c.QueryString).toContain('"sightline"."');

@@ -15,8 +15,29 @@ for (const rule of TRAIL_RULES) {
   }
 }
 
-/** Every event name some rule can match: the ETL's prefilter. */
-export const CANDIDATE_EVENTS: ReadonlySet<string> = new Set(byEvent.keys());
+/** What the ETL's prefilter looks for under a tuning: the event names of rules that are on, and
+ * whether any rule that looks at every event (root use) is on. A rule turned off costs nothing. */
+export interface DetectionCandidates {
+  events: ReadonlySet<string>;
+  anyEvent: boolean;
+}
+
+const candidatesCache = new Map<string, DetectionCandidates>();
+export function candidatesFor(tuning: DetectionTuning = NO_TUNING): DetectionCandidates {
+  const key = [...tuning.disabled].sort().join("\n");
+  let c = candidatesCache.get(key);
+  if (!c) {
+    const off = new Set(tuning.disabled);
+    const on = TRAIL_RULES.filter((r) => !off.has(r.id));
+    c = {
+      events: new Set(on.flatMap((r) => r.events.filter((n) => n !== "*"))),
+      anyEvent: on.some((r) => r.events.includes("*")),
+    };
+    if (candidatesCache.size > 32) candidatesCache.clear();
+    candidatesCache.set(key, c);
+  }
+  return c;
+}
 
 /** The rule as tuned: an admin's severity replaces the rule's own. */
 const withSeverity = <R extends EventRule>(rule: R, tuning: DetectionTuning): R => ({

@@ -1,3 +1,5 @@
+import { candidatesFor, type DetectionCandidates } from "@/lib/detections/evaluate-events";
+import type { DetectionTuning } from "@/lib/detections/tuning";
 import { nonStringAtTextPath, TEXT_KEYS } from "./cloudtrail-bulk-columns";
 import { mayMatchDetection } from "./detections";
 import { GrowableBytes } from "./growable-bytes";
@@ -59,9 +61,14 @@ function closingBracket(text: string): number {
  * normalizer rejects. The caller then uses the record-by-record path, which quarantines
  * with reasons; so does a bulk writer that finds a record it cannot read exactly like it.
  */
-export function prepareCloudTrailBulk(sourceKey: string, text: string): CloudTrailBulk | null {
+export function prepareCloudTrailBulk(
+  sourceKey: string,
+  text: string,
+  tuning?: DetectionTuning,
+): CloudTrailBulk | null {
   const spans = locateBulkRecords(text);
   if (!spans) return null;
+  const wanted = candidatesFor(tuning);
   const candidates: LakeRow[] = [];
   // Each line is the record's text plus about 200 bytes of ordinal and indicators.
   const ndjson = new GrowableBytes(text.length + 256 * spans.starts.length);
@@ -75,7 +82,7 @@ export function prepareCloudTrailBulk(sourceKey: string, text: string): CloudTra
       else if (hour === null) hour = recordText.slice(at + EVENT_TIME.length, at + EVENT_TIME.length + 13);
       else oneHour = recordText.startsWith(hour, at + EVENT_TIME.length);
     }
-    const ind = recordIndicators(sourceKey, recordText, i, spans.escaped[i] === true, candidates);
+    const ind = recordIndicators(sourceKey, recordText, i, spans.escaped[i] === true, candidates, wanted);
     if (!ind) return null;
     ndjson.text(
       `{"o":${i},"i":${plainList(ind.any_ip)},"a":${JSON.stringify(ind.any_arn)},"n":${plainList(ind.any_instance_id)},"k":${plainList(ind.any_access_key_id)},"c":${plainList(ind.any_account_id)},"r":`,
@@ -123,6 +130,7 @@ function recordIndicators(
   ordinal: number,
   escaped: boolean,
   candidates: LakeRow[],
+  wanted: DetectionCandidates,
 ): Indicators | null {
   let scanned = recordText;
   let parsed: unknown;
@@ -137,7 +145,7 @@ function recordIndicators(
     // Escaped key names escape the text check; the parsed record cannot.
     if (nonStringAtTextPath(parsed)) return null;
   }
-  if (mayMatchDetection(scanned)) {
+  if (mayMatchDetection(scanned, wanted)) {
     let row: LakeRow;
     try {
       row = normalizeCloudTrailRecord(

@@ -1,6 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "vitest";
+import { EVENT_RULES } from "@/lib/detections/catalog";
+import { candidatesFor } from "@/lib/detections/evaluate-events";
+import { NO_TUNING } from "@/lib/detections/tuning";
 import { detect, mayMatchDetection } from "./detections";
 import { normalizeCloudTrailRecord } from "./normalize/cloudtrail";
 import { isObj } from "./normalize/types";
@@ -36,4 +39,18 @@ test("the detection hint: candidate names only as an eventName value, Root only 
   expect(mayMatchDetection('{"eventName":"GetObject","userAgent":"ConsoleLogin-tool"}')).toBe(false);
   expect(mayMatchDetection('{"eventName":"ConsoleLoginX"}')).toBe(false);
   expect(mayMatchDetection('{"userName":"Rooted","eventName":"ListBuckets"}')).toBe(false);
+});
+
+test("a rule that is off makes no record a candidate: the prefilter follows the tuning", () => {
+  const stop = '{"eventName":"StopLogging"}';
+  const root = '{"userIdentity":{"type":"Root"},"eventName":"ListBuckets"}';
+  const off = (...ids: string[]) => candidatesFor({ ...NO_TUNING, disabled: ids });
+  expect(mayMatchDetection(stop, off())).toBe(true);
+  expect(mayMatchDetection(stop, off("cloudtrail-logging-stopped"))).toBe(false);
+  expect(mayMatchDetection(root, off())).toBe(true);
+  expect(mayMatchDetection(root, off("root-account-use"))).toBe(false);
+  // Every per-event rule off: nothing is a candidate, so the ETL parses no record for detection.
+  const none = candidatesFor({ ...NO_TUNING, disabled: EVENT_RULES.map((r) => r.id) });
+  expect(none.events.size).toBe(0);
+  expect(none.anyEvent).toBe(false);
 });

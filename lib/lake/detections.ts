@@ -1,4 +1,9 @@
-import { CANDIDATE_EVENTS, detectFlowEvents, detectTrailEvents } from "@/lib/detections/evaluate-events";
+import {
+  candidatesFor,
+  type DetectionCandidates,
+  detectFlowEvents,
+  detectTrailEvents,
+} from "@/lib/detections/evaluate-events";
 import { type DetectionTuning, NO_TUNING } from "@/lib/detections/tuning";
 import type { LakeRow } from "./tables";
 
@@ -7,13 +12,14 @@ import type { LakeRow } from "./tables";
  * (at any depth) whose value is a name some rule lists, or a string value `"Root"` (the identity
  * type). A superset test on text free of escapes, so a bulk path only needs to parse and normalize
  * the records it picks. Anchored on the key, the search skips most of the text; testing every name
- * anywhere in the text cost twice as much.
+ * anywhere in the text cost twice as much. Only rules that are on count: a rule an admin turned
+ * off (or one off by default) makes no record go the slower way.
  */
 const DETECTION_HINT = /"eventName"\s*:\s*"([^"]*)"|"Root"/g;
-export function mayMatchDetection(recordText: string): boolean {
+export function mayMatchDetection(recordText: string, candidates: DetectionCandidates = candidatesFor()): boolean {
   DETECTION_HINT.lastIndex = 0;
   for (let m = DETECTION_HINT.exec(recordText); m !== null; m = DETECTION_HINT.exec(recordText))
-    if (m[1] === undefined || CANDIDATE_EVENTS.has(m[1])) return true;
+    if (m[1] === undefined ? candidates.anyEvent : candidates.events.has(m[1])) return true;
   return false;
 }
 

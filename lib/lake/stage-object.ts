@@ -63,7 +63,7 @@ export async function stageObject(args: StageArgs): Promise<StagedObject> {
 /** The bulk path for a CloudTrail document; null when it does not apply and nothing was written. */
 async function stageCloudTrailBulk(args: StageArgs, text: string): Promise<StagedObject | null> {
   const stem = objectIdOf(args.sourceKey);
-  const bulk = prepareCloudTrailBulk(args.sourceKey, text);
+  const bulk = prepareCloudTrailBulk(args.sourceKey, text, args.tuning);
   const files = bulk && (await args.writer.writeCloudTrailBulk?.(bulk, args.stagingDir, stem));
   if (!bulk || !files) return null;
   const findings = detect(bulk.candidates, args.tuning);

@@ -27,11 +27,17 @@ const { values } = parseArgs({
     records: { type: "string", default: "1000000" },
     runs: { type: "string", default: "2" },
     dir: { type: "string", default: path.resolve(".sightline/bench/detections") },
+    part: { type: "string", default: "all" }, // etl | scheduled | all
   },
 });
 const records = Number(values.records);
 const rawDir = path.join(values.dir ?? "", `raw-${records}`);
 const ALL_OFF: DetectionTuning = { ...NO_TUNING, disabled: EVENT_RULES.map((r) => r.id) };
+/** What a new install runs: every rule but those off by default (noisy in most estates). */
+const SHIPPED: DetectionTuning = {
+  ...NO_TUNING,
+  disabled: EVENT_RULES.filter((r) => r.enabledByDefault === false).map((r) => r.id),
+};
 
 function ensureRaw(): string[] {
   if (!fs.existsSync(path.join(rawDir, ".complete"))) {
@@ -78,24 +84,35 @@ async function etlRun(files: string[], tuning: DetectionTuning) {
 
 async function etlPart() {
   const files = ensureRaw();
-  const on: number[] = [];
-  const off: number[] = [];
-  let findings = 0;
+  const sides = { off: [] as number[], shipped: [] as number[], every: [] as number[] };
+  const findings = { shipped: 0, every: 0 };
   for (let i = 0; i < Number(values.runs); i++) {
-    // Alternating, so a busy spell of this shared machine does not land on one side only.
+    // Interleaved, so a busy spell of this shared machine does not land on one side only.
     const a = await etlRun(files, ALL_OFF);
-    const b = await etlRun(files, NO_TUNING);
-    off.push(a.recordsPerSec);
-    on.push(b.recordsPerSec);
-    findings = b.findings;
+    const b = await etlRun(files, SHIPPED);
+    const c = await etlRun(files, NO_TUNING);
+    sides.off.push(a.recordsPerSec);
+    sides.shipped.push(b.recordsPerSec);
+    sides.every.push(c.recordsPerSec);
+    findings.shipped = b.findings;
+    findings.every = c.findings;
     console.log(
-      `run ${i + 1}: rules off ${Math.round(a.recordsPerSec)} rec/s, on ${Math.round(b.recordsPerSec)} rec/s`,
+      `run ${i + 1}: rules off ${Math.round(a.recordsPerSec)} rec/s, as shipped ${Math.round(b.recordsPerSec)}, every rule ${Math.round(c.recordsPerSec)}`,
     );
   }
   const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)] ?? 0;
-  const cost = 1 - median(on) / median(off);
+  const off = median(sides.off);
+  const cost = (xs: number[]) => `${((1 - median(xs) / off) * 100).toFixed(1)}%`;
+  const offByDefault = EVENT_RULES.filter((r) => r.enabledByDefault === false).length;
   console.log(
-    `\n| lake ETL, ${records.toLocaleString()} CloudTrail records, ${EVENT_RULES.length} per-event rules | records/s (median) |\n|---|---|\n| every per-event rule off (baseline) | ${Math.round(median(off)).toLocaleString()} |\n| every per-event rule on | ${Math.round(median(on)).toLocaleString()} (${findings} findings) |\n\ncost of the rules: ${(cost * 100).toFixed(1)}% (target ≤ 20%)`,
+    [
+      `\n| lake ETL, ${records.toLocaleString()} CloudTrail records | records/s (median of ${values.runs}) | cost | findings |`,
+      "|---|---|---|---|",
+      `| every per-event rule off (baseline) | ${Math.round(off).toLocaleString()} | — | 0 |`,
+      `| as shipped (${EVENT_RULES.length - offByDefault} rules on) | ${Math.round(median(sides.shipped)).toLocaleString()} | ${cost(sides.shipped)} | ${findings.shipped} |`,
+      `| every per-event rule on (${EVENT_RULES.length}) | ${Math.round(median(sides.every)).toLocaleString()} | ${cost(sides.every)} | ${findings.every} |`,
+      "\ntarget: the rules cost at most 20%",
+    ].join("\n"),
   );
 }
 
@@ -138,8 +155,8 @@ async function scheduledPart() {
 
 async function main() {
   console.log(`${ALL_RULES.length} built-in rules; ${os.cpus().length} cores, node ${process.version}`);
-  await etlPart();
-  await scheduledPart();
+  if (values.part !== "scheduled") await etlPart();
+  if (values.part !== "etl") await scheduledPart();
 }
 
 main().catch((err) => {

@@ -44,6 +44,15 @@ const admin: Principal = { id: "a1", email: "admin@sightline.local", roles: ["ad
 const admin2: Principal = { id: "a2", email: "admin2@sightline.local", roles: ["admins"] };
 const analyst: Principal = { id: "n1", email: "analyst@sightline.local", roles: ["analysts"] };
 
+/** The API call each release step makes (what the simulated estate records). */
+const RELEASE_CALL: Record<string, string> = {
+  "Restore security groups": "ModifyNetworkInterfaceAttribute",
+  "Re-attach to Auto Scaling group": "AttachInstances",
+  "Turn termination protection off": "ModifyInstanceAttribute",
+  "Restore instance profile": "ReplaceIamInstanceProfileAssociation",
+  "Remove quarantine tag": "DeleteTags",
+};
+
 const spec = (type: string) => GUARDDUTY_TYPES.find((t) => t.type === type) as (typeof GUARDDUTY_TYPES)[number];
 
 /** A Slack-like webhook receiver: records every body it is sent. */
@@ -320,12 +329,27 @@ describe.each(DB_TARGETS)("incident response on the local engine + $name", (targ
     await expect(
       decideReview({ ctx: { db, workflows: e, principal: admin }, id: release.id, input: { decision: "approve" } }),
     ).rejects.toMatchObject({ code: "forbidden" });
+    const [{ last } = { last: "0" }] = await db.query<{ last: string }>(
+      "SELECT coalesce(max(id), 0) AS last FROM sim_api_calls",
+    );
     await decideReview({
       ctx: { db, workflows: e, principal: admin2 },
       id: release.id,
       input: { decision: "approve" },
     });
     await e.idle();
+    // The release review listed exactly the calls the approved release then made, in order.
+    const made = await db.query<{ action: string }>(
+      "SELECT action FROM sim_api_calls WHERE id > $1 AND params->>'instanceId' = $2 AND ok ORDER BY id",
+      [last, inst.id],
+    );
+    expect(release.payload.proposedActions.map((a) => RELEASE_CALL[a.action])).toEqual(made.map((m) => m.action));
+    expect(release.payload.proposedActions.map((a) => a.action)).toEqual([
+      "Restore security groups",
+      "Re-attach to Auto Scaling group",
+      "Turn termination protection off",
+      "Remove quarantine tag",
+    ]);
     expect(await groupsOf(inst.eni)).toEqual([inst.sg]);
     const restored = await instanceRow(inst.id);
     expect(restored).toMatchObject({ asg_name: `web-asg-${inst.region}`, termination_protection: false });

@@ -390,7 +390,11 @@ describe.each(DB_TARGETS)("incident response on the local engine + $name", (targ
     expect(await groupsOf(inst.eni)).toEqual([inst.sg]);
     const d = await getIncident({ ctx: { db, principal: analyst }, id: incident.id });
     expect(d.incident.status).toBe("rejected");
-    expect(d.timeline.at(-1)?.summary).toContain("known scanner");
+    // The reviewer who rejected it is on the timeline with their comment, not "system".
+    const rejection = d.timeline.find((t) => t.summary.startsWith("Containment rejected"));
+    expect(rejection).toMatchObject({ actor: reviewer.email, kind: "approval" });
+    expect(rejection?.summary).toBe(`Containment rejected by ${reviewer.email}: “known scanner”`);
+    expect(d.timeline.at(-1)?.summary).toBe("Not contained: the containment was rejected, nothing was changed");
   });
 
   test("isolation refused on its second step → Catch: groups restored, incident failed with the API error, notified", async () => {

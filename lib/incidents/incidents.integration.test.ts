@@ -44,6 +44,17 @@ const admin: Principal = { id: "a1", email: "admin@sightline.local", roles: ["ad
 const admin2: Principal = { id: "a2", email: "admin2@sightline.local", roles: ["admins"] };
 const analyst: Principal = { id: "n1", email: "analyst@sightline.local", roles: ["analysts"] };
 
+/** The API calls each containment action makes (isolation moves an interface twice: transition, then isolation). */
+const CONTAIN_CALLS: Record<string, string[]> = {
+  "Isolate network interface": ["ModifyNetworkInterfaceAttribute", "ModifyNetworkInterfaceAttribute"],
+  "Detach from Auto Scaling group": ["DetachInstances"],
+  "Enable termination protection": ["ModifyInstanceAttribute"],
+  "Snapshot EBS volume": ["CreateSnapshot"],
+  "Tag instance": ["CreateTags"],
+  "Swap instance profile": ["ReplaceIamInstanceProfileAssociation"],
+  "Collect evidence (SSM)": ["SendCommand"],
+};
+
 /** The API call each release step makes (what the simulated estate records). */
 const RELEASE_CALL: Record<string, string> = {
   "Restore security groups": "ModifyNetworkInterfaceAttribute",
@@ -230,6 +241,15 @@ describe.each(DB_TARGETS)("incident response on the local engine + $name", (targ
     });
     await e.idle();
 
+    // The approval listed every change containment then made to the instance (branches run in parallel, so
+    // unordered; reads such as polling the evidence command are not changes).
+    const contained = await db.query<{ action: string }>(
+      "SELECT action FROM sim_api_calls WHERE params->>'instanceId' = $1 AND ok AND action !~ '^(Get|Describe)' ORDER BY action",
+      [inst.id],
+    );
+    expect(
+      task.payload.proposedActions.flatMap((a) => CONTAIN_CALLS[a.action] ?? [`unknown: ${a.action}`]).sort(),
+    ).toEqual(contained.map((c) => c.action));
     // Two steps: the allow-all transition group first, then the no-rule isolation group.
     const moves = await calls(inst.id, "ModifyNetworkInterfaceAttribute");
     expect(moves.map((m) => m.ok)).toEqual([true, true]);

@@ -85,6 +85,7 @@ test("the incident pages speak in words: no seconds, channel ids, raw states or 
   await expect(timeline).toContainText("(expires in 4 hours)");
   await expect(timeline).toContainText("Sightline (automatic)");
   // What is on screen (a step's recorded API answer stays behind its toggle).
+  // biome-ignore lint/performance/useDomNodeTextContent: textContent would include the closed JSON toggles
   const text = await timeline.innerText();
   expect(text).not.toMatch(/\binapp\b|Notified:|ch-[0-9a-f]{6}|\d+s\b|StateFailed|PendingReview|_requested/);
   // The Step column names no workflow state as the ASL spells it (IsolateNetwork, RequestApproval, …).

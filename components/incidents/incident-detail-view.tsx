@@ -1,9 +1,11 @@
 "use client";
 
 import { useIncidentQuery } from "@/components/hooks/queries/use-incidents-query";
+import { JsonDetails } from "@/components/ui/json-details";
 import { Section } from "@/components/ui/section";
 import { IncidentHeader, PendingReviewsNotice } from "./incident-header";
 import { IncidentTimeline } from "./incident-timeline";
+import { OriginalState } from "./original-state";
 import { ReleaseForm } from "./release-form";
 
 export function IncidentDetailView({ id }: { id: string }) {
@@ -16,7 +18,7 @@ export function IncidentDetailView({ id }: { id: string }) {
       <PendingReviewsNotice reviews={data.pendingReviews} />
       <Section title="Proposed actions">
         {data.proposed.length ? (
-          <ul className="list-disc pl-5 text-sm">
+          <ul className="list-disc pl-5 text-sm [overflow-wrap:anywhere]">
             {data.proposed.map((a) => (
               <li key={`${a.action}-${a.target}`}>
                 <strong>{a.action}</strong> <code>{a.target}</code> — {a.detail}
@@ -37,15 +39,11 @@ export function IncidentDetailView({ id }: { id: string }) {
       ) : null}
       {data.originalState ? (
         <Section title="Recorded original state">
-          <pre className="overflow-auto rounded bg-slate-100 p-2 text-xs dark:bg-slate-900">
-            {JSON.stringify(data.originalState, null, 2)}
-          </pre>
+          <OriginalState state={data.originalState} />
         </Section>
       ) : null}
       <Section title="Enrichment">
-        <pre className="max-h-96 overflow-auto rounded bg-slate-100 p-2 text-xs dark:bg-slate-900">
-          {JSON.stringify(data.enrichment, null, 2)}
-        </pre>
+        <JsonDetails summary="What was looked up about the resource (JSON)" value={data.enrichment} />
       </Section>
     </div>
   );

@@ -7,9 +7,44 @@ import { useUrlState } from "@/components/hooks/use-url-state";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { FIELD, Labelled } from "@/components/ui/field";
-import { ROW, TableHead, TD } from "@/components/ui/table";
-import { INCIDENT_STATUSES } from "@/lib/schemas/incidents";
+import { ROW, TD, TH, THEAD } from "@/components/ui/table";
+import { INCIDENT_STATUSES, type IncidentSummary } from "@/lib/schemas/incidents";
 import { SimulatedBadge, StatusPill } from "./incident-badges";
+
+/** Columns a phone leaves out: the resource moves under the title, the counts and dates wait for a wider screen. */
+const WIDE = "hidden sm:table-cell";
+
+function IncidentRow({ incident: i }: { incident: IncidentSummary }) {
+  const resource = (
+    <>
+      <code className="text-xs break-all">{i.resourceId ?? i.resourceType}</code>{" "}
+      {i.simulated ? <SimulatedBadge /> : null}
+    </>
+  );
+  return (
+    <tr className={`${ROW} align-top`}>
+      <td className={TD}>
+        <SeverityBadge severity={i.severity} />
+      </td>
+      <td className={`${TD} break-words`}>
+        <Link
+          href={`/incidents/${encodeURIComponent(i.id)}`}
+          className="text-sky-700 hover:underline dark:text-sky-400"
+        >
+          {i.title}
+        </Link>
+        <div className="text-xs break-all text-slate-600 dark:text-slate-400">{i.findingType}</div>
+        <div className="sm:hidden">{resource}</div>
+      </td>
+      <td className={`${TD} ${WIDE}`}>{resource}</td>
+      <td className={TD}>
+        <StatusPill status={i.status} />
+      </td>
+      <td className={`${TD} ${WIDE}`}>{i.findingCount}</td>
+      <td className={`${TD} ${WIDE}`}>{new Date(i.createdAt).toLocaleString()}</td>
+    </tr>
+  );
+}
 
 export function IncidentsView({ canGenerate }: { canGenerate: boolean }) {
   const [{ status }, setUrl] = useUrlState({ status: "" });
@@ -52,33 +87,20 @@ export function IncidentsView({ canGenerate }: { canGenerate: boolean }) {
         </EmptyState>
       ) : null}
       {data?.items.length ? (
-        <table className="w-full text-sm" aria-label="Incidents">
-          <TableHead columns={["Severity", "Incident", "Resource", "Status", "Findings", "Opened"]} />
+        <table className="w-full table-fixed text-sm" aria-label="Incidents">
+          <thead className={THEAD}>
+            <tr>
+              <th className={`${TH} w-20`}>Severity</th>
+              <th className={TH}>Incident</th>
+              <th className={`${TH} ${WIDE} w-56`}>Resource</th>
+              <th className={`${TH} w-28`}>Status</th>
+              <th className={`${TH} ${WIDE} w-20`}>Findings</th>
+              <th className={`${TH} ${WIDE} w-44`}>Opened</th>
+            </tr>
+          </thead>
           <tbody>
             {data.items.map((i) => (
-              <tr key={i.id} className={ROW}>
-                <td className={TD}>
-                  <SeverityBadge severity={i.severity} />
-                </td>
-                <td className={TD}>
-                  <Link
-                    href={`/incidents/${encodeURIComponent(i.id)}`}
-                    className="text-sky-700 hover:underline dark:text-sky-400"
-                  >
-                    {i.title}
-                  </Link>
-                  <div className="text-xs text-slate-500">{i.findingType}</div>
-                </td>
-                <td className={TD}>
-                  <code className="text-xs">{i.resourceId ?? i.resourceType}</code>{" "}
-                  {i.simulated ? <SimulatedBadge /> : null}
-                </td>
-                <td className={TD}>
-                  <StatusPill status={i.status} />
-                </td>
-                <td className={TD}>{i.findingCount}</td>
-                <td className={TD}>{new Date(i.createdAt).toLocaleString()}</td>
-              </tr>
+              <IncidentRow key={i.id} incident={i} />
             ))}
           </tbody>
         </table>

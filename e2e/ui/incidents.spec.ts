@@ -54,13 +54,23 @@ test("a reviewer approves a quarantine from the queue; the timeline shows each s
   const release = page.getByRole("row").filter({ hasText: `Release ${instanceId} from quarantine` });
   await expect(release).toBeVisible({ timeout: 20_000 });
   await release.getByRole("link").click();
+  // Defect 4: the release review lists every step the release takes, not only the security groups.
+  const undo = page.getByRole("list", { name: "Proposed actions" });
+  await expect(undo.getByRole("listitem")).toHaveText([
+    /^Restore security groups eni-/,
+    /^Re-attach to Auto Scaling group web-asg/,
+    new RegExp(`^Turn termination protection off ${instanceId}`),
+    new RegExp(`^Remove quarantine tag ${instanceId}`),
+  ]);
   await page.getByRole("button", { name: "Approve" }).click();
   await expect(page.getByTestId("review-status")).toHaveText("approved");
 
   await admin.reload();
   await expect(admin.getByTestId("incident-status")).toHaveText("released", { timeout: 30_000 });
   const after = admin.getByRole("table", { name: "Incident timeline" });
-  await expect(after).toContainText("→ original groups");
+  await expect(after).toContainText("Restore security groups");
+  await expect(after).toContainText("Re-attach to Auto Scaling group web-asg");
+  await expect(after).toContainText("Remove quarantine tag");
   await expect(after).toContainText(`Release approved by ${EMAILS.reviewers}`);
   await expect(after).toContainText("Released from quarantine");
 

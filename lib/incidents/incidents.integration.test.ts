@@ -44,6 +44,26 @@ const admin: Principal = { id: "a1", email: "admin@sightline.local", roles: ["ad
 const admin2: Principal = { id: "a2", email: "admin2@sightline.local", roles: ["admins"] };
 const analyst: Principal = { id: "n1", email: "analyst@sightline.local", roles: ["analysts"] };
 
+/** The API calls each containment action makes (isolation moves an interface twice: transition, then isolation). */
+const CONTAIN_CALLS: Record<string, string[]> = {
+  "Isolate network interface": ["ModifyNetworkInterfaceAttribute", "ModifyNetworkInterfaceAttribute"],
+  "Detach from Auto Scaling group": ["DetachInstances"],
+  "Enable termination protection": ["ModifyInstanceAttribute"],
+  "Snapshot EBS volume": ["CreateSnapshot"],
+  "Tag instance": ["CreateTags"],
+  "Swap instance profile": ["ReplaceIamInstanceProfileAssociation"],
+  "Collect evidence (SSM)": ["SendCommand"],
+};
+
+/** The API call each release step makes (what the simulated estate records). */
+const RELEASE_CALL: Record<string, string> = {
+  "Restore security groups": "ModifyNetworkInterfaceAttribute",
+  "Re-attach to Auto Scaling group": "AttachInstances",
+  "Turn termination protection off": "ModifyInstanceAttribute",
+  "Restore instance profile": "ReplaceIamInstanceProfileAssociation",
+  "Remove quarantine tag": "DeleteTags",
+};
+
 const spec = (type: string) => GUARDDUTY_TYPES.find((t) => t.type === type) as (typeof GUARDDUTY_TYPES)[number];
 
 /** A Slack-like webhook receiver: records every body it is sent. */
@@ -221,6 +241,15 @@ describe.each(DB_TARGETS)("incident response on the local engine + $name", (targ
     });
     await e.idle();
 
+    // The approval listed every change containment then made to the instance (branches run in parallel, so
+    // unordered; reads such as polling the evidence command are not changes).
+    const contained = await db.query<{ action: string }>(
+      "SELECT action FROM sim_api_calls WHERE params->>'instanceId' = $1 AND ok AND action !~ '^(Get|Describe)' ORDER BY action",
+      [inst.id],
+    );
+    expect(
+      task.payload.proposedActions.flatMap((a) => CONTAIN_CALLS[a.action] ?? [`unknown: ${a.action}`]).sort(),
+    ).toEqual(contained.map((c) => c.action));
     // Two steps: the allow-all transition group first, then the no-rule isolation group.
     const moves = await calls(inst.id, "ModifyNetworkInterfaceAttribute");
     expect(moves.map((m) => m.ok)).toEqual([true, true]);
@@ -320,12 +349,27 @@ describe.each(DB_TARGETS)("incident response on the local engine + $name", (targ
     await expect(
       decideReview({ ctx: { db, workflows: e, principal: admin }, id: release.id, input: { decision: "approve" } }),
     ).rejects.toMatchObject({ code: "forbidden" });
+    const [{ last } = { last: "0" }] = await db.query<{ last: string }>(
+      "SELECT coalesce(max(id), 0) AS last FROM sim_api_calls",
+    );
     await decideReview({
       ctx: { db, workflows: e, principal: admin2 },
       id: release.id,
       input: { decision: "approve" },
     });
     await e.idle();
+    // The release review listed exactly the calls the approved release then made, in order.
+    const made = await db.query<{ action: string }>(
+      "SELECT action FROM sim_api_calls WHERE id > $1 AND params->>'instanceId' = $2 AND ok ORDER BY id",
+      [last, inst.id],
+    );
+    expect(release.payload.proposedActions.map((a) => RELEASE_CALL[a.action])).toEqual(made.map((m) => m.action));
+    expect(release.payload.proposedActions.map((a) => a.action)).toEqual([
+      "Restore security groups",
+      "Re-attach to Auto Scaling group",
+      "Turn termination protection off",
+      "Remove quarantine tag",
+    ]);
     expect(await groupsOf(inst.eni)).toEqual([inst.sg]);
     const restored = await instanceRow(inst.id);
     expect(restored).toMatchObject({ asg_name: `web-asg-${inst.region}`, termination_protection: false });
@@ -366,7 +410,11 @@ describe.each(DB_TARGETS)("incident response on the local engine + $name", (targ
     expect(await groupsOf(inst.eni)).toEqual([inst.sg]);
     const d = await getIncident({ ctx: { db, principal: analyst }, id: incident.id });
     expect(d.incident.status).toBe("rejected");
-    expect(d.timeline.at(-1)?.summary).toContain("known scanner");
+    // The reviewer who rejected it is on the timeline with their comment, not "system".
+    const rejection = d.timeline.find((t) => t.summary.startsWith("Containment rejected"));
+    expect(rejection).toMatchObject({ actor: reviewer.email, kind: "approval" });
+    expect(rejection?.summary).toBe(`Containment rejected by ${reviewer.email}: “known scanner”`);
+    expect(d.timeline.at(-1)?.summary).toBe("Not contained: the containment was rejected, nothing was changed");
   });
 
   test("isolation refused on its second step → Catch: groups restored, incident failed with the API error, notified", async () => {

@@ -70,6 +70,20 @@ export async function listPendingReviews(q: Queryable, subject: string): Promise
   );
 }
 
+/** Who rejected the subject's latest rejected item of a workflow, and why (null when none was rejected). */
+export async function findRejection(
+  q: Queryable,
+  subject: string,
+  workflow: string,
+): Promise<{ decidedBy: string; comment: string | null } | null> {
+  const [r] = await q.query<{ decided_by: string; comment: string | null }>(
+    `SELECT decided_by, comment FROM review_tasks WHERE subject = $1 AND workflow = $2 AND status = 'rejected'
+       AND decided_by IS NOT NULL ORDER BY decided_at DESC LIMIT 1`,
+    [subject, workflow],
+  );
+  return r ? { decidedBy: r.decided_by, comment: r.comment } : null;
+}
+
 /** The subject's workflow failed: its waiting review items leave the queue (nobody can decide them now). */
 export async function closePendingReviews(q: Queryable, subject: string): Promise<void> {
   await q.query("UPDATE review_tasks SET status = 'closed' WHERE subject = $1 AND status = 'pending'", [subject]);

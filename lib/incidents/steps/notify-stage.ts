@@ -1,8 +1,10 @@
+import { activeChannels } from "@/lib/notify/channel-rows";
 import { notify } from "@/lib/notify/notify";
 import type { IncidentDeps } from "../deps";
 import { addEvent } from "../event-store";
 import { getIncidentOrThrow } from "../incident-store";
 import { incidentMessage } from "../messages";
+import { notifiedInWords } from "../notified-in-words";
 
 /** Sends the incident's message for a stage through every channel and puts who got it on the timeline. */
 export async function notifyStage(deps: IncidentDeps, incidentId: string, stage: string, lines: string[]) {
@@ -13,11 +15,7 @@ export async function notifyStage(deps: IncidentDeps, incidentId: string, stage:
     kind: "notification",
     step: stage,
     ok: !Object.values(decisions).includes("failed"),
-    summary: Object.keys(decisions).length
-      ? `Notified: ${Object.entries(decisions)
-          .map(([c, s]) => `${c} ${s}`)
-          .join(", ")}`
-      : "No channel takes this severity",
+    summary: notifiedInWords(decisions, await activeChannels(deps.db)),
     detail: decisions,
   });
 }

@@ -4,6 +4,7 @@ import { addEvent } from "../event-store";
 import { setStatus } from "../incident-store";
 import { notifyStage } from "./notify-stage";
 import { parsePayload, RecordReleasePayload } from "./payloads";
+import { recordRejection } from "./record-approval";
 
 /** RecordRelease: released, or back to contained when the release was rejected or expired; notifies either way. */
 export async function recordRelease(deps: IncidentDeps, payload: unknown) {
@@ -11,13 +12,17 @@ export async function recordRelease(deps: IncidentDeps, payload: unknown) {
   const released = outcome.status === "released";
   await deps.db.transaction(async (tx) => {
     await setStatus(tx, incidentId, released ? "released" : "contained");
+    if (outcome.status === "release_rejected")
+      await recordRejection(tx, incidentId, "RequestRelease", "incident-release");
     await addEvent(tx, incidentId, {
       kind: "undo",
       step: "RecordRelease",
       ok: released,
       summary: released
         ? "Released from quarantine"
-        : `Release not done: ${outcome.status}${outcome.reason ? ` (${outcome.reason})` : ""}`,
+        : outcome.status === "release_rejected"
+          ? "Still quarantined: the release was rejected"
+          : "Still quarantined: nobody decided on the release before the deadline",
     });
     if (outcome.status === "release_expired") await expirePendingReviews(tx, incidentId, "incident-release");
   });

@@ -3,11 +3,15 @@ import type { IncidentDeps } from "../deps";
 import { addEvent } from "../event-store";
 import { getIncidentOrThrow, setStatus } from "../incident-store";
 import { parsePayload, RequestReleasePayload } from "./payloads";
+import { requireOriginalState } from "./quarantine";
+import { planRelease, previewOf } from "./release-plan";
 
-/** RequestRelease's callback target: one review item listing the groups the release puts back. */
+/** RequestRelease's callback target: one review item listing every step the release takes (the plan RestoreInstance runs). */
 export async function requestReleaseApproval(deps: IncidentDeps, payload: unknown) {
   const p = parsePayload(RequestReleasePayload, payload, "RequestRelease");
   const i = await getIncidentOrThrow(deps.db, p.incidentId);
+  const orig = requireOriginalState(i, "RequestRelease");
+  const preview = previewOf(planRelease(orig, await deps.cloud.describeInstance(orig.instanceId)));
   await deps.db.transaction(async (tx) => {
     const inserted = await registerReviewTask(tx, {
       executionId: p.executionId,
@@ -20,11 +24,7 @@ export async function requestReleaseApproval(deps: IncidentDeps, payload: unknow
         kind: "incident-release",
         incidentId: i.id,
         simulated: i.simulated,
-        proposedActions: (i.original_state?.enis ?? []).map((e) => ({
-          action: "Restore security groups",
-          target: e.eniId,
-          detail: e.groups.join(", "),
-        })),
+        proposedActions: preview,
         originalState: i.original_state,
       },
       reasons: [{ rule: "incident.release", message: `Requested by ${p.requestedBy}: ${p.reason}` }],

@@ -3,7 +3,8 @@ import type { IncidentDeps } from "../deps";
 import { addEvent } from "../event-store";
 import { getIncidentOrThrow } from "../incident-store";
 import { ApprovedPayload, parsePayload } from "./payloads";
-import { QUARANTINE_TAG, requireOriginalState } from "./quarantine";
+import { requireOriginalState } from "./quarantine";
+import { planRelease } from "./release-plan";
 import { runCloudAction } from "./run-cloud-action";
 
 /** RestoreInstance: puts back the recorded groups, ASG membership, termination protection and profile; removes the tag. */
@@ -20,18 +21,8 @@ export async function restoreInstance(deps: IncidentDeps, payload: unknown) {
     summary: `Release approved by ${p.approval?.decidedBy ?? "unknown"}`,
   });
   const orig = requireOriginalState(i, "RestoreInstance");
-  for (const e of orig.enis)
-    await undo(`${e.eniId} → original groups ${e.groups.join(", ")}`, () => deps.cloud.setEniGroups(e.eniId, e.groups));
   const now = await deps.cloud.describeInstance(orig.instanceId);
-  const { asg, profile } = orig;
-  if (asg && now?.asg !== asg) await undo(`Re-attached to ${asg}`, () => deps.cloud.attachToAsg(orig.instanceId, asg));
-  if (!orig.terminationProtection)
-    await undo("Termination protection back off", () => deps.cloud.setTerminationProtection(orig.instanceId, false));
-  const current = now?.profile;
-  if (profile && current && current.arn !== profile.arn)
-    await undo(`Instance profile → ${profile.arn}`, () =>
-      deps.cloud.replaceProfile(current.associationId, profile.arn),
-    );
-  await undo(`Removed tag ${QUARANTINE_TAG}`, () => deps.cloud.untagInstance(orig.instanceId, [QUARANTINE_TAG]));
+  for (const step of planRelease(orig, now))
+    await undo(`${step.action} ${step.target}: ${step.detail}`, () => step.run(deps.cloud));
   return { restored: orig.enis.length };
 }

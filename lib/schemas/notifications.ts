@@ -87,6 +87,8 @@ export interface NotificationDto {
   id: number;
   channelId: string;
   channelKind: string;
+  /** The name people gave the channel ("SOC Slack"); the id is for the API only. */
+  channelName: string;
   kind: "finding" | "incident" | "digest" | "test";
   subject: string;
   title: string;
@@ -98,3 +100,21 @@ export interface NotificationDto {
   error: string | null;
   createdAt: string;
 }
+
+/** A notification in the in-app centre, as the person looking at it sees it. */
+export interface InAppNotificationDto extends NotificationDto {
+  read: boolean;
+}
+
+export interface InAppList {
+  items: InAppNotificationDto[];
+  /** How many in-app notifications the caller has not read yet. */
+  unread: number;
+}
+
+/** Mark some of the caller's in-app notifications read (or unread again), or all of them read. */
+export const MarkReadInput = z.union([
+  z.object({ ids: z.array(z.number().int().positive()).min(1).max(500), read: z.boolean().default(true) }).strict(),
+  z.object({ all: z.literal(true) }).strict(),
+]);
+export type MarkReadInput = z.infer<typeof MarkReadInput>;

@@ -1,3 +1,4 @@
+import { describeDecisions } from "@/lib/notify/describe-decisions";
 import { notify } from "@/lib/notify/notify";
 import type { IncidentDeps } from "../deps";
 import { addEvent } from "../event-store";
@@ -13,11 +14,7 @@ export async function notifyStage(deps: IncidentDeps, incidentId: string, stage:
     kind: "notification",
     step: stage,
     ok: !Object.values(decisions).includes("failed"),
-    summary: Object.keys(decisions).length
-      ? `Notified: ${Object.entries(decisions)
-          .map(([c, s]) => `${c} ${s}`)
-          .join(", ")}`
-      : "No channel takes this severity",
+    summary: await describeDecisions(deps.db, decisions),
     detail: decisions,
   });
 }

@@ -1,17 +1,7 @@
 import type { Queryable } from "@/lib/ports/database";
+import { decisionInWords } from "@/lib/schemas/notifications";
 
-const WORDS: Record<string, string> = {
-  sending: "sent",
-  sent: "delivered",
-  outbox: "kept in the outbox (no sender set up)",
-  held: "held back by the rate limit until the next digest",
-  digested: "sent in a digest",
-  duplicate: "already told about this earlier",
-  failed: "could not be delivered",
-};
-
-/** A status in words people use ("held back by the rate limit …" rather than `held`). */
-export const decisionInWords = (status: string) => WORDS[status] ?? status;
+export { decisionInWords };
 
 /**
  * One sentence naming each channel by the name people gave it, grouped by what happened:

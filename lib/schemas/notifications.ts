@@ -74,6 +74,24 @@ export interface ChannelSummary {
 
 export const NOTIFICATION_STATUSES = ["sending", "sent", "outbox", "held", "digested", "duplicate", "failed"] as const;
 
+const STATUS_WORDS: Record<string, string> = {
+  sending: "sent",
+  sent: "delivered",
+  outbox: "kept in the outbox (no sender set up)",
+  held: "held back by the rate limit until the next digest",
+  digested: "sent in a digest",
+  duplicate: "already told about this earlier",
+  failed: "could not be delivered",
+};
+
+/** A notification status in words people use ("held back by the rate limit …" rather than `held`). */
+export const decisionInWords = (status: string) => STATUS_WORDS[status] ?? status;
+
+const KIND_WORDS: Record<string, string> = { inapp: "in-app", slack: "Slack", telegram: "Telegram", email: "e-mail" };
+
+/** A channel kind as people say it. */
+export const kindInWords = (kind: string) => KIND_WORDS[kind] ?? kind;
+
 export const OutboxQuery = z
   .object({
     channel: z.string().trim().max(80).optional(),

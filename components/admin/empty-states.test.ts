@@ -38,7 +38,13 @@ describe("ETL run list", () => {
   test("polls that found nothing new are one line naming when new data last came, not a row each", () => {
     const runs = [
       run({ id: 9, unchanged: 228, startedAt: "2026-12-05T12:00:00.000Z" }),
-      run({ id: 4, trigger: "import", objects: 228, rows: { cloudtrail: 5000 }, startedAt: "2026-12-05T09:00:00.000Z" }),
+      run({
+        id: 4,
+        trigger: "import",
+        objects: 228,
+        rows: { cloudtrail: 5000 },
+        startedAt: "2026-12-05T09:00:00.000Z",
+      }),
     ];
     const html = renderToStaticMarkup(createElement(IngestionRuns, { runs }));
     const t = text(html);

@@ -13,6 +13,7 @@ function InAppNotification({ n }: { n: InAppNotificationDto }) {
     <li
       className={`rounded border p-3 text-sm ${n.read ? "border-slate-200 dark:border-slate-800" : "border-sky-400 bg-sky-50 dark:border-sky-700 dark:bg-sky-950/40"}`}
       data-read={n.read ? "true" : "false"}
+      data-notification-id={n.id}
     >
       <div className="flex flex-wrap items-center gap-2">
         {n.read ? null : <span className="text-xs font-semibold text-sky-800 dark:text-sky-300">Unread</span>}

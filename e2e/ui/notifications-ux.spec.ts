@@ -9,10 +9,17 @@ async function sendInAppTest(admin: Page) {
   expect(res.status()).toBe(200);
 }
 
-const badgeCount = async (page: Page) =>
-  Number((await page.getByTestId("unread-badge").innerText()).replace(/\D+/g, ""));
+/** The number on the navigation badge (0 when there is none; "99+" reads as 99). */
+const badgeCount = async (page: Page) => {
+  const badge = page.getByRole("navigation", { name: "Main" }).getByTestId("unread-badge");
+  return (await badge.count()) ? Number((await badge.innerText()).replace(/\D+/g, "")) : 0;
+};
 
-test("the navigation shows an unread badge; mark read and mark all read clear it for that person only (defect 9)", async ({
+const TEST_TITLE = "Test message from Sightline for In-app notification centre";
+
+// The demo estate keeps raising findings while the server runs, so new notifications may arrive at
+// any moment: the test follows particular notifications, and only expects the badge to go down.
+test("the navigation shows an unread badge; mark read and mark all read change it for that person only (defect 9)", async ({
   page,
   browser,
 }) => {
@@ -24,27 +31,38 @@ test("the navigation shows an unread badge; mark read and mark all read clear it
   await signIn(page, "analysts", "/notifications");
   const nav = page.getByRole("navigation", { name: "Main" });
   await expect(nav.getByTestId("unread-badge")).toBeVisible();
-  const before = await badgeCount(page);
-  expect(before).toBeGreaterThanOrEqual(2);
-  await expect(page.getByTestId("unread-summary")).toHaveText(`${before} unread`);
+  await expect(page.getByTestId("unread-summary")).toHaveText(/^[\d,]+ unread$/);
 
   const centre = page.getByRole("list", { name: "In-app notifications" });
-  const first = centre.locator('li[data-read="false"]').first();
-  await first.getByRole("button", { name: /^Mark read/ }).click();
-  await expect(nav.getByTestId("unread-badge")).toHaveText(`${before - 1} unread`);
-  await expect(centre.locator('li[data-read="true"]')).toHaveCount(1);
+  const tests = centre.locator("li").filter({ hasText: TEST_TITLE });
+  await expect(tests.first()).toHaveAttribute("data-read", "false");
+  const [one, two] = await tests.evaluateAll((els) =>
+    els.slice(0, 2).map((e) => e.getAttribute("data-notification-id")),
+  );
+  const item = (id: string | null | undefined) => centre.locator(`li[data-notification-id="${id}"]`);
 
+  await item(one)
+    .getByRole("button", { name: /^Mark read/ })
+    .click();
+  await expect(item(one)).toHaveAttribute("data-read", "true");
+  await expect(item(two)).toHaveAttribute("data-read", "false");
+
+  const before = await badgeCount(page);
+  expect(before).toBeGreaterThanOrEqual(1);
   await page.getByRole("button", { name: "Mark all read" }).click();
-  await expect(nav.getByTestId("unread-badge")).toHaveCount(0);
-  await expect(page.getByTestId("unread-summary")).toHaveText("All read");
+  await expect(item(two)).toHaveAttribute("data-read", "true");
+  await expect.poll(() => badgeCount(page)).toBeLessThan(before);
   await page.reload();
-  await expect(page.getByTestId("unread-summary")).toHaveText("All read");
+  await expect(item(one)).toHaveAttribute("data-read", "true");
+  await expect(item(two)).toHaveAttribute("data-read", "true");
 
-  // The reviewer's own state is untouched.
+  // The reviewer's own state is untouched: the same messages are still unread for them.
   const reviewer = await browser.newPage();
-  await signIn(reviewer, "reviewers");
+  await signIn(reviewer, "reviewers", "/notifications");
   await expect(reviewer.getByRole("navigation", { name: "Main" }).getByTestId("unread-badge")).toBeVisible();
-  expect(await badgeCount(reviewer)).toBeGreaterThanOrEqual(2);
+  const theirs = reviewer.getByRole("list", { name: "In-app notifications" });
+  await expect(theirs.locator(`li[data-notification-id="${one}"]`)).toHaveAttribute("data-read", "false");
+  await expect(theirs.locator(`li[data-notification-id="${two}"]`)).toHaveAttribute("data-read", "false");
 });
 
 test("the outbox names channels and says what happened in words, not ids and codes (defect 8)", async ({ page }) => {

@@ -6,9 +6,13 @@ const findings = (n: number) => `${n.toLocaleString()} ${n === 1 ? "finding" : "
 
 /** "This rule would hide N findings (M open)", counted on the server before the rule is saved. */
 export function SuppressionPreviewLine(patterns: { findingType: string; resource: string; principal: string }) {
-  const { data, isError, error, ready, settled } = useSuppressionPreviewQuery(patterns);
+  const { data, isError, error, ready, problem, settled } = useSuppressionPreviewQuery(patterns);
   let text: string;
-  if (!ready) text = "Fill in the patterns to see how many findings this rule would hide.";
+  if (!ready)
+    text =
+      patterns.findingType.trim() && problem
+        ? problem
+        : "Fill in the patterns to see how many findings this rule would hide.";
   else if (isError) text = `Could not count the findings this rule would hide: ${error.message}`;
   else if (!data || !settled) text = "Counting the findings this rule would hide…";
   else if (data.matches === 0) text = `This rule would hide no findings from the last ${data.days} days.`;

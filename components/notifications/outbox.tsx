@@ -39,6 +39,7 @@ export function Outbox() {
         {data ? (
           <p className="text-sm" data-testid="outbox-totals">
             {Object.entries(data.totals)
+              .filter(([k, v]) => k === "total" || v > 0)
               .map(([k, v]) => `${k === "total" ? "total" : decisionInWords(k)}: ${v}`)
               .join(" · ")}
           </p>

@@ -15,6 +15,8 @@ test("the suppression form says how many findings a rule would hide before savin
   const form = page.getByRole("form", { name: "New suppression rule" });
   const preview = form.getByTestId("suppression-preview");
   await expect(preview).toHaveText("Fill in the patterns to see how many findings this rule would hide.");
+  await form.locator('input[name="findingType"]').fill("Re*");
+  await expect(preview).toHaveText("The finding type pattern is too broad: give at least 3 characters besides *");
   await form.locator('input[name="findingType"]').fill(type);
   await expect(preview).toHaveText(/^This rule would hide [\d,]+ findings? from the last 30 days \([\d,]+ open\)\.$/);
   const [, hides, open] = /hide ([\d,]+) findings?.*\(([\d,]+) open\)/.exec(await preview.innerText()) ?? [];

@@ -75,7 +75,7 @@ export interface ChannelSummary {
 export const NOTIFICATION_STATUSES = ["sending", "sent", "outbox", "held", "digested", "duplicate", "failed"] as const;
 
 const STATUS_WORDS: Record<string, string> = {
-  sending: "sent",
+  sending: "being sent",
   sent: "delivered",
   outbox: "kept in the outbox (no sender set up)",
   held: "held back by the rate limit until the next digest",

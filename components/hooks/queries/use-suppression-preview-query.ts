@@ -22,15 +22,14 @@ export function useSuppressionPreviewQuery(patterns: { findingType: string; reso
     ...(patterns.resource.trim() ? { resource: patterns.resource } : {}),
     ...(patterns.principal.trim() ? { principal: patterns.principal } : {}),
   });
-  const qs = useSettled(parsed.success ? new URLSearchParams(parsed.data).toString() : "", 400);
+  const current = parsed.success ? new URLSearchParams(parsed.data).toString() : "";
+  const qs = useSettled(current, 400);
   const query = useQuery({
     queryKey: ["suppressions", "preview", qs],
     queryFn: ({ signal }) => apiFetch<SuppressionPreview>(`/api/suppressions/preview?${qs}`, { signal }),
     enabled: qs !== "",
   });
-  return {
-    ...query,
-    ready: parsed.success,
-    settled: qs === (parsed.success ? new URLSearchParams(parsed.data).toString() : ""),
-  };
+  // The schema's messages are sentences for people ("The finding type pattern is too broad: …").
+  const problem = parsed.success ? null : (parsed.error.issues[0]?.message ?? null);
+  return { ...query, ready: parsed.success, problem, settled: qs === current };
 }

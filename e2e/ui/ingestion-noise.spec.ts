@@ -10,13 +10,13 @@ test("the ETL run list shows runs that loaded something, and one line for the wa
   const idle = runs.getByTestId("idle-runs");
   await expect(idle).toBeVisible({ timeout: 5 * 60_000 });
   await expect(idle).toHaveText(/^No new log files since .+\. Last checked .+; [\d,]+ files were already loaded\.$/);
-  const firstCheck = await idle.innerText();
+  const firstCheck = await idle.textContent();
   // After further polls there is still a single line (its time moves on), and no row per poll.
   await expect
     .poll(
       async () => {
         await page.reload();
-        return runs.getByTestId("idle-runs").innerText();
+        return runs.getByTestId("idle-runs").textContent();
       },
       { timeout: 5 * 60_000 },
     )

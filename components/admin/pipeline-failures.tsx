@@ -30,6 +30,11 @@ export function PipelineFailures({
         </Section>
       ) : null}
       <Section title="Quarantine (latest)">
+        {quarantine.length === 0 ? (
+          <p className="text-sm" data-testid="quarantine-empty">
+            Nothing quarantined yet. Event lines the ETL cannot load are set aside here, with the reason.
+          </p>
+        ) : null}
         <ul className="text-sm">
           {quarantine.map((q) => (
             <li key={`${q.objectKey}-${q.line}`}>

@@ -10,23 +10,29 @@ const INGEST_COUNTS = ["batches", "received", "accepted", "rejected", "bots", "r
 export function PipelineIngest({ ingest }: { ingest: PipelineStatus["ingest"] }) {
   return (
     <Section title="Ingest per hour">
-      <div className="overflow-x-auto">
-        <table className="w-full text-sm">
-          <TableHead columns={INGEST_COLUMNS} />
-          <tbody>
-            {ingest.map((r) => (
-              <tr key={r.hour} className={ROW}>
-                <td className={td}>{new Date(r.hour).toLocaleString()}</td>
-                {INGEST_COUNTS.map((k) => (
-                  <td key={k} className={td}>
-                    {r[k].toLocaleString()}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      {ingest.length === 0 ? (
+        <p className="text-sm" data-testid="ingest-empty">
+          No clickstream events received yet. Once the tracker sends events, each hour's counts appear here.
+        </p>
+      ) : (
+        <div className="overflow-x-auto">
+          <table className="w-full text-sm">
+            <TableHead columns={INGEST_COLUMNS} />
+            <tbody>
+              {ingest.map((r) => (
+                <tr key={r.hour} className={ROW}>
+                  <td className={td}>{new Date(r.hour).toLocaleString()}</td>
+                  {INGEST_COUNTS.map((k) => (
+                    <td key={k} className={td}>
+                      {r[k].toLocaleString()}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
     </Section>
   );
 }

@@ -6,6 +6,7 @@ import { useCreateSuppressionMutation } from "@/components/hooks/queries/use-fin
 import { Button } from "@/components/ui/button";
 import { SuppressionInput } from "@/lib/schemas/suppressions";
 import { describeProblems } from "./problem-text";
+import { SuppressionPreviewLine } from "./suppression-preview";
 
 const INPUT = "rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900";
 const TEXT_FIELDS = [
@@ -62,6 +63,7 @@ export function SuppressionForm() {
           className={INPUT}
         />
       </label>
+      <SuppressionPreviewLine findingType={form.findingType} resource={form.resource} principal={form.principal} />
       <Button type="submit" disabled={create.isPending}>
         Save rule
       </Button>

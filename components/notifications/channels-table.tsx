@@ -3,7 +3,13 @@
 import { useDeleteChannelMutation, useTestChannelMutation } from "@/components/hooks/queries/use-notifications-query";
 import { Button } from "@/components/ui/button";
 import { ROW, TableHead, TD } from "@/components/ui/table";
-import type { ChannelSummary } from "@/lib/schemas/notifications";
+import { type ChannelSummary, decisionInWords, kindInWords } from "@/lib/schemas/notifications";
+
+const minutes = (s: number) => (s % 60 ? `${s} seconds` : s === 60 ? "minute" : `${s / 60} minutes`);
+
+/** The in-app centre is never limited; outward channels send at most N per window, then digest. */
+const limitInWords = (c: ChannelSummary) =>
+  c.kind === "inapp" ? "no limit" : `${c.rateLimit} per ${minutes(c.windowSeconds)}, then a digest`;
 
 /** Channels with their limits and this window's traffic; a test message shows its outcome under the table. */
 export function ChannelsTable({ channels }: { channels: ChannelSummary[] | undefined }) {
@@ -17,12 +23,10 @@ export function ChannelsTable({ channels }: { channels: ChannelSummary[] | undef
           {channels?.map((c) => (
             <tr key={c.id} className={ROW}>
               <td className={TD}>{c.name}</td>
-              <td className={TD}>{c.kind}</td>
+              <td className={TD}>{kindInWords(c.kind)}</td>
               <td className={TD}>{c.delivery === "outbox" ? "outbox only (no secret configured)" : "delivered"}</td>
               <td className={TD}>{c.minSeverity}</td>
-              <td className={TD}>
-                {c.rateLimit} / {c.windowSeconds}s
-              </td>
+              <td className={TD}>{limitInWords(c)}</td>
               <td className={TD}>{c.sentLastWindow}</td>
               <td className={TD}>{c.held}</td>
               <td className={TD}>
@@ -48,7 +52,7 @@ export function ChannelsTable({ channels }: { channels: ChannelSummary[] | undef
       </table>
       {test.data ? (
         <p role="status" className="text-sm">
-          Test message: {test.data.status}
+          Test message: {decisionInWords(test.data.status)}
           {test.data.error ? ` — ${test.data.error}` : ""} (the exact payload is in the outbox below)
         </p>
       ) : null}

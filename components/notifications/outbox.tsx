@@ -5,7 +5,7 @@ import { useChannelsQuery, useOutboxQuery } from "@/components/hooks/queries/use
 import { FIELD, Labelled } from "@/components/ui/field";
 import { JsonDetails } from "@/components/ui/json-details";
 import { ROW, TableHead, TD } from "@/components/ui/table";
-import { NOTIFICATION_STATUSES } from "@/lib/schemas/notifications";
+import { decisionInWords, kindInWords, NOTIFICATION_STATUSES } from "@/lib/schemas/notifications";
 
 /** Every message the channels produced, with the exact payload sent (or held), filterable by channel and status. */
 export function Outbox() {
@@ -30,14 +30,17 @@ export function Outbox() {
           <select className={FIELD} value={status} onChange={(e) => setStatus(e.target.value)}>
             <option value="">All</option>
             {NOTIFICATION_STATUSES.map((s) => (
-              <option key={s}>{s}</option>
+              <option key={s} value={s}>
+                {decisionInWords(s)}
+              </option>
             ))}
           </select>
         </Labelled>
         {data ? (
           <p className="text-sm" data-testid="outbox-totals">
             {Object.entries(data.totals)
-              .map(([k, v]) => `${k} ${v}`)
+              .filter(([k, v]) => k === "total" || v > 0)
+              .map(([k, v]) => `${k === "total" ? "total" : decisionInWords(k)}: ${v}`)
               .join(" · ")}
           </p>
         ) : null}
@@ -50,10 +53,11 @@ export function Outbox() {
             <tr key={n.id} className={ROW}>
               <td className={`${TD} whitespace-nowrap`}>{new Date(n.createdAt).toLocaleString()}</td>
               <td className={TD}>
-                {n.channelId} ({n.channelKind})
+                {n.channelName}{" "}
+                <span className="text-slate-600 dark:text-slate-400">({kindInWords(n.channelKind)})</span>
               </td>
               <td className={TD}>
-                {n.status}
+                {decisionInWords(n.status)}
                 {n.error ? <div className="text-xs text-rose-700">{n.error}</div> : null}
               </td>
               <td className={TD}>{n.kind}</td>

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { UnreadBadge } from "./unread-badge";
 
 export function NavLinks({ items }: { items: readonly { href: string; label: string }[] }) {
   const pathname = usePathname();
@@ -21,6 +22,7 @@ export function NavLinks({ items }: { items: readonly { href: string; label: str
               }`}
             >
               {item.label}
+              {item.href === "/notifications" ? <UnreadBadge /> : null}
             </Link>
           </li>
         );

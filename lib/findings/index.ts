@@ -4,6 +4,7 @@ export { exportFindingsCsv } from "./export-findings";
 export { getFinding } from "./get-finding";
 export { FINDINGS_ROLES, type LakeCtx } from "./lake-ctx";
 export { listFindings } from "./list-findings";
+export { previewSuppression } from "./preview-suppression";
 export { refreshAwsIpRanges } from "./refresh-aws-ip-ranges";
 export { deleteSavedView, listSavedViews, saveView } from "./saved-views";
 export { searchActivity } from "./search-activity";

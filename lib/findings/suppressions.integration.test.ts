@@ -7,7 +7,9 @@ import { DB_TARGETS } from "@/test/support/databases";
 import { INJECTIONS, openFixtureLake, FIXTURE_WINDOW as WINDOW } from "@/test/support/findings-lake";
 import { getFinding } from "./get-finding";
 import { listFindings } from "./list-findings";
+import { previewSuppression } from "./preview-suppression";
 import { createSuppression, deleteSuppression, listSuppressions, ruleMatches } from "./suppressions";
+import { updateTriage } from "./update-triage";
 
 const analyst: Principal = { id: "u1", email: "analyst@sightline.local", roles: ["analysts"] };
 const reviewer: Principal = { id: "u2", email: "reviewer@sightline.local", roles: ["reviewers"] };
@@ -93,5 +95,41 @@ describe.each(DB_TARGETS)("suppression rules on DuckDB + $name", (target) => {
     ).rejects.toMatchObject({
       code: "forbidden",
     });
+  });
+
+  test("the preview before saving counts exactly what the saved rule then hides, and how many of them were open", async () => {
+    const now = Date.parse(WINDOW.to);
+    const last30 = { from: new Date(now - 30 * 86_400_000).toISOString(), to: WINDOW.to, limit: 200 };
+    const before = (await listFindings({ ctx: ctx(), input: last30 })).items;
+    // The finding type shared by the most findings, so the rule hides several.
+    const byType = new Map<string, number>();
+    for (const f of before) byType.set(f.type.slice(0, 6), (byType.get(f.type.slice(0, 6)) ?? 0) + 1);
+    const prefix = [...byType.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? "";
+    const matching = before.filter((f) => f.type.startsWith(prefix));
+    expect(matching.length).toBeGreaterThan(1);
+    // One of them is already being worked on: it matches, but it is not open-and-new any more.
+    await updateTriage({ ctx: ctx(), id: matching[0]?.findingId ?? "", input: { status: "in_progress" } });
+    const input = { findingType: `${prefix}*` };
+
+    const preview = await previewSuppression({ ctx: ctx(), input, now });
+    expect(preview).toEqual({ matches: matching.length, open: matching.length - 1, days: 30 });
+
+    const rule = await createSuppression({ ctx: ctx(), input: { ...input, reason: "preview check" } });
+    const after = (await listFindings({ ctx: ctx(), input: last30 })).items;
+    expect(after.filter((f) => f.suppressedBy === rule.id)).toHaveLength(preview.matches);
+    const wasNew = new Set(
+      (await listFindings({ ctx: ctx(), input: { ...last30, status: "new" } })).items.map((f) => f.findingId),
+    );
+    expect(wasNew.size).toBe(before.filter((f) => f.status === "new").length - preview.open - 1);
+    const nowSuppressed = after.filter((f) => f.status === "suppressed" && f.suppressedBy === rule.id);
+    expect(nowSuppressed).toHaveLength(preview.open);
+    const listed = await listSuppressions({ ctx: ctx(), now });
+    expect(listed.rules.find((r) => r.id === rule.id)?.hidden).toBe(preview.matches);
+
+    // With the rule saved, a second preview of the same patterns finds nothing open left to hide.
+    expect(await previewSuppression({ ctx: ctx(), input, now })).toMatchObject({ matches: preview.matches, open: 0 });
+    await deleteSuppression({ ctx: ctx(), id: rule.id });
+    await expect(previewSuppression({ ctx: ctx(reviewer), input, now })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(previewSuppression({ ctx: ctx(), input: { findingType: "*" }, now })).rejects.toThrow();
   });
 });

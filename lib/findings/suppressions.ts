@@ -4,7 +4,7 @@ import { requireRole } from "@/lib/auth/require-role";
 import { AppError } from "@/lib/errors";
 import { sqlLiteral } from "@/lib/lake/sql-literal";
 import type { Database, Queryable } from "@/lib/ports/database";
-import type { LakeDialect } from "@/lib/ports/lake-query";
+import type { LakeDialect, LakeParam } from "@/lib/ports/lake-query";
 import { SuppressionInput, type SuppressionRule } from "@/lib/schemas/suppressions";
 import { currentFindingsSql } from "./finding-sql";
 import { FINDINGS_ROLES, type LakeCtx } from "./lake-ctx";
@@ -132,6 +132,19 @@ export async function deleteSuppression({
   });
 }
 
+/** How far back a rule's "hides" count (and its preview) looks. */
+export const SUPPRESSION_COUNT_DAYS = 30;
+
+/** The current findings a rule's count is taken over: those updated in the last SUPPRESSION_COUNT_DAYS days. */
+export function recentFindingsSql(d: LakeDialect, now: number): { sql: string; params: LakeParam[] } {
+  const win = resolveWindow({
+    from: new Date(now - SUPPRESSION_COUNT_DAYS * 86_400_000).toISOString(),
+    to: new Date(now).toISOString(),
+  });
+  const scan = addWindow(new Where(), d, "updated_at", win);
+  return { sql: currentFindingsSql(d, scan.sql(), daysOf(win), "list"), params: scan.params };
+}
+
 /** Every rule not deleted, with how many current findings (last 30 days) each hides: one lake query for all. */
 export async function listSuppressions({
   ctx,
@@ -145,16 +158,14 @@ export async function listSuppressions({
     "SELECT * FROM suppression_rules WHERE deleted_at IS NULL ORDER BY created_at, id",
   );
   if (rows.length === 0) return { rules: [] };
-  const d: LakeDialect = ctx.lake.dialect;
-  const win = resolveWindow({ from: new Date(now - 30 * 86_400_000).toISOString(), to: new Date(now).toISOString() });
-  const scan = addWindow(new Where(), d, "updated_at", win);
+  const recent = recentFindingsSql(ctx.lake.dialect, now);
   const counts = rows.map(
     (r, i) =>
       `count(CASE WHEN ${ruleCondition({ findingType: r.finding_type, resource: r.resource, principal: r.principal })} THEN 1 END) AS r${i}`,
   );
   const res = await ctx.lake.query<Record<string, number>>(
-    `SELECT ${counts.join(", ")} FROM (${currentFindingsSql(d, scan.sql(), daysOf(win), "list")}) c`,
-    scan.params,
+    `SELECT ${counts.join(", ")} FROM (${recent.sql}) c`,
+    recent.params,
   );
   const hidden = res.rows[0] ?? {};
   return { rules: rows.map((r, i) => toRule(r, Number(hidden[`r${i}`] ?? 0))) };

@@ -86,6 +86,13 @@ export async function failLakeRun(db: Queryable, runId: number, message: string)
   ]);
 }
 
+/** A run that found nothing new: the watcher's poll over files it already loaded. */
+const IDLE_RUN = "status = 'succeeded' AND objects = 0 AND errors = 0";
+
+/**
+ * Records the run's outcome. Runs that found nothing new are noise in the run list (the watcher polls
+ * every few seconds), so only the latest one is kept: it says when the lake was last checked.
+ */
 export async function finishLakeRun(db: Queryable, summary: RunSummary): Promise<void> {
   await db.query(
     `UPDATE lake_runs SET status = 'succeeded', finished_at = now(), objects = $2, unchanged = $3, rows = $4,
@@ -101,4 +108,5 @@ export async function finishLakeRun(db: Queryable, summary: RunSummary): Promise
       summary.durationMs,
     ],
   );
+  await db.query(`DELETE FROM lake_runs WHERE id < $1 AND ${IDLE_RUN}`, [summary.runId]);
 }

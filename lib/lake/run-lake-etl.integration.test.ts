@@ -7,6 +7,7 @@ import { FsObjectStore } from "@/lib/adapters/local/fs-object-store";
 import { LakeWorkerPool } from "@/lib/adapters/local/lake-worker-pool";
 import { migrate } from "@/lib/db/migrate";
 import type { PgDatabase } from "@/lib/db/pg-database";
+import { summarizeRuns } from "@/lib/schemas/ingestion";
 import { DB_TARGETS, tempDir } from "@/test/support/databases";
 import { getIngestionStatus } from "./get-ingestion-status";
 import { type RawObject, runLakeEtl } from "./run-lake-etl";
@@ -90,6 +91,29 @@ describe.each(DB_TARGETS)("runLakeEtl on $name", (target) => {
       skipUnchanged: true,
     });
     expect(s).toMatchObject({ objects: 0, unchanged: 6 });
+  });
+
+  test("polls that find nothing new add no rows: only the latest such check is kept, beside the runs that loaded data", async () => {
+    const lake = new FsObjectStore(root);
+    const before = await db.query<{ id: string }>("SELECT id FROM lake_runs WHERE objects > 0 OR errors > 0");
+    for (let i = 0; i < 5; i++)
+      await runLakeEtl({
+        db,
+        lake,
+        writer,
+        stagingRoot: path.join(root, ".staging"),
+        objects: objects(),
+        trigger: "watcher",
+        skipUnchanged: true,
+      });
+    const idle = await db.query<{ id: string }>("SELECT id FROM lake_runs WHERE objects = 0 AND errors = 0");
+    expect(idle).toHaveLength(1);
+    expect(await db.query("SELECT id FROM lake_runs WHERE objects > 0 OR errors > 0")).toEqual(before);
+    const status = await getIngestionStatus({ ctx: { db, principal: admin } });
+    expect(status.runs.filter((r) => r.objects === 0 && r.errors === 0)).toEqual([
+      expect.objectContaining({ id: Number(idle[0]?.id), unchanged: 6 }),
+    ]);
+    expect(summarizeRuns(status.runs).idle).toMatchObject({ alreadyLoaded: 6 });
   });
 
   test("an object whose write fails is recorded as failed and the others still load", async () => {

@@ -4,13 +4,13 @@ import { requireRole } from "@/lib/auth/require-role";
 import { AppError } from "@/lib/errors";
 import type { Database } from "@/lib/ports/database";
 import type { Principal } from "@/lib/schemas/auth";
-import { ChannelInput, type ChannelSummary, type NotificationDto, OutboxQuery } from "@/lib/schemas/notifications";
+import { ChannelInput, type ChannelSummary, OutboxQuery } from "@/lib/schemas/notifications";
 import { activeChannels, type ChannelRow, type NotifyDeps } from "./channel-rows";
+import { NOTIFICATION_SELECT, type NotificationRow, toNotificationDto } from "./notification-rows";
 import type { SecretBox } from "./secret-box";
 import { sendTestMessage } from "./test-message";
 
 const ADMINS = ["admins"] as const;
-const EVERYONE = ["analysts", "reviewers", "admins"] as const;
 
 interface Ctx {
   db: Database;
@@ -103,44 +103,12 @@ export async function testChannel({ ctx, notify, id }: { ctx: Ctx; notify: Notif
   return r;
 }
 
-interface NotificationRow {
-  id: string;
-  channel_id: string;
-  channel_kind: string;
-  kind: NotificationDto["kind"];
-  subject: string;
-  title: string;
-  severity: number;
-  status: NotificationDto["status"];
-  payload: unknown;
-  response: string | null;
-  error: string | null;
-  created_at: Date;
-}
-
-const toDto = (r: NotificationRow): NotificationDto => ({
-  id: Number(r.id),
-  channelId: r.channel_id,
-  channelKind: r.channel_kind,
-  kind: r.kind,
-  subject: r.subject,
-  title: r.title,
-  severity: r.severity,
-  status: r.status,
-  payload: r.payload,
-  response: r.response,
-  error: r.error,
-  createdAt: new Date(r.created_at).toISOString(),
-});
-
-const SELECT = `SELECT n.*, c.kind AS channel_kind FROM notifications n JOIN notification_channels c ON c.id = n.channel_id`;
-
 /** Every decision on every channel, newest first, with the exact payload (admins). */
 export async function listOutbox({ ctx, input }: { ctx: Ctx; input: unknown }) {
   requireRole(ctx.principal, ADMINS);
   const q = OutboxQuery.parse(input);
   const rows = await ctx.db.query<NotificationRow>(
-    `${SELECT} WHERE ($1::text IS NULL OR n.channel_id = $1) AND ($2::text IS NULL OR n.status = $2)
+    `${NOTIFICATION_SELECT} WHERE ($1::text IS NULL OR n.channel_id = $1) AND ($2::text IS NULL OR n.status = $2)
      ORDER BY n.id DESC LIMIT $3`,
     [q.channel ?? null, q.status ?? null, q.limit],
   );
@@ -150,16 +118,7 @@ export async function listOutbox({ ctx, input }: { ctx: Ctx; input: unknown }) {
     [q.channel ?? null],
   );
   return {
-    items: rows.map(toDto),
+    items: rows.map(toNotificationDto),
     totals: Object.fromEntries(Object.entries(totals ?? {}).map(([k, v]) => [k, Number(v)])),
   };
-}
-
-/** The in-app notification centre: what was delivered in-app (everyone signed in). */
-export async function listInApp({ ctx }: { ctx: Ctx }) {
-  requireRole(ctx.principal, EVERYONE);
-  const rows = await ctx.db.query<NotificationRow>(
-    `${SELECT} WHERE n.channel_id = 'inapp' AND n.status = 'sent' ORDER BY n.id DESC LIMIT 200`,
-  );
-  return { items: rows.map(toDto) };
 }

@@ -17,14 +17,18 @@ export const DEDUP_HOURS = 24;
 export const fingerprintOf = (parts: readonly (string | number)[]) =>
   createHash("sha256").update(parts.join("\u0000")).digest("hex").slice(0, 32);
 
+/** Rate limits and digests are for what is pushed outward (e-mail, Slack, Telegram), never the in-app centre. */
+export const isRateLimited = (c: Pick<ChannelRow, "kind">) => c.kind !== "inapp";
+
 export type Decision = "sending" | "held" | "duplicate";
 
 /**
  * Decides and sends one message on every channel whose threshold it meets. Per channel, under a
- * lock: a fingerprint already notified within DEDUP_HOURS is recorded as `duplicate`; past the
- * channel's rate limit (messages per window) it is `held` for the next digest; otherwise it is
- * rendered, recorded and delivered (or kept in the outbox). Every decision is a row: nothing is
- * dropped silently.
+ * lock: a fingerprint already notified within DEDUP_HOURS is recorded as `duplicate`; past an
+ * outward channel's rate limit (messages per window) it is `held` for the next digest; otherwise it
+ * is rendered, recorded and delivered (or kept in the outbox). Every decision is a row: nothing is
+ * dropped silently. The in-app centre is never held: people read it at their own pace (with
+ * read/unread state), so throttling it would only hide items from them.
  */
 export async function notify(
   deps: NotifyDeps,
@@ -44,13 +48,14 @@ export async function notify(
            AND created_at > now() - make_interval(hours => $3) LIMIT 1`,
         [c.id, fingerprint, DEDUP_HOURS],
       );
-      const [used] = dup
-        ? [{ n: "0" }]
-        : await tx.query<{ n: string }>(
-            `SELECT count(*) AS n FROM notifications WHERE channel_id = $1 AND kind NOT IN ('digest', 'test')
+      const [used] =
+        dup || !isRateLimited(c)
+          ? [{ n: "0" }]
+          : await tx.query<{ n: string }>(
+              `SELECT count(*) AS n FROM notifications WHERE channel_id = $1 AND kind NOT IN ('digest', 'test')
                AND status IN ('sending', 'sent', 'outbox', 'failed') AND created_at > now() - make_interval(secs => $2)`,
-            [c.id, c.window_seconds],
-          );
+              [c.id, c.window_seconds],
+            );
       const status: Decision = dup ? "duplicate" : Number(used?.n) >= c.rate_limit ? "held" : "sending";
       const payload = status === "sending" ? render(configOf(c, deps.secrets), m, deps.transport) : null;
       const [row] = await tx.query<{ id: string }>(

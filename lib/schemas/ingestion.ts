@@ -35,3 +35,30 @@ export const IngestionStatus = z.object({
   failedObjects: z.array(z.object({ sourceKey: z.string(), error: z.string(), processedAt: z.string() })),
 });
 export type IngestionStatus = z.infer<typeof IngestionStatus>;
+
+export type IngestionRun = z.infer<typeof IngestionRun>;
+
+/** A run that found nothing new (the watcher polling files it already loaded). */
+export const isIdleRun = (r: IngestionRun) => r.status === "succeeded" && r.objects === 0 && r.errors === 0;
+
+/**
+ * The run list as people want it: the runs that did something, and at most one line for the latest
+ * check that found nothing new (with when the last new data arrived), instead of a row per poll.
+ */
+export function summarizeRuns(runs: readonly IngestionRun[]): {
+  worked: IngestionRun[];
+  idle: { checkedAt: string; alreadyLoaded: number; lastNewAt: string | null } | null;
+} {
+  const worked = runs.filter((r) => !isIdleRun(r));
+  const latestIdle = runs.find(isIdleRun);
+  const newest = worked[0];
+  const idle =
+    latestIdle && (!newest || latestIdle.id > newest.id)
+      ? {
+          checkedAt: latestIdle.startedAt,
+          alreadyLoaded: latestIdle.unchanged,
+          lastNewAt: worked.find((r) => r.objects > 0)?.startedAt ?? null,
+        }
+      : null;
+  return { worked, idle };
+}

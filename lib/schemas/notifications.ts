@@ -74,6 +74,24 @@ export interface ChannelSummary {
 
 export const NOTIFICATION_STATUSES = ["sending", "sent", "outbox", "held", "digested", "duplicate", "failed"] as const;
 
+const STATUS_WORDS: Record<string, string> = {
+  sending: "being sent",
+  sent: "delivered",
+  outbox: "kept in the outbox (no sender set up)",
+  held: "held back by the rate limit until the next digest",
+  digested: "sent in a digest",
+  duplicate: "already told about this earlier",
+  failed: "could not be delivered",
+};
+
+/** A notification status in words people use ("held back by the rate limit …" rather than `held`). */
+export const decisionInWords = (status: string) => STATUS_WORDS[status] ?? status;
+
+const KIND_WORDS: Record<string, string> = { inapp: "in-app", slack: "Slack", telegram: "Telegram", email: "e-mail" };
+
+/** A channel kind as people say it. */
+export const kindInWords = (kind: string) => KIND_WORDS[kind] ?? kind;
+
 export const OutboxQuery = z
   .object({
     channel: z.string().trim().max(80).optional(),
@@ -87,6 +105,8 @@ export interface NotificationDto {
   id: number;
   channelId: string;
   channelKind: string;
+  /** The name people gave the channel ("SOC Slack"); the id is for the API only. */
+  channelName: string;
   kind: "finding" | "incident" | "digest" | "test";
   subject: string;
   title: string;
@@ -98,3 +118,21 @@ export interface NotificationDto {
   error: string | null;
   createdAt: string;
 }
+
+/** A notification in the in-app centre, as the person looking at it sees it. */
+export interface InAppNotificationDto extends NotificationDto {
+  read: boolean;
+}
+
+export interface InAppList {
+  items: InAppNotificationDto[];
+  /** How many in-app notifications the caller has not read yet. */
+  unread: number;
+}
+
+/** Mark some of the caller's in-app notifications read (or unread again), or all of them read. */
+export const MarkReadInput = z.union([
+  z.object({ ids: z.array(z.number().int().positive()).min(1).max(500), read: z.boolean().default(true) }).strict(),
+  z.object({ all: z.literal(true) }).strict(),
+]);
+export type MarkReadInput = z.infer<typeof MarkReadInput>;

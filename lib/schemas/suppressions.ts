@@ -36,6 +36,29 @@ export const SuppressionInput = z
   );
 export type SuppressionInput = z.infer<typeof SuppressionInput>;
 
+/** The patterns of a rule not saved yet, to preview what it would hide (same checks as saving). */
+export const SuppressionPreviewQuery = z
+  .object({
+    findingType: pattern("finding type", "Give the finding type this rule hides, or * for every type"),
+    resource: pattern("resource").optional(),
+    principal: pattern("principal").optional(),
+  })
+  .strict()
+  .refine(
+    (v) => v.findingType !== "*" || v.resource || v.principal,
+    "A rule for every finding type needs a resource or a principal",
+  );
+export type SuppressionPreviewQuery = z.infer<typeof SuppressionPreviewQuery>;
+
+/** What saving a rule would do, counted over the same findings and with the same matching as the rule. */
+export interface SuppressionPreview {
+  /** Current findings (last `days` days) the rule matches: what its "hides" count will show once saved. */
+  matches: number;
+  /** Of those, how many are open now (new, not hidden by another rule): they leave the open list. */
+  open: number;
+  days: number;
+}
+
 export interface SuppressionRule {
   id: string;
   findingType: string;

@@ -1,14 +1,39 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { ChannelInput, ChannelSummary, NotificationDto } from "@/lib/schemas/notifications";
+import type {
+  ChannelInput,
+  ChannelSummary,
+  InAppList,
+  MarkReadInput,
+  NotificationDto,
+} from "@/lib/schemas/notifications";
 import { apiFetch } from "../api-fetch";
 
 export function useInAppQuery() {
   return useQuery({
     queryKey: ["notifications", "inapp"],
-    queryFn: ({ signal }) => apiFetch<{ items: NotificationDto[] }>("/api/notifications", { signal }),
+    queryFn: ({ signal }) => apiFetch<InAppList>("/api/notifications", { signal }),
     refetchInterval: 10_000,
+  });
+}
+
+/** The caller's unread in-app count, for the badge in the navigation. */
+export function useUnreadCountQuery() {
+  return useQuery({
+    queryKey: ["notifications", "unread"],
+    queryFn: ({ signal }) => apiFetch<{ unread: number }>("/api/notifications/unread", { signal }),
+    refetchInterval: 30_000,
+  });
+}
+
+export function useMarkReadMutation() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: MarkReadInput) =>
+      apiFetch<{ unread: number }>("/api/notifications/read", { method: "POST", json: input }),
+    onSuccess: (r) => qc.setQueryData(["notifications", "unread"], r),
+    onSettled: () => qc.invalidateQueries({ queryKey: ["notifications"] }),
   });
 }
 

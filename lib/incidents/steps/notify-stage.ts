@@ -1,10 +1,9 @@
-import { activeChannels } from "@/lib/notify/channel-rows";
+import { describeDecisions } from "@/lib/notify/describe-decisions";
 import { notify } from "@/lib/notify/notify";
 import type { IncidentDeps } from "../deps";
 import { addEvent } from "../event-store";
 import { getIncidentOrThrow } from "../incident-store";
 import { incidentMessage } from "../messages";
-import { notifiedInWords } from "../notified-in-words";
 
 /** Sends the incident's message for a stage through every channel and puts who got it on the timeline. */
 export async function notifyStage(deps: IncidentDeps, incidentId: string, stage: string, lines: string[]) {
@@ -15,7 +14,7 @@ export async function notifyStage(deps: IncidentDeps, incidentId: string, stage:
     kind: "notification",
     step: stage,
     ok: !Object.values(decisions).includes("failed"),
-    summary: notifiedInWords(decisions, await activeChannels(deps.db)),
+    summary: await describeDecisions(deps.db, decisions),
     detail: decisions,
   });
 }

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { encodeSessionCookie, SESSION_COOKIE } from "@/lib/auth/session-cookie";
 import type { RouteHandler } from "@/lib/http/with-route";
 import { ROLES, type Role } from "@/lib/schemas/auth";
+import { fieldLabel } from "@/lib/schemas/issue-sentences";
 import { tempDir } from "@/test/support/databases";
 
 process.env.SIGHTLINE_DATA_DIR = tempDir("routes");
@@ -120,6 +121,7 @@ describe.each(routes)("$name", (route) => {
     test("malformed query → 422 with a message", async () => {
       const res = await call(route, { cookie: asAllowed(), query: "?__unknown=1" });
       expect(res.status).toBe(422);
+      expect((await res.json()).error.message).toContain("There is no field called “__unknown” here.");
     });
 
   if (route.handler.meta.params)
@@ -142,6 +144,20 @@ describe.each(routes)("$name", (route) => {
       expect(res.status).toBe(403);
       expect((await res.json()).error.code).toBe("csrf");
     });
+});
+
+test("POST /api/suppressions with an empty finding type → 422 in people's words, no code names", async () => {
+  const create = routes.find((r) => r.name === "POST /api/suppressions") as Route;
+  const body = JSON.stringify({ findingType: "", reason: "", colour: "red" });
+  const res = await call(create, { cookie: cookies.analysts, body });
+  expect(res.status).toBe(422);
+  const { error } = await res.json();
+  expect(error.message).toBe(
+    "Give the finding type this rule hides, or * for every type. Say why these findings are hidden. There is no field called “colour” here.",
+  );
+  expect(error.issues.map((i: { message: string }) => i.message)).not.toContainEqual(
+    expect.stringMatching(/findingType|Too small/),
+  );
 });
 
 describe("session cookie refusal", () => {
@@ -429,7 +445,7 @@ describe("hostile input: every route that takes input answers 4xx with the field
           for (const v of ["0001-01-01", "9999-12-31", "1100-01-01", "0001-01-01T00:00:00Z"]) {
             const res = await call(route, { cookie: cookie(), query: `?${BASE_QUERY[route.name] ?? ""}${field}=${v}` });
             expect(res.status, `${field}=${v}`).toBe(422);
-            expect((await res.json()).error.message).toContain(field);
+            expect((await res.json()).error.message).toMatch(new RegExp(`${fieldLabel([field])} (must be|is) `));
           }
       });
 

@@ -93,3 +93,27 @@ for (const theme of ["light", "dark"] as const) {
     expect(problems).toEqual([]);
   });
 }
+
+test("a disabled button looks disabled: grey, not the primary blue (defect 11)", async ({ page }) => {
+  await signIn(page, "analysts");
+  await page.goto(await firstDetailPath(page, "/findings", "/findings/"));
+  const save = page.getByRole("button", { name: "Save" });
+  await expect(save).toBeDisabled();
+  // As RGB: Tailwind's colours are oklch(), so the browser paints one pixel of it to read it back.
+  const background = () =>
+    save.evaluate((el) => {
+      const ctx = document.createElement("canvas").getContext("2d");
+      if (!ctx) return [];
+      ctx.fillStyle = getComputedStyle(el).backgroundColor;
+      ctx.fillRect(0, 0, 1, 1);
+      return [...ctx.getImageData(0, 0, 1, 1).data.slice(0, 3)];
+    });
+  const disabled = await background();
+  await page.getByLabel("Note").fill("Checked with the owner");
+  await expect(save).toBeEnabled();
+  const enabled = await background();
+  expect(disabled).not.toEqual(enabled);
+  // The disabled colour is a grey: its red, green and blue parts are close together.
+  expect(disabled).toHaveLength(3);
+  expect(Math.max(...disabled) - Math.min(...disabled)).toBeLessThan(40);
+});

@@ -10,7 +10,7 @@ test("a page the role may not see answers 403 with the friendly panel; an admin 
     const res = await page.goto(path);
     expect(res?.status(), path).toBe(403);
     await expect(page.getByRole("heading", { name: "This page is not for your role" })).toBeVisible();
-    await expect(page.getByRole("alert")).toContainText("Ask an admin if you need access.");
+    await expect(page.getByText("Ask an admin if you need access.")).toBeVisible();
     // Still inside the signed-in shell: the person can go elsewhere from here.
     await expect(page.getByTestId("whoami")).toBeVisible();
   }

@@ -1,4 +1,5 @@
 import { formatRunDuration } from "@/components/ui/format";
+import { ScrollArea } from "@/components/ui/scroll-area";
 import { Section } from "@/components/ui/section";
 import { ROW, TableHead, TD as td } from "@/components/ui/table";
 import type { PipelineStatus } from "@/lib/schemas/pipeline";
@@ -10,7 +11,7 @@ const INGEST_COUNTS = ["batches", "received", "accepted", "rejected", "bots", "r
 export function PipelineIngest({ ingest }: { ingest: PipelineStatus["ingest"] }) {
   return (
     <Section title="Ingest per hour">
-      <div className="overflow-x-auto">
+      <ScrollArea className="overflow-x-auto">
         <table className="w-full text-sm">
           <TableHead columns={INGEST_COLUMNS} />
           <tbody>
@@ -26,7 +27,7 @@ export function PipelineIngest({ ingest }: { ingest: PipelineStatus["ingest"] })
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollArea>
     </Section>
   );
 }
@@ -34,7 +35,7 @@ export function PipelineIngest({ ingest }: { ingest: PipelineStatus["ingest"] })
 export function PipelineRuns({ runs }: { runs: PipelineStatus["runs"] }) {
   return (
     <Section title="ETL runs">
-      <div className="overflow-x-auto">
+      <ScrollArea className="overflow-x-auto">
         <table className="w-full text-sm">
           <tbody>
             {runs.map((r) => (
@@ -53,7 +54,7 @@ export function PipelineRuns({ runs }: { runs: PipelineStatus["runs"] }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollArea>
     </Section>
   );
 }

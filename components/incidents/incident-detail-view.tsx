@@ -1,6 +1,7 @@
 "use client";
 
 import { useIncidentQuery } from "@/components/hooks/queries/use-incidents-query";
+import { ScrollArea } from "@/components/ui/scroll-area";
 import { Section } from "@/components/ui/section";
 import { IncidentHeader, PendingReviewsNotice } from "./incident-header";
 import { IncidentTimeline } from "./incident-timeline";
@@ -37,15 +38,15 @@ export function IncidentDetailView({ id }: { id: string }) {
       ) : null}
       {data.originalState ? (
         <Section title="Recorded original state">
-          <pre className="overflow-auto rounded bg-slate-100 p-2 text-xs dark:bg-slate-900">
+          <ScrollArea as="pre" className="overflow-auto rounded bg-slate-100 p-2 text-xs dark:bg-slate-900">
             {JSON.stringify(data.originalState, null, 2)}
-          </pre>
+          </ScrollArea>
         </Section>
       ) : null}
       <Section title="Enrichment">
-        <pre className="max-h-96 overflow-auto rounded bg-slate-100 p-2 text-xs dark:bg-slate-900">
+        <ScrollArea as="pre" className="max-h-96 overflow-auto rounded bg-slate-100 p-2 text-xs dark:bg-slate-900">
           {JSON.stringify(data.enrichment, null, 2)}
-        </pre>
+        </ScrollArea>
       </Section>
     </div>
   );

@@ -97,7 +97,7 @@ for (const theme of ["light", "dark"] as const) {
 test("a disabled button looks disabled: grey, not the primary blue (defect 11)", async ({ page }) => {
   await signIn(page, "analysts");
   await page.goto(await firstDetailPath(page, "/findings", "/findings/"));
-  const save = page.getByRole("button", { name: "Save" });
+  const save = page.getByRole("button", { name: "Save", exact: true });
   await expect(save).toBeDisabled();
   // As RGB: Tailwind's colours are oklch(), so the browser paints one pixel of it to read it back.
   const background = () =>
@@ -109,7 +109,7 @@ test("a disabled button looks disabled: grey, not the primary blue (defect 11)",
       return [...ctx.getImageData(0, 0, 1, 1).data.slice(0, 3)];
     });
   const disabled = await background();
-  await page.getByLabel("Note").fill("Checked with the owner");
+  await page.getByRole("textbox", { name: "Note", exact: true }).fill("Checked with the owner");
   await expect(save).toBeEnabled();
   const enabled = await background();
   expect(disabled).not.toEqual(enabled);

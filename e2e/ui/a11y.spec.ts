@@ -55,9 +55,19 @@ async function firstDetailPath(page: Page, list: string, prefix: string): Promis
 }
 
 /** The serious and critical problems axe finds on one page, one line each. */
-async function scan(page: Page, path: string): Promise<string[]> {
+/** An IP address's entity page, for an address the demo activity really has. */
+async function entityPath(page: Page): Promise<string> {
+  const res = await page.request.get("/api/activity?limit=50");
+  const ip = ((await res.json()) as { items: { sourceIp: string | null }[] }).items
+    .map((e) => e.sourceIp)
+    .find((v): v is string => !!v && /^\d+\.\d+\.\d+\.\d+$/.test(v));
+  expect(ip, "the demo data has an event from an IPv4 address").toBeTruthy();
+  return `/entities?kind=ip&value=${encodeURIComponent(ip ?? "")}`;
+}
+
+async function scan(page: Page, path: string, status = 200): Promise<string[]> {
   const res = await page.goto(path);
-  expect(res?.status(), path).toBeLessThan(400);
+  expect(res?.status(), path).toBe(status);
   await expect(page.locator("body")).not.toContainText("Loading…");
   const { violations } = await new AxeBuilder({ page }).analyze();
   return violations
@@ -81,6 +91,7 @@ for (const theme of ["light", "dark"] as const) {
 
     const details = [];
     for (const d of DETAIL_PAGES) details.push(await firstDetailPath(page, d.list, d.prefix));
+    details.push(await entityPath(page));
     const problems: string[] = [];
     for (const path of ["/", ...STATIC_PAGES, ...details]) problems.push(...(await scan(page, path)));
 
@@ -89,6 +100,14 @@ for (const theme of ["light", "dark"] as const) {
     const anon = await visitor.newPage();
     for (const path of PUBLIC_PAGES) problems.push(...(await scan(anon, path)));
     await visitor.close();
+
+    // The panel a role sees on a page it may not open.
+    const reviewer = await browser.newContext();
+    await useTheme(reviewer, theme, base);
+    const refused = await reviewer.newPage();
+    await signIn(refused, "reviewers");
+    problems.push(...(await scan(refused, "/admin", 403)));
+    await reviewer.close();
 
     expect(problems).toEqual([]);
   });

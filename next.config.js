@@ -7,6 +7,8 @@ const LOCAL_ONLY = ["node_modules/@duckdb/**", "node_modules/@electric-sql/**"];
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // `forbidden()` (lib/http/page-auth.ts): a page a role may not see answers HTTP 403, not 200.
+  experimental: { authInterrupts: true },
   // A build-time constant: in the AWS build, instrumentation.ts drops the local background work (and,
   // with it, the local engines) from the server bundle.
   env: { SIGHTLINE_BUILT_FOR: awsBuild ? "aws" : "local" },

@@ -1,4 +1,5 @@
 import { ZodError } from "zod";
+import { describeAllIssues, describeIssue } from "@/lib/schemas/issue-sentences";
 
 export const ERROR_STATUS = {
   unauthorized: 401,
@@ -51,7 +52,8 @@ const isZodError = (e: unknown): e is ZodError =>
 
 /**
  * The one mapping of a thrown error to an HTTP status and body, for Next routes and Lambda handlers
- * alike: AppError → its status and code; zod errors → 422 with the issues; anything else → 500
+ * alike: AppError → its status and code; zod errors → 422 with the issues in people's words (the
+ * field's name as people know it, never its code name or zod's wording); anything else → 500
  * without internals (logged).
  */
 export function errorBody(err: unknown): {
@@ -60,8 +62,9 @@ export function errorBody(err: unknown): {
 } {
   if (isAppError(err)) return { status: err.status, body: { error: { code: err.code, message: err.message } } };
   if (isZodError(err)) {
-    const message = err.issues.map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message)).join("; ");
-    return { status: 422, body: { error: { code: "invalid_input", message, issues: err.issues } } };
+    const message = describeAllIssues(err.issues);
+    const issues = err.issues.map((i) => ({ code: i.code, path: i.path.map(String), message: describeIssue(i) }));
+    return { status: 422, body: { error: { code: "invalid_input", message, issues } } };
   }
   console.error("[error] unhandled:", err);
   return { status: 500, body: { error: { code: "internal", message: "Internal error" } } };

@@ -1,3 +1,4 @@
+import { ScrollArea } from "@/components/ui/scroll-area";
 import { Section } from "@/components/ui/section";
 import type { IngestionStatus } from "@/lib/schemas/ingestion";
 
@@ -22,7 +23,9 @@ export function IngestionQuarantine({
               {q.reason} <span className="text-slate-500">at {q.position}</span>
             </div>
             <div className="break-all text-xs text-slate-600 dark:text-slate-400">{q.sourceKey}</div>
-            <pre className="mt-1 overflow-x-auto text-xs">{q.sample}</pre>
+            <ScrollArea as="pre" className="mt-1 overflow-x-auto text-xs">
+              {q.sample}
+            </ScrollArea>
           </li>
         ))}
       </ul>

@@ -1,4 +1,5 @@
 import { formatRunDuration } from "@/components/ui/format";
+import { ScrollArea } from "@/components/ui/scroll-area";
 import { Section } from "@/components/ui/section";
 import { ROW, TableHead, TD as td } from "@/components/ui/table";
 import type { PipelineStatus } from "@/lib/schemas/pipeline";
@@ -15,7 +16,7 @@ export function PipelineIngest({ ingest }: { ingest: PipelineStatus["ingest"] })
           No clickstream events received yet. Once the tracker sends events, each hour's counts appear here.
         </p>
       ) : (
-        <div className="overflow-x-auto">
+        <ScrollArea className="overflow-x-auto">
           <table className="w-full text-sm">
             <TableHead columns={INGEST_COLUMNS} />
             <tbody>
@@ -31,7 +32,7 @@ export function PipelineIngest({ ingest }: { ingest: PipelineStatus["ingest"] })
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollArea>
       )}
     </Section>
   );
@@ -40,7 +41,7 @@ export function PipelineIngest({ ingest }: { ingest: PipelineStatus["ingest"] })
 export function PipelineRuns({ runs }: { runs: PipelineStatus["runs"] }) {
   return (
     <Section title="ETL runs">
-      <div className="overflow-x-auto">
+      <ScrollArea className="overflow-x-auto">
         <table className="w-full text-sm">
           <tbody>
             {runs.map((r) => (
@@ -59,7 +60,7 @@ export function PipelineRuns({ runs }: { runs: PipelineStatus["runs"] }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollArea>
     </Section>
   );
 }

@@ -58,7 +58,7 @@ export function ProductFilters({
           ))}
         </select>
       </Labelled>
-      <button type="submit" className="rounded-md bg-sky-600 px-3 py-2 font-medium text-white hover:bg-sky-700">
+      <button type="submit" className="rounded-md bg-sky-700 px-3 py-2 font-medium text-white hover:bg-sky-800">
         Apply
       </button>
       {children}

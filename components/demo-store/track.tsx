@@ -19,7 +19,7 @@ export function TrackButton({ event, product, label }: { event: string; product:
   return (
     <button
       type="button"
-      className="rounded bg-sky-600 px-3 py-2 text-sm font-medium text-white hover:bg-sky-700"
+      className="rounded bg-sky-700 px-3 py-2 text-sm font-medium text-white hover:bg-sky-800"
       onClick={() => {
         sl.track(event, productInfo(product));
         const cart = JSON.parse(localStorage.getItem("demo_cart") ?? "[]") as string[];

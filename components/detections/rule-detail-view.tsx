@@ -1,6 +1,7 @@
 "use client";
 
 import { useRuleQuery } from "@/components/hooks/queries/use-detections-query";
+import { ScrollArea } from "@/components/ui/scroll-area";
 import { Section } from "@/components/ui/section";
 import { RuleBacktest } from "./rule-backtest";
 import { RuleExceptions } from "./rule-exceptions";
@@ -33,9 +34,13 @@ export function RuleDetailView({ id, isAdmin }: { id: string; isAdmin: boolean }
           <p className="mb-1 text-sm text-slate-600 dark:text-slate-400">
             As sent for the latest complete hour; values travel as <code>?</code> parameters.
           </p>
-          <pre className="overflow-auto rounded bg-slate-100 p-2 text-xs dark:bg-slate-900" data-testid="rule-sql">
+          <ScrollArea
+            as="pre"
+            className="overflow-auto rounded bg-slate-100 p-2 text-xs dark:bg-slate-900"
+            data-testid="rule-sql"
+          >
             {r.sql.text}
-          </pre>
+          </ScrollArea>
         </Section>
       ) : null}
       <Section title="Backtest">

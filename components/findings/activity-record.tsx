@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { ScrollArea } from "@/components/ui/scroll-area";
 import type { ActivityRow } from "@/lib/schemas/activity";
 import { guessEntityKind } from "@/lib/schemas/entities";
 import { entityHref, principalHref } from "./entity-links";
@@ -106,15 +107,15 @@ export function ActivityRecord({ e }: { e: ActivityRow }) {
       <div className="grid min-w-0 gap-3 lg:grid-cols-2">
         <div className="min-w-0">
           <h4 className="text-xs font-medium text-slate-600 dark:text-slate-400">Request parameters</h4>
-          <pre className={PRE}>
+          <ScrollArea as="pre" className={PRE}>
             {e.requestParameters === null ? "None" : JSON.stringify(e.requestParameters, null, 2)}
-          </pre>
+          </ScrollArea>
         </div>
         <div className="min-w-0">
           <h4 className="text-xs font-medium text-slate-600 dark:text-slate-400">Response</h4>
-          <pre className={PRE}>
+          <ScrollArea as="pre" className={PRE}>
             {e.responseElements === null ? "None" : JSON.stringify(e.responseElements, null, 2)}
-          </pre>
+          </ScrollArea>
         </div>
       </div>
     </div>

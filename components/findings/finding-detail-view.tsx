@@ -2,6 +2,7 @@
 
 import { FindingDetectionPanel } from "@/components/detections/finding-detection";
 import { useFindingQuery } from "@/components/hooks/queries/use-findings-query";
+import { ScrollArea } from "@/components/ui/scroll-area";
 import { FindingEntities } from "./finding-entities";
 import { FindingHeader } from "./finding-header";
 import { FindingHistory } from "./finding-history";
@@ -38,9 +39,9 @@ export function FindingDetailView({ id, me }: { id: string; me: string }) {
       </section>
       <details>
         <summary className="cursor-pointer font-semibold">Raw</summary>
-        <pre className="mt-2 overflow-auto rounded bg-slate-100 p-2 text-xs dark:bg-slate-900">
+        <ScrollArea as="pre" className="mt-2 overflow-auto rounded bg-slate-100 p-2 text-xs dark:bg-slate-900">
           {JSON.stringify({ ...f.raw, detail: f.detail }, null, 2)}
-        </pre>
+        </ScrollArea>
       </details>
     </div>
   );

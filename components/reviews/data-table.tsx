@@ -1,3 +1,4 @@
+import { ScrollArea } from "@/components/ui/scroll-area";
 import { THEAD, TD as td, TH as th } from "@/components/ui/table";
 
 type Row = Record<string, unknown>;
@@ -65,27 +66,27 @@ export function DataTable({ rows, label, shown = 5 }: { rows: Row[]; label: (k: 
   );
   return (
     <div className="flex min-w-0 flex-col gap-1">
-      <div className="max-w-full overflow-x-auto">
+      <ScrollArea className="max-w-full overflow-x-auto">
         <table className="min-w-full text-left">
           {head}
           <tbody>
             <Rows rows={rows.slice(0, shown)} columns={columns} />
           </tbody>
         </table>
-      </div>
+      </ScrollArea>
       {rows.length > shown ? (
         <details>
           <summary className="cursor-pointer text-xs text-sky-700 dark:text-sky-400">
             Show {rows.length - shown} more
           </summary>
-          <div className="max-w-full overflow-x-auto">
+          <ScrollArea className="max-w-full overflow-x-auto">
             <table className="min-w-full text-left">
               {head}
               <tbody>
                 <Rows rows={rows.slice(shown)} columns={columns} />
               </tbody>
             </table>
-          </div>
+          </ScrollArea>
         </details>
       ) : null}
     </div>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { formatWhen } from "@/components/ui/format";
+import { ScrollArea } from "@/components/ui/scroll-area";
 import { ROW, THEAD, TD as td, TH as th } from "@/components/ui/table";
 import { GROUP_LABELS, priorityLabel, type ReviewSummary } from "@/lib/schemas/applications";
 import { dueInWords } from "@/lib/schemas/durations";
@@ -96,7 +97,7 @@ export function ReviewQueueTable({
   const pickable = items.filter((r) => unpickableReason(r, me) === null).map((r) => r.id);
   const all = pickable.length > 0 && pickable.every((id) => picked.has(id));
   return (
-    <div className="max-w-full overflow-x-auto">
+    <ScrollArea className="max-w-full overflow-x-auto">
       <table className="w-full text-sm">
         <thead className={THEAD}>
           <tr>
@@ -137,6 +138,6 @@ export function ReviewQueueTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollArea>
   );
 }

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { ScrollArea } from "@/components/ui/scroll-area";
 import { DataTable, isFlatRecordList } from "./data-table";
 
 /** Words that read better in capitals. */
@@ -97,9 +98,12 @@ export function SubmittedData({ payload, skip }: { payload: Record<string, unkno
       <Fields data={payload} skip={skip} />
       <details className="text-sm">
         <summary className="cursor-pointer text-sky-700 dark:text-sky-400">Show as JSON</summary>
-        <pre className="mt-2 max-h-96 overflow-auto whitespace-pre-wrap break-all rounded bg-slate-100 p-2 text-xs dark:bg-slate-900">
+        <ScrollArea
+          as="pre"
+          className="mt-2 max-h-96 overflow-auto whitespace-pre-wrap break-all rounded bg-slate-100 p-2 text-xs dark:bg-slate-900"
+        >
           {JSON.stringify(payload, null, 2)}
-        </pre>
+        </ScrollArea>
       </details>
     </section>
   );

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useId, useRef } from "react";
+import { ScrollArea } from "@/components/ui/scroll-area";
 import type { GraphEdgeDto, GraphNodeDto, WorkflowGraphDto } from "@/lib/schemas/reviews";
 
 type Pt = [number, number];
@@ -137,7 +138,10 @@ export function WorkflowGraph({ graph, label }: { graph: WorkflowGraphDto; label
   }, [here]);
   return (
     <figure className="flex flex-col gap-2">
-      <div ref={scroller} className="max-w-full overflow-x-auto rounded border border-slate-200 dark:border-slate-800">
+      <ScrollArea
+        ref={scroller}
+        className="max-w-full overflow-x-auto rounded border border-slate-200 dark:border-slate-800"
+      >
         <svg
           width={graph.width}
           height={graph.height}
@@ -177,7 +181,7 @@ export function WorkflowGraph({ graph, label }: { graph: WorkflowGraphDto; label
             <EdgeLabel key={`${e.from}>${e.to}`} e={e} />
           ))}
         </svg>
-      </div>
+      </ScrollArea>
       <figcaption className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-600 dark:text-slate-400">
         <span>
           <span className="mr-1 inline-block size-3 rounded-sm border border-sky-600 bg-sky-100 align-middle dark:bg-sky-950" />

@@ -53,8 +53,9 @@ for (const role of Object.keys(NAV) as (keyof typeof NAV)[]) {
 
 test("a page outside the role is refused on the server, not just hidden", async ({ page }) => {
   await signIn(page, "reviewers");
-  await page.goto("/admin");
-  await expect(page.getByRole("alert").filter({ hasText: "403" })).toContainText("not for your role");
+  const res = await page.goto("/admin");
+  expect(res?.status()).toBe(403);
+  await expect(page.getByRole("heading", { name: "This page is not for your role" })).toBeVisible();
 });
 
 test("sign-out ends the session", async ({ page, context }) => {

@@ -83,8 +83,8 @@ test("the standard purchase funnel is answered from the ETL's per-day cube, with
 test("analysts and reviewers are refused the clickstream pages and API", async ({ page }) => {
   for (const role of ["analysts", "reviewers"] as const) {
     await signIn(page, role);
-    await page.goto("/clickstream/funnels");
-    await expect(page.getByRole("heading", { name: "403 — not for your role" })).toBeVisible();
+    expect((await page.goto("/clickstream/funnels"))?.status()).toBe(403);
+    await expect(page.getByRole("heading", { name: "This page is not for your role" })).toBeVisible();
     const res = await page.request.post("/api/clickstream/funnel", {
       data: {
         steps: [{ event: "page_view" }, { event: "purchase" }],

@@ -1,6 +1,6 @@
 import "server-only";
 import { cookies, headers } from "next/headers";
-import { redirect } from "next/navigation";
+import { forbidden, redirect } from "next/navigation";
 import { getContext } from "@/lib/adapters";
 import { hasAnyRole, type Principal, type Role } from "@/lib/schemas/auth";
 
@@ -11,18 +11,17 @@ export async function getPagePrincipal(): Promise<Principal | null> {
 }
 
 /**
- * Pages call this first: no session → sign-in page (coming back here after), wrong role →
- * `allowed: false` so the page renders its 403 state. The proxy is never relied on.
+ * Pages call this first: no session → sign-in page (coming back here after); wrong role → `forbidden()`,
+ * which answers HTTP 403 with the signed-in shell's friendly panel (`app/(app)/forbidden.tsx`). The
+ * proxy is never relied on.
  */
-export async function requirePagePrincipal(
-  path: string,
-  roles?: readonly Role[],
-): Promise<{ principal: Principal; allowed: boolean }> {
+export async function requirePagePrincipal(path: string, roles?: readonly Role[]): Promise<{ principal: Principal }> {
   const principal = await getPagePrincipal();
   if (!principal) {
     // The proxy passes the real path (with query) so sign-in returns exactly here.
     const requested = (await headers()).get("x-sightline-path") ?? path;
     redirect(`/login?next=${encodeURIComponent(requested)}`);
   }
-  return { principal, allowed: !roles || hasAnyRole(principal, roles) };
+  if (roles && !hasAnyRole(principal, roles)) forbidden();
+  return { principal };
 }

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { ActivityView } from "@/components/findings/activity-view";
-import { Forbidden } from "@/components/ui/forbidden";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePrincipal } from "@/lib/http/page-auth";
 import { rolesFor } from "@/lib/schemas/navigation";
@@ -9,8 +8,7 @@ import { rolesFor } from "@/lib/schemas/navigation";
 export const metadata: Metadata = { title: "Activity" };
 
 export default async function Page() {
-  const { allowed } = await requirePagePrincipal("/activity", rolesFor("/activity"));
-  if (!allowed) return <Forbidden section="Activity" />;
+  await requirePagePrincipal("/activity", rolesFor("/activity"));
   return (
     <>
       <PageHeader title="Activity" />

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { AdminTabs } from "@/components/admin/admin-tabs";
 import { UsersView } from "@/components/admin/users-view";
-import { Forbidden } from "@/components/ui/forbidden";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePrincipal } from "@/lib/http/page-auth";
 import { rolesFor } from "@/lib/schemas/navigation";
@@ -9,8 +8,7 @@ import { rolesFor } from "@/lib/schemas/navigation";
 export const metadata: Metadata = { title: "Admin" };
 
 export default async function AdminPage() {
-  const { principal, allowed } = await requirePagePrincipal("/admin", rolesFor("/admin"));
-  if (!allowed) return <Forbidden section="Admin" />;
+  const { principal } = await requirePagePrincipal("/admin", rolesFor("/admin"));
   return (
     <>
       <PageHeader title="Admin" />

@@ -1,6 +1,5 @@
 import { type ReactNode, Suspense } from "react";
 import { ClickstreamTabs } from "@/components/clickstream/clickstream-tabs";
-import { Forbidden } from "@/components/ui/forbidden";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePrincipal } from "@/lib/http/page-auth";
 import { rolesFor } from "@/lib/schemas/navigation";
@@ -9,8 +8,7 @@ type Tab = Parameters<typeof ClickstreamTabs>[0]["current"];
 
 /** A clickstream page: admins only (checked on the server), header, tabs, then the view. */
 export async function ClickstreamSection({ path, tab, children }: { path: string; tab: Tab; children: ReactNode }) {
-  const { allowed } = await requirePagePrincipal(path, rolesFor("/clickstream"));
-  if (!allowed) return <Forbidden section="Clickstream" />;
+  await requirePagePrincipal(path, rolesFor("/clickstream"));
   return (
     <>
       <PageHeader title="Clickstream" />

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { EntityView } from "@/components/findings/entity-view";
-import { Forbidden } from "@/components/ui/forbidden";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePrincipal } from "@/lib/http/page-auth";
 import { rolesFor } from "@/lib/schemas/navigation";
@@ -9,8 +8,7 @@ import { rolesFor } from "@/lib/schemas/navigation";
 export const metadata: Metadata = { title: "Entity" };
 
 export default async function Page() {
-  const { allowed, principal } = await requirePagePrincipal("/entities", rolesFor("/findings"));
-  if (!allowed) return <Forbidden section="Entity" />;
+  const { principal } = await requirePagePrincipal("/entities", rolesFor("/findings"));
   return (
     <>
       <PageHeader title="Entity" />

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { FindingsView } from "@/components/findings/findings-view";
-import { Forbidden } from "@/components/ui/forbidden";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePrincipal } from "@/lib/http/page-auth";
 import { rolesFor } from "@/lib/schemas/navigation";
@@ -9,8 +8,7 @@ import { rolesFor } from "@/lib/schemas/navigation";
 export const metadata: Metadata = { title: "Findings" };
 
 export default async function Page() {
-  const { allowed, principal } = await requirePagePrincipal("/findings", rolesFor("/findings"));
-  if (!allowed) return <Forbidden section="Findings" />;
+  const { principal } = await requirePagePrincipal("/findings", rolesFor("/findings"));
   return (
     <>
       <PageHeader title="Findings" />

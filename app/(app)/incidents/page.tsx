@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { IncidentsView } from "@/components/incidents/incidents-view";
-import { Forbidden } from "@/components/ui/forbidden";
 import { PageHeader } from "@/components/ui/page-header";
 import { env } from "@/lib/env";
 import { requirePagePrincipal } from "@/lib/http/page-auth";
@@ -11,8 +10,7 @@ import { rolesFor } from "@/lib/schemas/navigation";
 export const metadata: Metadata = { title: "Incidents" };
 
 export default async function IncidentsPage() {
-  const { allowed, principal } = await requirePagePrincipal("/incidents", rolesFor("/incidents"));
-  if (!allowed) return <Forbidden section="Incidents" />;
+  const { principal } = await requirePagePrincipal("/incidents", rolesFor("/incidents"));
   return (
     <>
       <PageHeader title="Incidents" />

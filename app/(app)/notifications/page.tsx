@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { NotificationsView } from "@/components/notifications/notifications-view";
-import { Forbidden } from "@/components/ui/forbidden";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePrincipal } from "@/lib/http/page-auth";
 import { hasAnyRole } from "@/lib/schemas/auth";
@@ -9,8 +8,7 @@ import { rolesFor } from "@/lib/schemas/navigation";
 export const metadata: Metadata = { title: "Notifications" };
 
 export default async function NotificationsPage() {
-  const { allowed, principal } = await requirePagePrincipal("/notifications", rolesFor("/notifications"));
-  if (!allowed) return <Forbidden section="Notifications" />;
+  const { principal } = await requirePagePrincipal("/notifications", rolesFor("/notifications"));
   return (
     <>
       <PageHeader title="Notifications" />

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { ReviewQueueView } from "@/components/reviews/review-queue-view";
-import { Forbidden } from "@/components/ui/forbidden";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePrincipal } from "@/lib/http/page-auth";
 import { rolesFor } from "@/lib/schemas/navigation";
@@ -9,8 +8,7 @@ import { rolesFor } from "@/lib/schemas/navigation";
 export const metadata: Metadata = { title: "Reviews" };
 
 export default async function ReviewsPage() {
-  const { allowed, principal } = await requirePagePrincipal("/reviews", rolesFor("/reviews"));
-  if (!allowed) return <Forbidden section="Reviews" />;
+  const { principal } = await requirePagePrincipal("/reviews", rolesFor("/reviews"));
   return (
     <>
       <PageHeader title="Review queue" />

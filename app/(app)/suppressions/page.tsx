@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { SuppressionsView } from "@/components/findings/suppressions-view";
-import { Forbidden } from "@/components/ui/forbidden";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePrincipal } from "@/lib/http/page-auth";
 import { rolesFor } from "@/lib/schemas/navigation";
@@ -9,8 +8,7 @@ import { rolesFor } from "@/lib/schemas/navigation";
 export const metadata: Metadata = { title: "Suppression rules" };
 
 export default async function Page() {
-  const { allowed } = await requirePagePrincipal("/suppressions", rolesFor("/findings"));
-  if (!allowed) return <Forbidden section="Findings" />;
+  await requirePagePrincipal("/suppressions", rolesFor("/findings"));
   return (
     <>
       <PageHeader title="Suppression rules" />

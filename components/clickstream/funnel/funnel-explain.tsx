@@ -1,3 +1,4 @@
+import { ScrollArea } from "@/components/ui/scroll-area";
 import type { FunnelResult } from "@/lib/schemas/funnel";
 
 const SOURCES = { cube: "standard-funnel cube", rollup: "session rollup", raw: "raw events" } as const;
@@ -31,7 +32,9 @@ export function FunnelExplain({ explain: x }: { explain: FunnelResult["explain"]
         Each step counts at its first occurrence in the unit (the n-th for a step repeated n times); breakdown values
         and the product value behind "revenue lost" are the unit's first seen.
       </p>
-      <pre className="mt-2 max-h-80 overflow-auto rounded bg-slate-100 p-2 text-xs dark:bg-slate-900">{x.sql}</pre>
+      <ScrollArea as="pre" className="mt-2 max-h-80 overflow-auto rounded bg-slate-100 p-2 text-xs dark:bg-slate-900">
+        {x.sql}
+      </ScrollArea>
     </details>
   );
 }

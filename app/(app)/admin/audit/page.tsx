@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { AdminTabs } from "@/components/admin/admin-tabs";
 import { AuditView } from "@/components/admin/audit-view";
-import { Forbidden } from "@/components/ui/forbidden";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePrincipal } from "@/lib/http/page-auth";
 import { rolesFor } from "@/lib/schemas/navigation";
@@ -9,8 +8,7 @@ import { rolesFor } from "@/lib/schemas/navigation";
 export const metadata: Metadata = { title: "Audit log" };
 
 export default async function AuditPage() {
-  const { allowed } = await requirePagePrincipal("/admin/audit", rolesFor("/admin"));
-  if (!allowed) return <Forbidden section="Admin" />;
+  await requirePagePrincipal("/admin/audit", rolesFor("/admin"));
   return (
     <>
       <PageHeader title="Admin" />

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { AdminTabs } from "@/components/admin/admin-tabs";
 import { IngestionView } from "@/components/admin/ingestion-view";
-import { Forbidden } from "@/components/ui/forbidden";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePrincipal } from "@/lib/http/page-auth";
 import { rolesFor } from "@/lib/schemas/navigation";
@@ -9,8 +8,7 @@ import { rolesFor } from "@/lib/schemas/navigation";
 export const metadata: Metadata = { title: "Ingestion" };
 
 export default async function IngestionPage() {
-  const { allowed } = await requirePagePrincipal("/admin/ingestion", rolesFor("/admin"));
-  if (!allowed) return <Forbidden section="Admin" />;
+  await requirePagePrincipal("/admin/ingestion", rolesFor("/admin"));
   return (
     <>
       <PageHeader title="Admin" />

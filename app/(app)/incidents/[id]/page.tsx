@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { IncidentDetailView } from "@/components/incidents/incident-detail-view";
-import { Forbidden } from "@/components/ui/forbidden";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePrincipal } from "@/lib/http/page-auth";
 import { rolesFor } from "@/lib/schemas/navigation";
@@ -10,8 +9,7 @@ export const metadata: Metadata = { title: "Incident" };
 
 export default async function IncidentPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const { allowed } = await requirePagePrincipal(`/incidents/${id}`, rolesFor("/incidents"));
-  if (!allowed) return <Forbidden section="Incidents" />;
+  await requirePagePrincipal(`/incidents/${id}`, rolesFor("/incidents"));
   return (
     <>
       <PageHeader title="Incident" />

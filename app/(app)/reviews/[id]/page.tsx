@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ReviewDetailView } from "@/components/reviews/review-detail-view";
-import { Forbidden } from "@/components/ui/forbidden";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePrincipal } from "@/lib/http/page-auth";
 import { rolesFor } from "@/lib/schemas/navigation";
@@ -10,8 +9,7 @@ export const metadata: Metadata = { title: "Review" };
 
 export default async function ReviewPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const { allowed, principal } = await requirePagePrincipal(`/reviews/${id}`, rolesFor("/reviews"));
-  if (!allowed) return <Forbidden section="Reviews" />;
+  const { principal } = await requirePagePrincipal(`/reviews/${id}`, rolesFor("/reviews"));
   return (
     <>
       <PageHeader title="Review" />

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { RuleDetailView } from "@/components/detections/rule-detail-view";
-import { Forbidden } from "@/components/ui/forbidden";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePrincipal } from "@/lib/http/page-auth";
 import { hasAnyRole } from "@/lib/schemas/auth";
@@ -11,8 +10,7 @@ export const metadata: Metadata = { title: "Detection rule" };
 
 export default async function RulePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const { allowed, principal } = await requirePagePrincipal(`/rules/${id}`, rolesFor("/rules"));
-  if (!allowed) return <Forbidden section="Rules" />;
+  const { principal } = await requirePagePrincipal(`/rules/${id}`, rolesFor("/rules"));
   return (
     <>
       <PageHeader title="Detection rule" />

@@ -9,10 +9,9 @@ import { AwsIpCard } from "./aws-ip-card";
 import { EntitySearch } from "./entity-search";
 import { EntitySummaryCards } from "./entity-summary";
 import { QueryStatsBar } from "./query-stats-bar";
+import { SearchOutcome } from "./search-outcome";
 import { TimelineTable } from "./timeline-table";
 
-const ALERT =
-  "rounded border border-rose-300 bg-rose-50 p-3 text-sm text-rose-800 dark:border-rose-800 dark:bg-rose-950 dark:text-rose-200";
 const day = (iso: string) => new Date(iso).toLocaleDateString();
 
 function EntityDetails({ data, canReloadRanges }: { data: EntityTimeline; canReloadRanges: boolean }) {
@@ -53,7 +52,7 @@ export function EntityView({ canReloadRanges = false }: { canReloadRanges?: bool
   const asked = params.has("kind") || params.has("value");
   // A lookup the page can tell is wrong is not sent: it says why, in words, instead of loading.
   const problem = asked ? entityLookupProblem(Object.fromEntries(params)) : null;
-  const { data, isError, error } = useEntityQuery(search, asked && problem === null);
+  const { data, error } = useEntityQuery(search, asked && problem === null);
   return (
     <div className="flex min-w-0 flex-col gap-4">
       <EntitySearch key={search} initial={params.get("value") ?? ""} />
@@ -62,18 +61,10 @@ export function EntityView({ canReloadRanges = false }: { canReloadRanges?: bool
           See where an address, identity, instance or key was seen, what it called and what fired about it, then every
           CloudTrail event, VPC flow and finding that names it on one timeline.
         </p>
-      ) : problem ? (
-        <p role="alert" className={ALERT}>
-          {problem}
-        </p>
-      ) : isError ? (
-        <p role="alert" className={ALERT}>
-          {error.message}
-        </p>
-      ) : !data ? (
-        <p>Loading…</p>
       ) : (
-        <EntityDetails data={data} canReloadRanges={canReloadRanges} />
+        <SearchOutcome problem={problem} error={error} data={data}>
+          {(data) => <EntityDetails data={data} canReloadRanges={canReloadRanges} />}
+        </SearchOutcome>
       )}
     </div>
   );

@@ -6,16 +6,15 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { AthenaClient, StartQueryExecutionCommand } from "@aws-sdk/client-athena";
+import { StartQueryExecutionCommand } from "@aws-sdk/client-athena";
 import { afterAll, beforeAll, beforeEach, expect, test } from "vitest";
 import { parse } from "yaml";
-import { AthenaLakeQuery } from "@/lib/adapters/aws/athena-lake-query";
 import { migrate } from "@/lib/db/migrate";
 import type { PgDatabase } from "@/lib/db/pg-database";
 import type { LakeQueryEngine } from "@/lib/ports/lake-query";
 import { DB_TARGETS } from "@/test/support/databases";
 import { DetectionLake } from "@/test/support/detection-lake";
-import { fakeAthena } from "@/test/support/fake-athena";
+import { athenaEngineOver } from "@/test/support/fake-athena";
 import { rule as burst } from "./rules/credential-access/console-login-failure-burst";
 import { rule as adminPolicy } from "./rules/privilege-escalation/admin-policy-attached-to-user";
 import { sigmaAsScheduled } from "./sigma/as-scheduled";
@@ -32,25 +31,8 @@ beforeAll(async () => {
 afterAll(async () => db?.close());
 beforeEach(async () => {
   await lake?.close();
-  for (const sql of ["DELETE FROM detection_windows", "DELETE FROM finding_events", "DELETE FROM lake_objects"])
-    await db.query(sql);
-  await db.query("UPDATE detection_state SET objects_seen_until = '-infinity'");
-  lake = await DetectionLake.open(db);
+  lake = await DetectionLake.fresh(db);
 });
-
-/** Athena over this lake's files: the SDK client mocked at its boundary. */
-async function athenaOver(root: string) {
-  const client = new AthenaClient({ region: "us-east-1" });
-  const service = await fakeAthena(client, { lakeRoot: root, database: "sightline", workGroup: "sightline" });
-  const engine = new AthenaLakeQuery({
-    database: "sightline",
-    workGroup: "sightline",
-    client,
-    pollMs: 5,
-    maxPollMs: 20,
-  });
-  return { engine, service };
-}
 
 test("a threshold rule's SQL raises the same findings on DuckDB and on Athena, sent with its parameters", async () => {
   await lake.load(burst.fixtures.fire.objects);
@@ -59,7 +41,7 @@ test("a threshold rule's SQL raises the same findings on DuckDB and on Athena, s
   expect(duckFindings).toHaveLength(1);
 
   await db.query("DELETE FROM detection_windows");
-  const { engine, service } = await athenaOver(lake.root);
+  const { engine, service } = await athenaEngineOver(lake.root);
   try {
     const onAthena = await lake.run({ now: NOW, rules: [burst], lake: engine });
     expect(onAthena.evaluated).toEqual(onDuckDb.evaluated);
@@ -99,7 +81,7 @@ test("a Sigma rule compiles to both engines and hits exactly the events the equi
     .sort();
   expect(builtIn).toHaveLength(adminPolicy.fixtures.fire.length);
   expect(await sigmaHits(lake.lake, sigma.where)).toEqual(builtIn);
-  const { engine, service } = await athenaOver(lake.root);
+  const { engine, service } = await athenaEngineOver(lake.root);
   try {
     expect(await sigmaHits(engine, sigma.where)).toEqual(builtIn);
   } finally {

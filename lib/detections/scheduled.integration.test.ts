@@ -25,10 +25,7 @@ beforeAll(async () => {
 afterAll(async () => db?.close());
 beforeEach(async () => {
   await lake?.close();
-  await db.query("DELETE FROM detection_windows");
-  await db.query("DELETE FROM finding_events");
-  await db.query("UPDATE detection_state SET objects_seen_until = '-infinity'");
-  lake = await DetectionLake.open(db);
+  lake = await DetectionLake.fresh(db);
 });
 
 describe.each(SCHEDULED_RULES.map((rule) => ({ id: rule.id, rule })))("scheduled rule $id", ({ rule }) => {

@@ -44,6 +44,14 @@ export class DetectionLake {
     return new DetectionLake(root, db, writer, await DuckDbLakeQuery.open(root));
   }
 
+  /** A new lake on a database with no detection history: windows, raised findings and loaded objects forgotten. */
+  static async fresh(db: Database): Promise<DetectionLake> {
+    for (const sql of ["DELETE FROM detection_windows", "DELETE FROM finding_events", "DELETE FROM lake_objects"])
+      await db.query(sql);
+    await db.query("UPDATE detection_state SET objects_seen_until = '-infinity'");
+    return DetectionLake.open(db);
+  }
+
   /** Loads raw objects through the lake ETL. */
   async load(objects: (CloudTrailRecord[] | string[])[]): Promise<void> {
     const raws = objects.map(rawObjectOf).map((o) => ({

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import {
-  type AthenaClient,
+  AthenaClient,
   GetQueryExecutionCommand,
   type GetQueryExecutionCommandInput,
   GetQueryResultsCommand,
@@ -15,6 +15,7 @@ import {
 } from "@aws-sdk/client-athena";
 import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
 import { mockClient } from "aws-sdk-client-mock";
+import { AthenaLakeQuery } from "@/lib/adapters/aws/athena-lake-query";
 import { athenaType, bindParameters, catalogOf, cellOf } from "./fake-athena-sql";
 
 interface Execution {
@@ -168,4 +169,18 @@ export async function fakeAthena(client: AthenaClient, opts: Options) {
       instance.closeSync();
     },
   };
+}
+
+/** The Athena lake adapter over a lake root, its SDK client answered by the fake above (polls fast). */
+export async function athenaEngineOver(lakeRoot: string, opts: { pageSize?: number } = {}) {
+  const client = new AthenaClient({ region: "us-east-1" });
+  const service = await fakeAthena(client, { lakeRoot, database: "sightline", workGroup: "sightline", ...opts });
+  const engine = new AthenaLakeQuery({
+    database: "sightline",
+    workGroup: "sightline",
+    client,
+    pollMs: 5,
+    maxPollMs: 20,
+  });
+  return { engine, service };
 }

@@ -1,8 +1,6 @@
-import { AthenaClient } from "@aws-sdk/client-athena";
-import { AthenaLakeQuery } from "@/lib/adapters/aws/athena-lake-query";
 import { DuckDbLakeQuery } from "@/lib/adapters/duckdb/duckdb-lake-query";
 import type { LakeQueryEngine } from "@/lib/ports/lake-query";
-import { fakeAthena } from "./fake-athena";
+import { athenaEngineOver } from "./fake-athena";
 import { lakeFixture } from "./lake-fixture";
 
 export interface OpenLakeEngine {
@@ -28,20 +26,7 @@ const duckdb: LakeEngineTarget = {
 const athena: LakeEngineTarget = {
   name: "athena",
   async open() {
-    const client = new AthenaClient({ region: "us-east-1" });
-    const service = await fakeAthena(client, {
-      lakeRoot: await lakeFixture(),
-      database: "sightline",
-      workGroup: "sightline",
-      pageSize: 2,
-    });
-    const engine = new AthenaLakeQuery({
-      database: "sightline",
-      workGroup: "sightline",
-      client,
-      pollMs: 5,
-      maxPollMs: 20,
-    });
+    const { engine, service } = await athenaEngineOver(await lakeFixture(), { pageSize: 2 });
     return {
       engine,
       async close() {

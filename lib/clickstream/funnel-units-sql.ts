@@ -33,7 +33,8 @@ function buildStepPredicate(s: FunnelStep, p: SqlParams, e = "e"): string {
   if (s.category) parts.push(`${e}.product_category = ${p.add(s.category)}`);
   if (s.brand) parts.push(`${e}.product_brand = ${p.add(s.brand)}`);
   if (s.loginState) parts.push(`${e}.user_login_state = ${p.add(s.loginState)}`);
-  if (s.firstVisit !== undefined) parts.push(`${e}.is_first_visit = ${p.add(s.firstVisit)}`);
+  // A boolean from the schema, written as a literal: lake engines take text and number parameters only.
+  if (s.firstVisit !== undefined) parts.push(`${e}.is_first_visit = ${s.firstVisit ? "true" : "false"}`);
   return parts.join(" AND ");
 }
 
@@ -67,12 +68,14 @@ export function buildRollupUnitsSql(
       AND ${col(0)} >= ${from} AND ${col(0)} < ${to}`;
 }
 
+/** The per-unit rows from raw events; `events` is the events' FROM source (the warehouse table, or the columnar copy). */
 export function buildRawUnitsSql(
   q: FunnelQuery,
   p: SqlParams,
   from: string,
   to: string,
   scan: { lo: string; hi: string },
+  events = "clickstream_events",
 ): string {
   const unitExpr = { session: "e.session_id", client: "e.client_id", user: "e.user_id" }[q.unit];
   const preds = q.steps.map((s) => buildStepPredicate(s, p));
@@ -93,7 +96,7 @@ export function buildRawUnitsSql(
       ${attr} AS attr, ${ATTRIBUTES.product_value("e")} AS pv,
       ${preds.map((pr, i) => `(${pr}) AS s${i + 1}`).join(", ")}
       ${q.order === "strict" ? `, row_number() OVER (PARTITION BY ${unitExpr} ORDER BY e.event_timestamp, e.event_id) AS rn` : ""}
-    FROM clickstream_events e
+    FROM ${events} e
     WHERE e.event_timestamp >= ${scan.lo} AND e.event_timestamp < ${scan.hi} AND ${unitExpr} IS NOT NULL`;
   const withProduct = q.sameProduct
     ? `SELECT b.*, p.product_id AS prod FROM base b

@@ -30,6 +30,9 @@ export async function openLocalColumnarCopy(env: Pick<Env, "dataDir">): Promise<
   return { copy: { store: objectStoreAt(dirs.root), writer, stagingDir: dirs.staging }, close: () => writer.close() };
 }
 
-/** The local columnar copy, read by a local lake engine (the app's own). */
+/** A columnar copy in a local directory, read by a local lake engine (the app's own). */
+export const eventLakeAt = (engine: LakeQueryEngine, root: string): EventLakeQuery => new DuckDbEventLake(engine, root);
+
+/** The local columnar copy under the data dir. */
 export const localEventLake = (engine: LakeQueryEngine, env: Pick<Env, "dataDir">): EventLakeQuery =>
-  new DuckDbEventLake(engine, clickstreamColumnarDirs(env).root);
+  eventLakeAt(engine, clickstreamColumnarDirs(env).root);

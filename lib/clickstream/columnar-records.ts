@@ -2,12 +2,14 @@ import type { Queryable } from "@/lib/ports/database";
 import type { ObjectStore } from "@/lib/ports/object-store";
 import {
   type ColumnarCopy,
+  columnarKey,
   keepFirstOccurrence,
   publishColumnarObject,
   type StagedCopy,
   stageColumnarObject,
   sweepColumnarStaging,
 } from "./columnar-copy";
+import { LATE_HOURS } from "./pending-objects";
 import { readRawObject } from "./warehouse-load";
 import { COL, type WarehouseRow } from "./warehouse-rows";
 
@@ -46,18 +48,53 @@ export async function markColumnarPublished(q: Queryable, objectKey: string): Pr
 }
 
 /**
+ * Published records of objects received since `since` whose files are not all in the store (deleted,
+ * lost with a disk) become unpublished again, so the repair writes them. Each partition is listed once.
+ */
+async function unpublishLostFiles(q: Queryable, copy: ColumnarCopy, since: number): Promise<number> {
+  const recs = await q.query<{ object_key: string; parts: string[] }>(
+    "SELECT object_key, parts FROM clickstream_columnar_objects WHERE published_at IS NOT NULL AND hour >= $1",
+    [new Date(since).toISOString()],
+  );
+  const listed = new Map<string, Set<string>>();
+  const lost: string[] = [];
+  for (const r of recs) {
+    for (const part of r.parts) {
+      let keys = listed.get(part);
+      if (!keys) {
+        keys = new Set<string>();
+        for await (const o of copy.store.list(`events/${part}/`)) keys.add(o.key);
+        listed.set(part, keys);
+      }
+      if (!keys.has(columnarKey(part, r.object_key))) {
+        lost.push(r.object_key);
+        break;
+      }
+    }
+  }
+  if (lost.length)
+    await q.query("UPDATE clickstream_columnar_objects SET published_at = NULL WHERE object_key = ANY($1::text[])", [
+      lost,
+    ]);
+  return lost.length;
+}
+
+/**
  * The start of a run (under the lease): staged files of earlier runs are swept (a crash before its
  * commit left them: those objects are loaded again, whole), and every object whose load committed
  * but whose files were never published gets them written again from its raw object — the same
- * rows, since the record keeps which of its events another object had loaded first. Returns the
- * objects repaired and the problems met (an object that fails is tried again by the next run).
+ * rows, since the record keeps which of its events another object had loaded first. So does every
+ * object of the last `LATE_HOURS` whose files went missing. Returns the objects repaired and the
+ * problems met (an object that fails is tried again by the next run).
  */
 export async function repairColumnarCopy(
   q: Queryable,
   raw: ObjectStore,
   copy: ColumnarCopy,
+  now: number,
 ): Promise<{ repaired: number; problems: string[] }> {
   sweepColumnarStaging(copy);
+  await unpublishLostFiles(q, copy, now - LATE_HOURS * 3_600_000);
   const pending = await q.query<{ object_key: string; skipped_ids: string[] }>(
     "SELECT object_key, skipped_ids::text[] AS skipped_ids FROM clickstream_columnar_objects WHERE published_at IS NULL ORDER BY object_key",
   );

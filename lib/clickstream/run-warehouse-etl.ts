@@ -112,7 +112,7 @@ export async function runWarehouseEtl(args: {
     const total = noTotals();
     const problems: string[] = [];
     try {
-      if (args.copy) problems.push(...(await repairColumnarCopy(conn, raw, args.copy)).problems);
+      if (args.copy) problems.push(...(await repairColumnarCopy(conn, raw, args.copy, now)).problems);
       const pending = await listPendingObjects(conn, raw, now);
       total.hours = pending.hours;
       const span = await loadPendingObjects({ db, conn, raw, queue: pending.queue, total, problems, copy: args.copy });

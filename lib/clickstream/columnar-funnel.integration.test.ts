@@ -86,6 +86,11 @@ describe.each(DB_TARGETS)("funnels on the columnar copy = the warehouse, on $nam
     expect(counts(await both(q({ steps: repeated, windowMinutes: 60 })))).toEqual([9, 7, 1]);
   });
 
+  test("a range the copy holds no files for counts nothing, like the warehouse", async () => {
+    const empty = await both(q({ from: "2026-10-01T00:00:00Z", to: "2026-10-02T00:00:00Z" }));
+    expect(counts(empty)).toEqual([0, 0, 0, 0]);
+  });
+
   test("auto: the columnar copy answers when it holds every loaded object, Postgres when it does not", async () => {
     const admin = { id: "a", email: "admin@sightline.local", roles: ["admins" as const] };
     const custom = q({ steps: [{ event: "page_view" }, { event: "product_view", category: "shoes" }] });

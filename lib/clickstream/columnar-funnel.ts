@@ -1,3 +1,4 @@
+import { AppError } from "@/lib/errors";
 import type { Queryable } from "@/lib/ports/database";
 import type { EventLakeQuery } from "@/lib/ports/event-lake";
 import type { LakeParam } from "@/lib/ports/lake-query";
@@ -39,6 +40,9 @@ export function toPositional(sql: string, values: readonly unknown[]): { sql: st
   return { sql: out, params };
 }
 
+/** As long as the warehouse's statement timeout: then the engine is interrupted. */
+const TIMEOUT_MS = 20_000;
+
 type FunnelRow = FunnelLevelRow & FunnelTimeRow & { g: number } & Record<string, unknown>;
 
 /** The funnel's level and time rows, counted by the lake engine over the columnar copy. */
@@ -51,7 +55,16 @@ export async function queryColumnarFunnel(
   const p = new SqlParams();
   const built = buildFunnelSql(q, p, { path: "raw", ineligible: null, eventSteps: [], events });
   const { sql, params } = toPositional(built.sql, p.values);
-  const { rows } = await lake.engine.query<FunnelRow>(sql, params);
+  const { rows } = await lake.engine
+    .query<FunnelRow>(sql, params, { signal: AbortSignal.timeout(TIMEOUT_MS) })
+    .catch((err: { code?: string }) => {
+      if (err.code === "cancelled")
+        throw new AppError(
+          "query_timeout",
+          `The funnel did not finish within ${TIMEOUT_MS / 1000} s over this range; narrow the dates or remove filters.`,
+        );
+      throw err;
+    });
   return {
     levels: rows.filter((r) => r.g === 0 && r.k === 1),
     times: rows.filter((r) => r.g === 1 && r.k > 1),

@@ -8,6 +8,7 @@ import type { PgDatabase } from "@/lib/db/pg-database";
 import type { ObjectStore } from "@/lib/ports/object-store";
 import { openTestColumnarCopy, type TestColumnarCopy } from "@/test/support/columnar-copy";
 import { DB_TARGETS, tempDir } from "@/test/support/databases";
+import { isColumnarCopyComplete } from "./columnar-funnel";
 import { hourPrefix } from "./ingest";
 import { runWarehouseEtl } from "./run-warehouse-etl";
 
@@ -131,5 +132,29 @@ describe.each(DB_TARGETS)("columnar copy of the warehouse on $name", (target) =>
     expect(again).toMatchObject({ status: "succeeded", loaded: 1 });
     expect((await columnar.readRows()).map((r) => r.event_id)).toContain(bad);
     expect(fs.readdirSync(columnar.copy.stagingDir)).toEqual([]);
+  });
+  test("objects loaded before the copy existed get their files on the next run with it, each event once", async () => {
+    const raw = new FsObjectStore(tempDir("col-before"));
+    const t = T + 8 * H;
+    const [e1, e2, e3, e4] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+    await raw.put(`${hourPrefix(t)}1-a.ndjson`, `${[line(e1, "s8", t), line(e2, "s8", t + 1)].join("\n")}\n`);
+    await raw.put(`${hourPrefix(t)}2-b.ndjson`, `${[line(e2, "s8", t + 1), line(e3, "s9", t + 2)].join("\n")}\n`);
+    await raw.put(`${hourPrefix(t)}3-gone.ndjson`, `${line(e4, "s10", t + 3)}\n`);
+    const before = await runWarehouseEtl({ db, raw, trigger: "test", now: t + H }); // no copy yet
+    expect(before).toMatchObject({ loaded: 4, duplicates: 1 });
+    expect(await isColumnarCopyComplete(db)).toBe(false);
+    await raw.delete([`${hourPrefix(t)}3-gone.ndjson`]); // expired before the copy came
+
+    const run = await runWarehouseEtl({ db, raw, trigger: "test", now: t + H, copy: columnar.copy });
+    expect(run).toMatchObject({ status: "succeeded", objects: 0 });
+    const copied = (await columnar.readRows()).map((r) => r.event_id);
+    expect(copied.length).toBe(new Set(copied).size);
+    const stored = (
+      await db.query<{ id: string }>("SELECT event_id::text AS id FROM clickstream_events ORDER BY 1")
+    ).map((r) => r.id);
+    expect(copied).toEqual(stored.filter((id) => id !== e4));
+    expect(copied).toEqual(expect.arrayContaining([e1, e2, e3]));
+    // The expired object's events are not in the copy, so funnels keep reading Postgres.
+    expect(await isColumnarCopyComplete(db)).toBe(false);
   });
 });

@@ -1,5 +1,6 @@
 import type { Queryable } from "@/lib/ports/database";
 import type { ObjectStore } from "@/lib/ports/object-store";
+import { recordObjectsLoadedWithoutCopy } from "./columnar-backfill";
 import {
   type ColumnarCopy,
   columnarKey,
@@ -84,7 +85,8 @@ async function unpublishLostFiles(q: Queryable, copy: ColumnarCopy, since: numbe
  * commit left them: those objects are loaded again, whole), and every object whose load committed
  * but whose files were never published gets them written again from its raw object — the same
  * rows, since the record keeps which of its events another object had loaded first. So does every
- * object of the last `LATE_HOURS` whose files went missing. Returns the objects repaired and the
+ * object of the last `LATE_HOURS` whose files went missing, and every object loaded without the copy
+ * (`columnar-backfill.ts`). Returns the objects repaired and the
  * problems met (an object that fails is tried again by the next run).
  */
 export async function repairColumnarCopy(
@@ -94,11 +96,14 @@ export async function repairColumnarCopy(
   now: number,
 ): Promise<{ repaired: number; problems: string[] }> {
   sweepColumnarStaging(copy);
+  const problems: string[] = [];
+  await recordObjectsLoadedWithoutCopy(q, raw).catch((err: Error) => {
+    problems.push(`columnar copy of objects loaded without it: ${err.message} (tried again by the next run)`);
+  });
   await unpublishLostFiles(q, copy, now - LATE_HOURS * 3_600_000);
   const pending = await q.query<{ object_key: string; skipped_ids: string[] }>(
     "SELECT object_key, skipped_ids::text[] AS skipped_ids FROM clickstream_columnar_objects WHERE published_at IS NULL ORDER BY object_key",
   );
-  const problems: string[] = [];
   let repaired = 0;
   for (const p of pending) {
     try {

@@ -105,6 +105,29 @@ describe.each(DB_TARGETS)("columnar copy of the warehouse on $name", (target) =>
     expect(await columnar.readRows()).toEqual(before);
   });
 
+  test("a copy that cannot be written never holds the warehouse back: the next run writes the files", async () => {
+    const raw = new FsObjectStore(tempDir("col-writer"));
+    const t = T + 3 * H;
+    const ids = [randomUUID(), randomUUID()];
+    await raw.put(`${hourPrefix(t)}1-w.ndjson`, `${ids.map((id, i) => line(id, "s4", t + i)).join("\n")}\n`);
+    const broken = {
+      ...columnar.copy,
+      writer: {
+        writeFile: async () => {
+          throw new Error("disk full");
+        },
+      },
+    };
+    const first = await runWarehouseEtl({ db, raw, trigger: "test", now: t + H, copy: broken });
+    expect(first).toMatchObject({ status: "partial", loaded: 2, failedObjects: 0 });
+    expect((await columnar.readRows()).map((r) => r.event_id)).not.toContain(ids[0]);
+    expect(await unpublished()).toBe(1);
+    const second = await runWarehouseEtl({ db, raw, trigger: "test", now: t + H, copy: columnar.copy });
+    expect(second).toMatchObject({ status: "succeeded", objects: 0 });
+    expect((await columnar.readRows()).map((r) => r.event_id)).toEqual(expect.arrayContaining(ids));
+    expect(await unpublished()).toBe(0);
+  });
+
   test("an object the warehouse refuses is in neither store; its staged files are swept", async () => {
     const raw = new FsObjectStore(tempDir("col-refused"));
     const t = T + 5 * H;

@@ -60,6 +60,10 @@ export function keepFirstOccurrence(rows: readonly WarehouseRow[]): WarehouseRow
   return rows.filter((r) => !seen.has(r[COL.id] as string) && seen.add(r[COL.id] as string));
 }
 
+/** The partitions an object's events fall in, in order. */
+export const partitionsOf = (rows: readonly WarehouseRow[]) =>
+  [...new Set(rows.map((r) => partitionOfMs(r[COL.ts] as number)))].sort();
+
 /** Writes an object's events to staging, one file per event hour, replacing what it staged before. */
 export async function stageColumnarObject(
   copy: ColumnarCopy,

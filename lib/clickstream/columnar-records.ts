@@ -5,6 +5,7 @@ import {
   type ColumnarCopy,
   columnarKey,
   keepFirstOccurrence,
+  partitionsOf,
   publishColumnarObject,
   type StagedCopy,
   stageColumnarObject,
@@ -22,25 +23,29 @@ import { COL, type WarehouseRow } from "./warehouse-rows";
 /**
  * In the load transaction, once the warehouse has taken `inserted` of the object's rows: the files
  * staged before the transaction must hold exactly those (re-staged when some were loaded by another
- * object), and the record says so. Returns the staged copy to publish after the commit.
+ * object), and the record says so. Returns the staged copy to publish after the commit, or null
+ * when staging failed: the warehouse load goes on, and the next run writes the files from the record.
  */
 export async function recordColumnarObject(
   tx: Queryable,
   copy: ColumnarCopy,
   o: { hour: string; key: string; rows: readonly WarehouseRow[] },
-  staged: StagedCopy,
+  staged: StagedCopy | null,
   inserted: readonly WarehouseRow[],
-): Promise<StagedCopy> {
-  const files = inserted.length === staged.rows ? staged : await stageColumnarObject(copy, o.key, inserted);
+): Promise<StagedCopy | null> {
+  const files =
+    staged && inserted.length === staged.rows
+      ? staged
+      : staged && (await stageColumnarObject(copy, o.key, inserted).catch(() => null));
   const taken = new Set(inserted.map((r) => r[COL.id] as string));
   const skipped = [...new Set(o.rows.map((r) => r[COL.id] as string))].filter((id) => !taken.has(id));
   await tx.query(
     `INSERT INTO clickstream_columnar_objects (object_key, hour, parts, skipped_ids, published_at)
      VALUES ($1, $2, $3::text[], $4::uuid[], NULL)
      ON CONFLICT (object_key) DO UPDATE SET hour = $2, parts = $3::text[], skipped_ids = $4::uuid[], published_at = NULL`,
-    [o.key, o.hour, files.files.map((f) => f.part), skipped],
+    [o.key, o.hour, partitionsOf(inserted), skipped],
   );
-  return files;
+  return files || null;
 }
 
 /** After the files are in the store. */

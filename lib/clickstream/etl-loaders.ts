@@ -60,19 +60,32 @@ async function loadWithCopy(a: {
 }): Promise<number> {
   const { copy, item, o } = a;
   if (!copy) return retryOnConflict(() => a.tx((tx) => loadRawObject(tx, item.hour, o)));
-  let staged: StagedCopy = await stageColumnarObject(copy, item.key, keepFirstOccurrence(o.rows));
+  const note = (err: Error): null => {
+    a.problems.push(`columnar copy of ${item.key}: ${err.message} (written again by the next run)`);
+    return null;
+  };
+  // The copy never holds the warehouse back: files that cannot be staged are written by the next run.
+  let failure = new Error("its files could not be staged");
+  let staged: StagedCopy | null = await stageColumnarObject(copy, item.key, keepFirstOccurrence(o.rows)).catch(
+    (err: Error) => {
+      failure = err;
+      return null;
+    },
+  );
   const inserted = await retryOnConflict(() =>
     a.tx((tx) =>
       loadRawObject(tx, item.hour, o, async (t, rows) => {
+        // What is on disk now: an attempt rolled back may have re-staged.
         staged = await recordColumnarObject(t, copy, { ...item, rows: o.rows }, staged, rows);
       }),
     ),
   );
+  if (!staged) return note(failure) ?? inserted;
   try {
     await publishColumnarObject(copy, staged);
     await markColumnarPublished(a.publishedBy, item.key);
   } catch (err) {
-    a.problems.push(`columnar copy of ${item.key}: ${(err as Error).message} (written again by the next run)`);
+    note(err as Error);
   }
   return inserted;
 }

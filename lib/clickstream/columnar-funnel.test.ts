@@ -23,7 +23,11 @@ function fakeLake(answer: (signal: AbortSignal | undefined) => Promise<never> | 
     },
     close: async () => undefined,
   } as unknown as LakeQueryEngine;
-  const lake: EventLakeQuery = { engine, eventsSource: (d) => `events_for('${d.from}', '${d.to}')` };
+  const lake: EventLakeQuery = {
+    engine,
+    eventsSource: (d) => `events_for('${d.from}', '${d.to}')`,
+    firstValue: (v, order) => `first_of(${v} BY ${order.join(", ")})`,
+  };
   return { lake, asked };
 }
 
@@ -37,6 +41,7 @@ describe("queryColumnarFunnel", () => {
     expect(call?.sql.split("?").length).toBe((call?.params.length ?? 0) + 1);
     expect(call?.params).toContain("page_view");
     expect(call?.sql).toContain("is_first_visit = true"); // a schema boolean, written as a literal
+    expect(call?.sql).toContain("first_of(attr BY ts, eid)::text AS value"); // the engine's own aggregate
   });
 
   test("an engine interrupted by the funnel's time limit is `query_timeout`, as on Postgres", async () => {

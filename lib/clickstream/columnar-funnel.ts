@@ -53,7 +53,12 @@ export async function queryColumnarFunnel(
   const range = computeScanRange(q);
   const events = lake.eventsSource({ from: range.from.slice(0, 10), to: range.to.slice(0, 10) });
   const p = new SqlParams();
-  const built = buildFunnelSql(q, p, { path: "raw", ineligible: null, eventSteps: [], events });
+  const built = buildFunnelSql(q, p, {
+    path: "raw",
+    ineligible: null,
+    eventSteps: [],
+    events: { source: events, firstValue: (v, order) => lake.firstValue(v, order) },
+  });
   const { sql, params } = toPositional(built.sql, p.values);
   const { rows } = await lake.engine
     .query<FunnelRow>(sql, params, { signal: AbortSignal.timeout(TIMEOUT_MS) })

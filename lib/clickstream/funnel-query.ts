@@ -4,6 +4,7 @@ import {
   buildRawUnitsSql,
   buildRollupUnitsSql,
   DAY,
+  type EventsSql,
   SESSION_SPAN_MS,
   type SqlParams,
   toStepKey,
@@ -60,7 +61,7 @@ export function computeScanRange(q: FunnelQuery): ScanRange {
 export function buildFunnelSql(
   q: FunnelQuery,
   p: SqlParams,
-  plan: { path: "raw" | "rollup"; ineligible: string | null; eventSteps: number[]; events?: string },
+  plan: { path: "raw" | "rollup"; ineligible: string | null; eventSteps: number[]; events?: EventsSql },
 ): { sql: string; scan: ScanRange } {
   const readsEvents = plan.path === "raw" || plan.eventSteps.length > 0;
   if (readsEvents && Date.parse(q.to) - Date.parse(q.from) > MAX_RAW_RANGE_DAYS * DAY)

@@ -12,4 +12,6 @@ export interface EventLakeQuery {
    * columns are the warehouse's (`event_timestamp` a UTC timestamp, `event_id` lowercase text).
    */
   eventsSource(days: { from: string; to: string }): string;
+  /** Aggregate: the group's first non-null `value` ordered by the `order` columns (ascending). */
+  firstValue(value: string, order: readonly string[]): string;
 }

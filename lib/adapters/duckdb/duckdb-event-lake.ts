@@ -48,4 +48,9 @@ export class DuckDbEventLake implements EventLakeQuery {
     const globs = present.map((d) => q(`${dir}/${d}/*/*.parquet`));
     return `read_parquet([${globs.join(", ")}], hive_partitioning = true, hive_types = {'dt': VARCHAR, 'hr': VARCHAR})`;
   }
+
+  /** `arg_min` over a struct of the order columns: about twice as fast here as an ordered `array_agg`. */
+  firstValue(value: string, order: readonly string[]): string {
+    return `arg_min(${value}, struct_pack(${order.join(", ")})) FILTER (WHERE ${value} IS NOT NULL)`;
+  }
 }

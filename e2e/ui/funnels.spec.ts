@@ -40,7 +40,9 @@ test("an admin builds a 4-step funnel with a category breakdown, saves it, and t
   expect(await other.getByRole("table", { name: "Funnel breakdown" }).innerText()).toBe(breakdownBefore);
   await expect(other.getByLabel("Step 4 event")).toHaveValue("checkout_start");
   await other.getByText("Explain this number").click();
-  await expect(other.getByText("session rollup")).toBeVisible();
+  // The local server keeps the events' columnar copy, so DuckDB counts it; while a load is being
+  // published the copy is not complete and the session rollup answers (the same numbers).
+  await expect(other.getByText(/columnar copy of the events|session rollup/)).toBeVisible();
 });
 
 test("the standard purchase funnel is answered from the ETL's per-day cube, with the same numbers as the session rollup", async ({

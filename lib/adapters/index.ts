@@ -1,9 +1,11 @@
 import "server-only";
 import type { SessionKeyring } from "@/lib/auth/session-keys";
+import type { ColumnarCopy } from "@/lib/clickstream/columnar-copy";
 import type { ScheduledRunSummary } from "@/lib/detections/run-scheduled-detections";
 import { type Env, env as loadProcessEnv } from "@/lib/env";
 import type { IncidentDeps } from "@/lib/incidents/deps";
 import type { Database } from "@/lib/ports/database";
+import type { EventLakeQuery } from "@/lib/ports/event-lake";
 import type { IdentityProvider } from "@/lib/ports/identity";
 import type { LakeQueryEngine } from "@/lib/ports/lake-query";
 import type { ObjectStore } from "@/lib/ports/object-store";
@@ -19,6 +21,9 @@ export interface AppContext {
   lake: LakeQueryEngine;
   /** Raw clickstream events (`events/YYYY/MM/DD/HH/…`): a directory locally, the clickstream bucket in AWS. */
   clickstreamRaw: ObjectStore;
+  /** Local backend only (so far): where the warehouse ETL writes the events' columnar copy, and the engine reading it. */
+  clickstreamCopy?: ColumnarCopy;
+  eventLake?: EventLakeQuery;
   /** Step Functions, or the in-process ASL engine over the same definitions. */
   workflows: WorkflowEngine;
   /** Incident response: cloud controls (simulated locally), evidence store, notifications, settings. */

@@ -4,6 +4,7 @@ import { FsObjectStore } from "@/lib/adapters/local/fs-object-store";
 import { migrate } from "@/lib/db/migrate";
 import type { PgDatabase } from "@/lib/db/pg-database";
 import { simulateClickstream } from "@/lib/demo/simulate-clickstream";
+import { openTestColumnarCopy, type TestColumnarCopy } from "@/test/support/columnar-copy";
 import { DB_TARGETS, tempDir } from "@/test/support/databases";
 import { releaseEtlLease, takeEtlLease } from "./etl-lease";
 import { getPipelineStatus } from "./get-pipeline-status";
@@ -111,11 +112,25 @@ describe("ingest core", () => {
 
 describe.each(DB_TARGETS)("warehouse ETL on $name", (target) => {
   let db: PgDatabase;
+  let columnar: TestColumnarCopy;
   beforeAll(async () => {
     db = await target.open();
     await migrate(db);
+    columnar = await openTestColumnarCopy();
   });
-  afterAll(async () => db?.close());
+  afterAll(async () => {
+    columnar?.close();
+    await db?.close();
+  });
+  /** The columnar copy holds each warehouse event exactly once. */
+  const expectCopyEqualsWarehouse = async () => {
+    const copied = (await columnar.readRows()).map((r) => r.event_id);
+    const stored = (
+      await db.query<{ id: string }>("SELECT event_id::text AS id FROM clickstream_events ORDER BY 1")
+    ).map((r) => r.id);
+    expect(copied.length).toBe(new Set(copied).size);
+    expect(copied).toEqual(stored);
+  };
 
   test("exactly once: duplicates, retries and late events across hours load as N distinct events; a re-run adds nothing", async () => {
     const raw = new FsObjectStore(tempDir("cs-raw"));
@@ -151,7 +166,7 @@ describe.each(DB_TARGETS)("warehouse ETL on $name", (target) => {
     // One garbage line in a raw object: quarantined, never stops the load.
     await raw.put(`${hourPrefix(T0)}${T0}-garbage.ndjson`, `{"event": {"eventId": "x"}, "receivedAt": 1}\nnot json\n`);
 
-    const first = await runWarehouseEtl({ db, raw, trigger: "test", now: T0 + 2 * H });
+    const first = await runWarehouseEtl({ db, raw, trigger: "test", now: T0 + 2 * H, copy: columnar.copy });
     expect(first.status).toBe("succeeded");
     expect(first.loaded).toBe(distinct.size);
     expect(first.duplicates).toBe(30);
@@ -162,10 +177,14 @@ describe.each(DB_TARGETS)("warehouse ETL on $name", (target) => {
       { raw, limiter, allowedOrigins: [ORIGIN], now: () => T0 + 2 * H },
       { bodyText: JSON.stringify({ events: [late] }), origin: ORIGIN, ip: null, userAgent: UA },
     );
-    const second = await runWarehouseEtl({ db, raw, trigger: "test", now: T0 + 3 * H });
+    const second = await runWarehouseEtl({ db, raw, trigger: "test", now: T0 + 3 * H, copy: columnar.copy });
     expect(second).toMatchObject({ loaded: 1, duplicates: 0, objects: 1 });
-    const third = await runWarehouseEtl({ db, raw, trigger: "test", now: T0 + 3 * H });
+    const third = await runWarehouseEtl({ db, raw, trigger: "test", now: T0 + 3 * H, copy: columnar.copy });
     expect(third).toMatchObject({ objects: 0, loaded: 0 });
+    await expectCopyEqualsWarehouse();
+    // The late event sits in its own hour (09:58), not in the hour its object was received (11:55).
+    const lateRow = (await columnar.readRows()).find((r) => r.event_id === late.eventId);
+    expect(lateRow).toMatchObject({ dt: "2026-11-20", hr: "09" });
 
     const [count] = await db.query<{ n: string }>("SELECT count(*) AS n FROM clickstream_events");
     expect(Number(count?.n)).toBe(distinct.size + 1);
@@ -217,13 +236,14 @@ describe.each(DB_TARGETS)("warehouse ETL on $name", (target) => {
     const sim = await simulateClickstream({ raw, sessions: 150, days: 2, seed: 9, end });
     expect(sim.duplicatesSent + sim.lateEvents + sim.botBatches).toBeGreaterThan(0);
     const before = Number((await db.query<{ n: string }>("SELECT count(*) AS n FROM clickstream_events"))[0]?.n);
-    const a = await runWarehouseEtl({ db, raw, trigger: "sim", now: end + 3_600_000 });
-    const b = await runWarehouseEtl({ db, raw, trigger: "sim", now: end + 3_600_000 });
+    const a = await runWarehouseEtl({ db, raw, trigger: "sim", now: end + 3_600_000, copy: columnar.copy });
+    const b = await runWarehouseEtl({ db, raw, trigger: "sim", now: end + 3_600_000, copy: columnar.copy });
     expect(a.loaded).toBe(sim.distinctEventIds.size);
     expect(a.duplicates).toBe(sim.duplicatesSent);
     expect(b).toMatchObject({ objects: 0, loaded: 0 });
     const after = Number((await db.query<{ n: string }>("SELECT count(*) AS n FROM clickstream_events"))[0]?.n);
     expect(after - before).toBe(sim.distinctEventIds.size);
+    await expectCopyEqualsWarehouse();
   });
 
   test("text with tabs, newlines, backslashes and quotes survives the bulk path byte for byte", async () => {

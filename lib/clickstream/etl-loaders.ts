@@ -1,8 +1,16 @@
 import type { Database, Queryable, Session } from "@/lib/ports/database";
 import type { ObjectStore } from "@/lib/ports/object-store";
+import {
+  type ColumnarCopy,
+  keepFirstOccurrence,
+  publishColumnarObject,
+  type StagedCopy,
+  stageColumnarObject,
+} from "./columnar-copy";
+import { markColumnarPublished, recordColumnarObject } from "./columnar-records";
 import { recordObjectFailure } from "./object-failures";
 import type { PendingObject } from "./pending-objects";
-import { loadRawObject, readRawObject } from "./warehouse-load";
+import { loadRawObject, type ParsedObject, readRawObject } from "./warehouse-load";
 import type { EventSpan } from "./warehouse-rows";
 
 /** Objects loaded at once on Postgres (each on its own connection). */
@@ -37,6 +45,52 @@ async function retryOnConflict<T>(fn: () => Promise<T>, attempts = 5): Promise<T
 }
 
 /**
+ * One object into the warehouse in one transaction and, with a columnar copy, into its Parquet:
+ * staged before the transaction (usually all its events are new), re-staged inside it when some
+ * were not, recorded with the load, and published after the commit. A failed publish leaves the
+ * record unpublished: the next run writes the files again (`repairColumnarCopy`).
+ */
+async function loadWithCopy(a: {
+  tx: <T>(fn: (tx: Queryable) => Promise<T>) => Promise<T>;
+  copy?: ColumnarCopy;
+  item: PendingObject;
+  o: ParsedObject;
+  problems: string[];
+  publishedBy: Queryable;
+}): Promise<number> {
+  const { copy, item, o } = a;
+  if (!copy) return retryOnConflict(() => a.tx((tx) => loadRawObject(tx, item.hour, o)));
+  const note = (err: Error): null => {
+    a.problems.push(`columnar copy of ${item.key}: ${err.message} (written again by the next run)`);
+    return null;
+  };
+  // The copy never holds the warehouse back: files that cannot be staged are written by the next run.
+  let failure = new Error("its files could not be staged");
+  let staged: StagedCopy | null = await stageColumnarObject(copy, item.key, keepFirstOccurrence(o.rows)).catch(
+    (err: Error) => {
+      failure = err;
+      return null;
+    },
+  );
+  const inserted = await retryOnConflict(() =>
+    a.tx((tx) =>
+      loadRawObject(tx, item.hour, o, async (t, rows) => {
+        // What is on disk now: an attempt rolled back may have re-staged.
+        staged = await recordColumnarObject(t, copy, { ...item, rows: o.rows }, staged, rows);
+      }),
+    ),
+  );
+  if (!staged) return note(failure) ?? inserted;
+  try {
+    await publishColumnarObject(copy, staged);
+    await markColumnarPublished(a.publishedBy, item.key);
+  } catch (err) {
+    note(err as Error);
+  }
+  return inserted;
+}
+
+/**
  * Loads the queue, one transaction per object, adding to `total` and `problems`; returns the event
  * span of the objects that stored new rows (only meaningful when `total.loaded` grew).
  */
@@ -47,6 +101,7 @@ export async function loadPendingObjects(args: {
   queue: readonly PendingObject[];
   total: EtlTotals;
   problems: string[];
+  copy?: ColumnarCopy;
 }): Promise<EventSpan> {
   const { db, conn, raw, queue, total, problems } = args;
   // Loaders on their own connections (one with the embedded engine, which has one session):
@@ -62,7 +117,13 @@ export async function loadPendingObjects(args: {
       // is counted, retried by the next runs, and quarantined whole after MAX_OBJECT_ATTEMPTS.
       try {
         const o = await readRawObject(raw, item);
-        const inserted = await retryOnConflict(() => inTransaction((tx) => loadRawObject(tx, item.hour, o)));
+        const inserted = await loadWithCopy({
+          ...args,
+          tx: inTransaction,
+          item,
+          o,
+          publishedBy: loaders > 1 ? db : conn,
+        });
         if (inserted > 0 && o.span) {
           span.min = Math.min(span.min, o.span.min);
           span.max = Math.max(span.max, o.span.max);

@@ -4,6 +4,7 @@ import {
   buildRawUnitsSql,
   buildRollupUnitsSql,
   DAY,
+  type EventsSql,
   SESSION_SPAN_MS,
   type SqlParams,
   toStepKey,
@@ -60,7 +61,7 @@ export function computeScanRange(q: FunnelQuery): ScanRange {
 export function buildFunnelSql(
   q: FunnelQuery,
   p: SqlParams,
-  plan: { path: "raw" | "rollup"; ineligible: string | null; eventSteps: number[] },
+  plan: { path: "raw" | "rollup"; ineligible: string | null; eventSteps: number[]; events?: EventsSql },
 ): { sql: string; scan: ScanRange } {
   const readsEvents = plan.path === "raw" || plan.eventSteps.length > 0;
   if (readsEvents && Date.parse(q.to) - Date.parse(q.from) > MAX_RAW_RANGE_DAYS * DAY)
@@ -76,7 +77,7 @@ export function buildFunnelSql(
   const units =
     plan.path === "rollup"
       ? buildRollupUnitsSql(q, p, from, to, scanParams)
-      : buildRawUnitsSql(q, p, from, to, scanParams());
+      : buildRawUnitsSql(q, p, from, to, scanParams(), plan.events);
   const n = q.steps.length;
   const ks = Array.from({ length: n }, (_, i) => i + 1);
   const levelled = `SELECT unit, ${ks.map((k) => `t${k}`).join(", ")}, value, pv, ${buildLevelSql(q.order, n, window)} AS lvl

@@ -33,7 +33,8 @@ function buildStepPredicate(s: FunnelStep, p: SqlParams, e = "e"): string {
   if (s.category) parts.push(`${e}.product_category = ${p.add(s.category)}`);
   if (s.brand) parts.push(`${e}.product_brand = ${p.add(s.brand)}`);
   if (s.loginState) parts.push(`${e}.user_login_state = ${p.add(s.loginState)}`);
-  if (s.firstVisit !== undefined) parts.push(`${e}.is_first_visit = ${p.add(s.firstVisit)}`);
+  // A boolean from the schema, written as a literal: lake engines take text and number parameters only.
+  if (s.firstVisit !== undefined) parts.push(`${e}.is_first_visit = ${s.firstVisit ? "true" : "false"}`);
   return parts.join(" AND ");
 }
 
@@ -67,12 +68,28 @@ export function buildRollupUnitsSql(
       AND ${col(0)} >= ${from} AND ${col(0)} < ${to}`;
 }
 
+/** Where raw events are read, and the one aggregate the engines spell differently. */
+export interface EventsSql {
+  /** FROM source with the warehouse's columns. */
+  source: string;
+  /** The group's first non-null `value` ordered by `order`. */
+  firstValue(value: string, order: readonly string[]): string;
+}
+
+/** The warehouse table in Postgres. */
+export const WAREHOUSE_EVENTS: EventsSql = {
+  source: "clickstream_events",
+  firstValue: (v, order) => `(array_agg(${v} ORDER BY ${order.join(", ")}) FILTER (WHERE ${v} IS NOT NULL))[1]`,
+};
+
+/** The per-unit rows from raw events (the warehouse's, or the columnar copy's). */
 export function buildRawUnitsSql(
   q: FunnelQuery,
   p: SqlParams,
   from: string,
   to: string,
   scan: { lo: string; hi: string },
+  events: EventsSql = WAREHOUSE_EVENTS,
 ): string {
   const unitExpr = { session: "e.session_id", client: "e.client_id", user: "e.user_id" }[q.unit];
   const preds = q.steps.map((s) => buildStepPredicate(s, p));
@@ -93,7 +110,7 @@ export function buildRawUnitsSql(
       ${attr} AS attr, ${ATTRIBUTES.product_value("e")} AS pv,
       ${preds.map((pr, i) => `(${pr}) AS s${i + 1}`).join(", ")}
       ${q.order === "strict" ? `, row_number() OVER (PARTITION BY ${unitExpr} ORDER BY e.event_timestamp, e.event_id) AS rn` : ""}
-    FROM clickstream_events e
+    FROM ${events.source} e
     WHERE e.event_timestamp >= ${scan.lo} AND e.event_timestamp < ${scan.hi} AND ${unitExpr} IS NOT NULL`;
   const withProduct = q.sameProduct
     ? `SELECT b.*, p.product_id AS prod FROM base b
@@ -113,8 +130,8 @@ export function buildRawUnitsSql(
   const perGroup = `SELECT ${group},
       ${q.steps.map((_, i) => `min(ts) FILTER (WHERE ${hit(i)}) AS t${i + 1}`).join(", ")}
       ${q.order === "strict" ? `, ${q.steps.map((_, i) => `min(rn) FILTER (WHERE ${hit(i)}) AS r${i + 1}`).join(", ")}` : ""},
-      (array_agg(attr ORDER BY ts, eid) FILTER (WHERE attr IS NOT NULL))[1]::text AS value,
-      (array_agg(pv ORDER BY ts, eid) FILTER (WHERE pv IS NOT NULL))[1] AS pv
+      ${events.firstValue("attr", ["ts", "eid"])}::text AS value,
+      ${events.firstValue("pv", ["ts", "eid"])} AS pv
     FROM (SELECT *${occurrences} FROM (${withProduct}) x) y
     GROUP BY ${group}`;
   const stepCols = q.steps.map((_, i) => `t${i + 1}`).join(", ");

@@ -5,5 +5,5 @@ import { runFunnel } from "./run-funnel";
 
 export async function getFunnel({ ctx, input }: { ctx: AnalyticsCtx; input: FunnelQuery }) {
   requireRole(ctx.principal, ANALYTICS_ROLES);
-  return runFunnel(ctx.db, input);
+  return runFunnel(ctx.db, input, ctx.eventLake);
 }

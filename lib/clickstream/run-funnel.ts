@@ -1,6 +1,8 @@
 import { AppError } from "@/lib/errors";
 import type { Database } from "@/lib/ports/database";
+import type { EventLakeQuery } from "@/lib/ports/event-lake";
 import type { FunnelQuery, FunnelResult } from "@/lib/schemas/funnel";
+import { isColumnarCopyComplete, queryColumnarFunnel } from "./columnar-funnel";
 import { type CubePreset, findCubePreset, readFunnelCube } from "./funnel-cube";
 import { buildFunnelSql, getRollupIneligibility, type ScanRange } from "./funnel-query";
 import { type FunnelLevelRow, type FunnelTimeRow, summariseFunnel } from "./funnel-summary";
@@ -70,12 +72,45 @@ function explainFunnelPath(a: {
   );
 }
 
-/** Counts the funnel from its per-day cube when that answers it, else from the rollup or raw events. */
-export async function runFunnel(db: Database, q: FunnelQuery): Promise<FunnelResult> {
+/** The columnar copy when it counts this funnel: asked for by name, or (auto) when it holds every loaded object. */
+async function chooseColumnar(db: Database, q: FunnelQuery, lake?: EventLakeQuery): Promise<EventLakeQuery | null> {
+  if (q.path === "columnar") {
+    if (!lake) throw new AppError("invalid_input", "This deployment has no columnar copy of the events to read.");
+    return lake;
+  }
+  return q.path === "auto" && lake && (await isColumnarCopyComplete(db)) ? lake : null;
+}
+
+/** The funnel counted by the lake engine over the columnar copy. */
+async function runColumnarFunnel(lake: EventLakeQuery, q: FunnelQuery, started: number): Promise<FunnelResult> {
+  const { levels, times, sql, params, scan } = await queryColumnarFunnel(lake, q);
+  return {
+    ...summariseFunnel(q, levels, times),
+    explain: {
+      path: "columnar",
+      reason: `counted by ${lake.engine.dialect.engine === "athena" ? "Athena" : "DuckDB"} over the columnar copy of the events (Parquet by event hour), reading the partitions of the range plus what a unit entering in it can reach`,
+      unit: q.unit,
+      windowStart: `step 1 (${q.steps[0]?.event}) first occurring in [${q.from}, ${q.to}); window ${q.windowMinutes} min from it`,
+      order: q.order,
+      timezone: "UTC",
+      scanned: scan,
+      sql: `${sql}\n-- parameters: ${JSON.stringify(params)}`,
+      ms: Date.now() - started,
+    },
+  };
+}
+
+/**
+ * Counts the funnel from its per-day cube when that answers it, else from the columnar copy (when
+ * one is given and complete), else from the rollup or raw events in Postgres.
+ */
+export async function runFunnel(db: Database, q: FunnelQuery, lake?: EventLakeQuery): Promise<FunnelResult> {
   const started = Date.now();
   const ineligible = getRollupIneligibility(q);
   const preset = findCubePreset(q);
   const cube = preset ? await readFunnelCube(db, preset, q) : null;
+  const columnar = cube ? null : await chooseColumnar(db, q, lake);
+  if (columnar) return runColumnarFunnel(columnar, q, started);
   const eventSteps = q.steps.flatMap((s, i) => (isKeptByRollup(s) ? [] : [i + 1]));
   const p = new SqlParams();
   let levels: FunnelLevelRow[];

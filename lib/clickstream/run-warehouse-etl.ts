@@ -1,6 +1,8 @@
 import type { Database, Queryable } from "@/lib/ports/database";
 import type { ObjectStore } from "@/lib/ports/object-store";
 import { toStorableText } from "@/lib/schemas/common";
+import type { ColumnarCopy } from "./columnar-copy";
+import { repairColumnarCopy } from "./columnar-records";
 import { createLeaseHolder, releaseEtlLease, takeEtlLease } from "./etl-lease";
 import { type EtlTotals, loadPendingObjects } from "./etl-loaders";
 import { getCubeDaysTouched, refreshFunnelCube } from "./funnel-cube";
@@ -88,13 +90,16 @@ async function refreshTouchedCube(
  * last `LATE_HOURS` (by listing `events/`), loads the objects its load record does not list yet:
  * each line validated and transformed, rows bulk-inserted with `ON CONFLICT (event_id) DO NOTHING`,
  * bad lines quarantined with their reason, rollups updated, and the object recorded — one
- * transaction per object, so a crash re-loads at most that object, without duplicates.
+ * transaction per object, so a crash re-loads at most that object, without duplicates. With `copy`,
+ * the loaded events are also written as Parquet, exactly once (`columnar-copy.ts`): first the files
+ * an earlier run committed but never published are written again.
  */
 export async function runWarehouseEtl(args: {
   db: Database;
   raw: ObjectStore;
   trigger: string;
   now?: number;
+  copy?: ColumnarCopy;
 }): Promise<WarehouseRunSummary> {
   const { db, raw } = args;
   const now = args.now ?? Date.now();
@@ -107,9 +112,10 @@ export async function runWarehouseEtl(args: {
     const total = noTotals();
     const problems: string[] = [];
     try {
+      if (args.copy) problems.push(...(await repairColumnarCopy(conn, raw, args.copy, now)).problems);
       const pending = await listPendingObjects(conn, raw, now);
       total.hours = pending.hours;
-      const span = await loadPendingObjects({ db, conn, raw, queue: pending.queue, total, problems });
+      const span = await loadPendingObjects({ db, conn, raw, queue: pending.queue, total, problems, copy: args.copy });
       if (total.loaded > 0) await refreshTouchedCube(conn, span, problems);
       const status = await finishRun(conn, runId, t0, total, problems);
       return { runId, status, ...total };

@@ -43,12 +43,17 @@ export async function readRawObject(raw: ObjectStore, o: { key: string; size: nu
  * seeding for benchmarks calls it directly.)
  */
 export async function loadWarehouseRows(tx: Queryable, all: WarehouseRow[]): Promise<number> {
+  return (await insertWarehouseRows(tx, all)).length;
+}
+
+/** `loadWarehouseRows`, returning the rows the warehouse took. */
+async function insertWarehouseRows(tx: Queryable, all: WarehouseRow[]): Promise<WarehouseRow[]> {
   await tx.query("SET LOCAL jit = off").catch(() => undefined); // short statements: compiling costs more than it saves
-  let inserted = 0;
+  const inserted: WarehouseRow[] = [];
   for (let j = 0; j < all.length; j += BATCH) {
     const rows = await insertNewRows(tx, all.slice(j, j + BATCH));
     await applyRollups(tx, rows);
-    inserted += rows.length;
+    inserted.push(...rows);
   }
   return inserted;
 }
@@ -57,10 +62,18 @@ export async function loadWarehouseRows(tx: Queryable, all: WarehouseRow[]): Pro
  * One object in one transaction: rows, quarantined lines, and the hour's load record. The funnel
  * cube's days these rows touch stop counting as computed in the same transaction (the run
  * recomputes them at its end), so a crash between the load and that refresh never leaves the cube
- * answering with counts that miss these rows.
+ * answering with counts that miss these rows. `onInserted` runs in the transaction with the rows the
+ * warehouse took (the columnar copy records them).
  */
-export async function loadRawObject(tx: Queryable, hour: string, o: ParsedObject): Promise<number> {
-  const inserted = await loadWarehouseRows(tx, o.rows);
+export async function loadRawObject(
+  tx: Queryable,
+  hour: string,
+  o: ParsedObject,
+  onInserted?: (tx: Queryable, rows: WarehouseRow[]) => Promise<void>,
+): Promise<number> {
+  const rows = await insertWarehouseRows(tx, o.rows);
+  await onInserted?.(tx, rows);
+  const inserted = rows.length;
   if (inserted > 0 && o.span) {
     const days = getCubeDaysTouched(o.span.min, o.span.max);
     await tx.query("DELETE FROM clickstream_funnel_cube_days WHERE day >= $1::date AND day < $2::date", [

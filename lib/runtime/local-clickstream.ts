@@ -11,9 +11,13 @@ import type { FirstStartHook } from "@/lib/runtime/prepare";
  */
 export function scheduleWarehouseEtl(env: Env, db: Database, log: (m: string) => void): () => void {
   const raw = clickstreamRawStore(env);
+  // The columnar copy's writer (DuckDB) is opened on the first run and kept.
+  let columnar: ReturnType<typeof openColumnarCopy> | undefined;
   const run = async () => {
     try {
-      const s = await runWarehouseEtl({ db, raw, trigger: "schedule" });
+      columnar ??= openColumnarCopy(env);
+      const { copy } = await columnar;
+      const s = await runWarehouseEtl({ db, raw, trigger: "schedule", copy });
       if (s.status === "succeeded" && s.objects)
         log(
           `clickstream: ${s.loaded} events loaded from ${s.objects} objects (${s.duplicates} duplicates, ${s.quarantined} quarantined)`,
@@ -33,7 +37,16 @@ export function scheduleWarehouseEtl(env: Env, db: Database, log: (m: string) =>
     timer.unref();
   };
   void run().then(next);
-  return () => clearTimeout(timer);
+  return () => {
+    clearTimeout(timer);
+    void columnar?.then((c) => c.close()).catch(() => undefined);
+  };
+}
+
+/** The local columnar copy (DuckDB, a native addon: loaded only when a run needs it). */
+async function openColumnarCopy(env: Env) {
+  const { openLocalColumnarCopy } = await import("@/lib/adapters/compose/lake-engines");
+  return openLocalColumnarCopy(env);
 }
 
 /** First start: a few days of demo-store traffic, loaded, so the clickstream pages have data. */
@@ -43,7 +56,8 @@ export const demoClickstreamHook: FirstStartHook = {
     if (!env.SIGHTLINE_DEMO_DATA) return;
     const raw = clickstreamRawStore(env);
     const t = await simulateClickstream({ raw, sessions: 300, days: 3, seed: 5 });
-    const s = await runWarehouseEtl({ db, raw, trigger: "demo-seed" });
+    const columnar = await openColumnarCopy(env);
+    const s = await runWarehouseEtl({ db, raw, trigger: "demo-seed", copy: columnar.copy }).finally(columnar.close);
     log(`demo clickstream: ${t.sessions} sessions, ${t.events} events → ${s.loaded} loaded`);
   },
 };

@@ -58,10 +58,11 @@ export const FunnelQuery = z
     to: instant,
     breakdown: z.enum(FUNNEL_BREAKDOWNS).optional(),
     /**
-     * Force a path (for comparison): "rollup" skips the standard-funnel cube, "raw" reads the events;
-     * otherwise the cube, then the session rollup, are used when they can answer.
+     * Force a path (for comparison): "rollup" skips the standard-funnel cube, "raw" reads the events
+     * in Postgres, "columnar" reads the columnar copy (Parquet) with DuckDB or Athena; otherwise the
+     * cube, then the columnar copy when it holds every loaded object, then the session rollup.
      */
-    path: z.enum(["auto", "rollup", "raw"]).default("auto"),
+    path: z.enum(["auto", "rollup", "raw", "columnar"]).default("auto"),
   })
   .strict()
   .refine((q) => Date.parse(q.to) > Date.parse(q.from), { message: "`to` must be after `from`", path: ["to"] });
@@ -93,7 +94,7 @@ export interface FunnelResult {
   timeToConvert: { bucket: string; count: number }[];
   overTime: { day: string; entrants: number; converted: number }[];
   explain: {
-    path: "cube" | "rollup" | "raw";
+    path: "cube" | "rollup" | "raw" | "columnar";
     reason: string;
     unit: string;
     windowStart: string;

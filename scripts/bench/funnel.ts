@@ -1,11 +1,12 @@
 /**
- * `npm run bench:funnel [-- --events 20000000 --runs 7]`: funnel and product-report latency on the
+ * `npm run bench:funnel [-- --events 20000000 --runs 7 --columnar-runs 10 --schema bench_funnel]`: funnel and product-report latency on the
  * Postgres at 127.0.0.1:5432 (or DATABASE_URL). Loads 20M events over 30 days into schema
  * `bench_funnel` through the warehouse loader (events + rollups, as the ETL does), or reuses it when
  * it already holds them. Prints p50/p95 for the standard 5-step funnel (30 days, rollup), the same
  * with a category breakdown, a custom 4-step funnel over 7 days on raw events, the product report,
- * and — same data, same run — an Umami-style funnel (one self-join of the events per step) as the
- * baseline.
+ * the custom funnel over 30 days on DuckDB over the columnar copy (the same events as Parquet per
+ * hour, written once to the temp dir) against Postgres, and — same data, same run — an Umami-style
+ * funnel (one self-join of the events per step) as the baseline.
  */
 import os from "node:os";
 import { parseArgs } from "node:util";
@@ -14,29 +15,32 @@ import { CUBE_PRESETS, refreshFunnelCube } from "@/lib/clickstream/funnel-cube";
 import { computeProductReport } from "@/lib/clickstream/reports";
 import { runFunnel } from "@/lib/clickstream/run-funnel";
 import { loadWarehouseRows } from "@/lib/clickstream/warehouse-load";
-import { eventToWarehouseRow, type WarehouseRow } from "@/lib/clickstream/warehouse-rows";
+import type { WarehouseRow } from "@/lib/clickstream/warehouse-rows";
 import { migrate } from "@/lib/db/migrate";
 import type { PgDatabase } from "@/lib/db/pg-database";
-import { syntheticSessions } from "@/lib/demo/synthetic-clickstream";
 import { ProductReportQuery } from "@/lib/schemas/clickstream-reports";
-import { FunnelQuery } from "@/lib/schemas/funnel";
+import { FunnelQuery, type FunnelResult } from "@/lib/schemas/funnel";
+import { BENCH_DAYS, ensureColumnarCopy, generateBenchRows, openBenchEventLake } from "./funnel-columnar";
 
 const { values } = parseArgs({
   options: {
     events: { type: "string", default: "20000000" },
     runs: { type: "string", default: "7" },
     "baseline-runs": { type: "string", default: "3" },
+    "columnar-runs": { type: "string", default: "10" },
+    schema: { type: "string", default: "bench_funnel" },
   },
 });
 const EVENTS = Number(values.events);
 const RUNS = Number(values.runs);
 const URL = process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/test";
-const SCHEMA = "bench_funnel";
-const DAYS = 30;
+const SCHEMA = values.schema;
+if (!/^[a-z_][a-z0-9_]*$/.test(SCHEMA)) throw new Error("--schema: a lowercase SQL name");
+const DAYS = BENCH_DAYS;
 const pct = (xs: number[], p: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)] ?? 0;
 
-async function ensureData(): Promise<{ db: PgDatabase; end: number }> {
+async function ensureData(): Promise<{ db: PgDatabase; end: number; events: number }> {
   const admin = openPostgres({ url: URL, max: 1 });
   await admin.query(`CREATE SCHEMA IF NOT EXISTS ${SCHEMA}`);
   await admin.close();
@@ -46,7 +50,7 @@ async function ensureData(): Promise<{ db: PgDatabase; end: number }> {
   const [meta] = await db.query<{ events: string; end_ms: string }>("SELECT * FROM bench_meta");
   if (meta && Number(meta.events) >= EVENTS) {
     console.log(`reusing ${Number(meta.events).toLocaleString()} events in schema ${SCHEMA}`);
-    return { db, end: Number(meta.end_ms) };
+    return { db, end: Number(meta.end_ms), events: Number(meta.events) };
   }
   for (const t of [
     "clickstream_events",
@@ -76,12 +80,9 @@ async function ensureData(): Promise<{ db: PgDatabase; end: number }> {
     p.finally(() => inFlight.delete(p));
     if (inFlight.size >= 2) await Promise.race(inFlight);
   };
-  for (const session of syntheticSessions({ sessions: Math.ceil(EVENTS / 2.6), days: DAYS, end, seed: 33 })) {
-    for (const e of session) {
-      if (written >= EVENTS) break;
-      batch.push(eventToWarehouseRow(e, (e.timestamp as number) + 2000));
-      written++;
-    }
+  for (const rows of generateBenchRows(EVENTS, end)) {
+    batch.push(...rows);
+    written += rows.length;
     if (batch.length >= 5_000) {
       await flush(batch);
       batch = [];
@@ -90,7 +91,6 @@ async function ensureData(): Promise<{ db: PgDatabase; end: number }> {
           `  ${written.toLocaleString()} events (${Math.round(written / ((performance.now() - t0) / 1000)).toLocaleString()}/s)`,
         );
     }
-    if (written >= EVENTS) break;
   }
   if (batch.length) await flush(batch);
   await Promise.all(inFlight);
@@ -98,7 +98,7 @@ async function ensureData(): Promise<{ db: PgDatabase; end: number }> {
   await db.query("VACUUM ANALYZE clickstream_session_funnel");
   await db.query("INSERT INTO bench_meta VALUES ($1, $2)", [written, end]);
   console.log(`loaded ${written.toLocaleString()} events in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
-  return { db, end };
+  return { db, end, events: written };
 }
 
 /** A funnel that hit its statement timeout (the UI's "narrow the dates"): recorded, not fatal to the bench. */
@@ -154,8 +154,40 @@ async function ensureCube(db: PgDatabase, end: number): Promise<void> {
   );
 }
 
+const figures = (r: FunnelResult | null) => (r ? JSON.stringify({ ...r, explain: undefined }) : null);
+
+/**
+ * The custom 4-step funnel with a filter over 30 days, on DuckDB over the columnar copy and on
+ * Postgres (the path it takes there without the copy), same data, same run; their answers compared.
+ */
+async function compareColumnar(db: PgDatabase, q: FunnelQuery, copyRoot: string) {
+  const runs = Number(values["columnar-runs"]);
+  const { lake, close } = await openBenchEventLake(copyRoot);
+  try {
+    const viaPg = await runFunnel(db, q).catch(timedOut);
+    const viaCopy = await runFunnel(db, { ...q, path: "columnar" }, lake);
+    const out = [
+      await time("custom 4-step funnel with a filter, 30 days (columnar copy, DuckDB)", runs, () =>
+        runFunnel(db, { ...q, path: "columnar" }, lake),
+      ),
+      await time(
+        `custom 4-step funnel with a filter, 30 days (${viaPg?.explain.path ?? "rollup"}, Postgres)`,
+        runs,
+        () => runFunnel(db, q).catch(timedOut),
+      ),
+    ];
+    const same = figures(viaPg) === figures(viaCopy);
+    console.log(
+      `custom 30-day funnel: columnar ${viaCopy.steps.map((s) => s.count).join(" → ")}; Postgres ${viaPg?.steps.map((s) => s.count).join(" → ") ?? "(timed out)"}; identical: ${same}; p95 Postgres/columnar ${((out[1]?.p95 ?? 0) / (out[0]?.p95 ?? 1)).toFixed(1)}×`,
+    );
+    return out;
+  } finally {
+    await close();
+  }
+}
+
 async function main() {
-  const { db, end } = await ensureData();
+  const { db, end, events } = await ensureData();
   await ensureCube(db, end);
   const from30 = new Date(end - DAYS * 86_400_000).toISOString();
   const from7 = new Date(end - 7 * 86_400_000).toISOString();
@@ -193,6 +225,12 @@ async function main() {
       computeProductReport(db, ProductReportQuery.parse({ from: from30.slice(0, 10), to: to.slice(0, 10) })),
     ),
   ];
+  const columnar = await compareColumnar(
+    db,
+    { ...custom, from: from30 },
+    await ensureColumnarCopy(events, end, SCHEMA),
+  );
+  results.push(...columnar);
   const base = umamiFunnel(standard, 60);
   await db.query("SET statement_timeout = 600000");
   const [baseCounts] = await db.query<Record<string, string>>(base, [from30, to]);

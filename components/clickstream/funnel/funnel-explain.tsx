@@ -1,7 +1,12 @@
 import { ScrollArea } from "@/components/ui/scroll-area";
 import type { FunnelResult } from "@/lib/schemas/funnel";
 
-const SOURCES = { cube: "standard-funnel cube", rollup: "session rollup", raw: "raw events" } as const;
+const SOURCES = {
+  cube: "standard-funnel cube",
+  rollup: "session rollup",
+  raw: "raw events",
+  columnar: "columnar copy of the events",
+} as const;
 
 /** Where the numbers came from and how they were counted, with the SQL that ran. */
 export function FunnelExplain({ explain: x }: { explain: FunnelResult["explain"] }) {

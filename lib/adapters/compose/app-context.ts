@@ -31,8 +31,9 @@ export async function composeContext(env: Env): Promise<AppContext> {
   }
   const sessionKeys = SessionKeyring.forDataDir(env.dataDir).load();
   // Loaded only here: the AWS build leaves DuckDB out of the server bundle (next.config.js).
-  const { openLocalLakeQuery } = await import("./lake-engines");
+  const { localEventLake, openLocalColumnarCopy, openLocalLakeQuery } = await import("./lake-engines");
   const lake = await openLocalLakeQuery(lakePaths(env.dataDir).root);
+  const columnar = await openLocalColumnarCopy(env);
   const incidents = incidentDeps(env, db, lake);
   return {
     env,
@@ -42,6 +43,8 @@ export async function composeContext(env: Env): Promise<AppContext> {
     workflows: localWorkflowEngine(db, workflowBindings(db, incidents)),
     incidents,
     clickstreamRaw: clickstreamRawStore(env),
+    clickstreamCopy: columnar.copy,
+    eventLake: localEventLake(lake, env),
     sessionKeys,
     runDetections: async () => {
       const { runLocalDetections } = await import("./detections");

@@ -3,9 +3,15 @@
  * Parquet imports this file — the lake ETL Lambda (which installs DuckDB beside its bundle), the
  * scripts, and the local app server (lazily) — so no other bundle meets the addon.
  */
+import type { ColumnarCopy } from "@/lib/clickstream/columnar-copy";
+import type { Env } from "@/lib/env";
+import type { EventLakeQuery } from "@/lib/ports/event-lake";
+import type { LakeQueryEngine } from "@/lib/ports/lake-query";
+import { DuckDbEventLake } from "../duckdb/duckdb-event-lake";
 import { DuckDbLakeQuery } from "../duckdb/duckdb-lake-query";
 import { DuckDbParquetWriter } from "../duckdb/parquet-writer";
 import { LakeWorkerPool } from "../local/lake-worker-pool";
+import { clickstreamColumnarDirs, objectStoreAt } from "./stores";
 
 /** DuckDB writing normalized rows as Parquet. */
 export const openParquetWriter = (opts: { threads?: number; memoryLimit?: string }) => DuckDbParquetWriter.create(opts);
@@ -16,3 +22,17 @@ export const openLakeWorkerPool = (opts: { threads?: number } = {}) => LakeWorke
 /** DuckDB over the local Parquet lake. */
 export const openLocalLakeQuery = (root: string, opts: { connections?: number; threads?: number } = {}) =>
   DuckDbLakeQuery.open(root, opts);
+
+/** Where the warehouse ETL writes the clickstream's columnar copy locally: DuckDB writing Parquet under the lake. */
+export async function openLocalColumnarCopy(env: Pick<Env, "dataDir">): Promise<{ copy: ColumnarCopy; close(): void }> {
+  const dirs = clickstreamColumnarDirs(env);
+  const writer = await DuckDbParquetWriter.create({ threads: 1, memoryLimit: "512MB" });
+  return { copy: { store: objectStoreAt(dirs.root), writer, stagingDir: dirs.staging }, close: () => writer.close() };
+}
+
+/** A columnar copy in a local directory, read by a local lake engine (the app's own). */
+export const eventLakeAt = (engine: LakeQueryEngine, root: string): EventLakeQuery => new DuckDbEventLake(engine, root);
+
+/** The local columnar copy under the data dir. */
+export const localEventLake = (engine: LakeQueryEngine, env: Pick<Env, "dataDir">): EventLakeQuery =>
+  eventLakeAt(engine, clickstreamColumnarDirs(env).root);

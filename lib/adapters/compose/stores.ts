@@ -29,5 +29,11 @@ export const clickstreamRawDir = (env: Pick<Env, "dataDir">) => path.join(env.da
 export const clickstreamRawStore = (env: Env, client?: S3Client): ObjectStore =>
   isAws(env) ? bucketStore(env.SIGHTLINE_CLICKSTREAM_BUCKET ?? "", client) : objectStoreAt(clickstreamRawDir(env));
 
+/** The clickstream warehouse's columnar copy (`events/dt=…/hr=…/*.parquet`) and its staging dir, under the local lake. */
+export const clickstreamColumnarDirs = (env: Pick<Env, "dataDir">) => ({
+  root: path.join(lakePaths(env.dataDir).root, "clickstream"),
+  staging: path.join(lakePaths(env.dataDir).root, ".staging-clickstream"),
+});
+
 /** The local processed lake (Parquet, quarantine, manifests) under the data dir. */
 export const localLakeStore = (env: Pick<Env, "dataDir">) => objectStoreAt(lakePaths(env.dataDir).root);

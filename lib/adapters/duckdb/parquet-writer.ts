@@ -5,6 +5,7 @@ import path from "node:path";
 import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
 import type { CloudTrailBulk } from "@/lib/lake/cloudtrail-bulk";
 import { type LakeRow, TABLES, type TableName } from "@/lib/lake/tables";
+import type { ParquetColumn, ParquetColumnType, ParquetFileWriter } from "@/lib/ports/parquet-file-writer";
 import { cloudTrailBulkCopy, hourPartitionDir } from "./cloudtrail-bulk";
 import { duckDbType, PARQUET_ZSTD, q } from "./sql-types";
 
@@ -25,6 +26,25 @@ export function partitionOf(ms: unknown): string {
 const readColumns = (table: TableName) =>
   `{${TABLES[table].columns.map((c) => `${q(c.name)}: ${q(duckDbType(c.type, "BIGINT"))}`).join(", ")}}`;
 
+/** How a `ParquetFileWriter` column is read from the staged JSON and stored (timestamps UTC whatever the session's zone). */
+const FILE_COLUMNS: Record<ParquetColumnType, { read: string; store: (c: string) => string }> = {
+  text: { read: "VARCHAR", store: (c) => c },
+  timestamp: { read: "BIGINT", store: (c) => `timezone('UTC', epoch_ms(${c}))` },
+  boolean: { read: "BOOLEAN", store: (c) => c },
+  integer: { read: "INTEGER", store: (c) => c },
+  money: { read: "DECIMAL(14,2)", store: (c) => c },
+};
+
+/** Array rows as NDJSON objects keyed by column name, 2,000 rows a chunk. */
+function* arrayRowChunks(columns: readonly ParquetColumn[], rows: readonly (readonly unknown[])[]): Generator<string> {
+  for (let i = 0; i < rows.length; i += 2000) {
+    let chunk = "";
+    for (const r of rows.slice(i, i + 2000))
+      chunk += `${JSON.stringify(Object.fromEntries(columns.map((c, j) => [c.name, r[j] ?? null])))}\n`;
+    yield chunk;
+  }
+}
+
 /** Rows as NDJSON, 2,000 rows a chunk. */
 function* ndjsonChunks(rows: readonly LakeRow[]): Generator<string> {
   for (let i = 0; i < rows.length; i += 2000) {
@@ -43,7 +63,7 @@ function* ndjsonChunks(rows: readonly LakeRow[]): Generator<string> {
  * Output names are `<table>/dt=…/hr=…/<stem>_0.parquet`, so the same source object always lands
  * on the same files.
  */
-export class DuckDbParquetWriter {
+export class DuckDbParquetWriter implements ParquetFileWriter {
   private constructor(
     private readonly instance: DuckDBInstance,
     private readonly conn: DuckDBConnection,
@@ -76,7 +96,7 @@ export class DuckDbParquetWriter {
       const dir = path.join(outRoot, table, ...part.split("/"));
       fs.mkdirSync(dir, { recursive: true });
       const file = path.join(dir, `${stem}_0.parquet`);
-      await this.writeFile(table, list, file);
+      await this.writeTableFile(table, list, file);
       files.push(file);
     }
     return files;
@@ -123,7 +143,27 @@ export class DuckDbParquetWriter {
     return tmp;
   }
 
-  private async writeFile(table: TableName, rows: readonly LakeRow[], file: string): Promise<void> {
+  /** One Parquet file of array rows with the given columns (the clickstream's columnar copy). */
+  async writeFile(
+    columns: readonly ParquetColumn[],
+    rows: readonly (readonly unknown[])[],
+    file: string,
+  ): Promise<void> {
+    const tmp = this.writeTemp(arrayRowChunks(columns, rows));
+    const read = `{${columns.map((c) => `${q(c.name)}: ${q(FILE_COLUMNS[c.type].read)}`).join(", ")}}`;
+    const select = columns.map((c) => `${FILE_COLUMNS[c.type].store(c.name)} AS ${c.name}`).join(", ");
+    try {
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      await this.conn.run(
+        `COPY (SELECT ${select} FROM read_json(${q(tmp)}, format='newline_delimited', columns=${read}, maximum_object_size=33554432))
+        TO ${q(file)} (${PARQUET_ZSTD})`,
+      );
+    } finally {
+      fs.rmSync(tmp, { force: true });
+    }
+  }
+
+  private async writeTableFile(table: TableName, rows: readonly LakeRow[], file: string): Promise<void> {
     const tmp = this.writeTemp(ndjsonChunks(rows));
     try {
       await this.conn.run(

@@ -4,5 +4,5 @@ import { withRoute } from "@/lib/http/with-route";
 import { FunnelQuery } from "@/lib/schemas/funnel";
 
 export const POST = withRoute({ auth: ["admins"], heavy: true, body: FunnelQuery }, async ({ ctx, principal, body }) =>
-  getFunnel({ ctx: { db: ctx.db, principal }, input: body }),
+  getFunnel({ ctx: { db: ctx.db, principal, eventLake: ctx.eventLake }, input: body }),
 );

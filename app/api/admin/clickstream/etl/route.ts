@@ -3,5 +3,10 @@ import { runWarehouseEtl } from "@/lib/clickstream/run-warehouse-etl";
 import { withRoute } from "@/lib/http/with-route";
 
 export const POST = withRoute({ auth: ["admins"] }, async ({ ctx, principal }) =>
-  runWarehouseEtl({ db: ctx.db, raw: ctx.clickstreamRaw, trigger: `admin:${principal.email}` }),
+  runWarehouseEtl({
+    db: ctx.db,
+    raw: ctx.clickstreamRaw,
+    trigger: `admin:${principal.email}`,
+    copy: ctx.clickstreamCopy,
+  }),
 );

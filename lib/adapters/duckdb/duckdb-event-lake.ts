@@ -1,0 +1,56 @@
+import fs from "node:fs";
+import path from "node:path";
+import { COLUMNAR_COLUMNS } from "@/lib/clickstream/columnar-copy";
+import type { EventLakeQuery } from "@/lib/ports/event-lake";
+import type { LakeQueryEngine } from "@/lib/ports/lake-query";
+import type { ParquetColumnType } from "@/lib/ports/parquet-file-writer";
+import { q } from "./sql-types";
+
+const DUCKDB_TYPE: Record<ParquetColumnType, string> = {
+  text: "VARCHAR",
+  timestamp: "TIMESTAMPTZ",
+  boolean: "BOOLEAN",
+  integer: "INTEGER",
+  money: "DECIMAL(14,2)",
+};
+
+/** No files for the days asked: no rows, with the copy's columns. */
+const EMPTY = `(SELECT ${[
+  ...COLUMNAR_COLUMNS.map((c) => `CAST(NULL AS ${DUCKDB_TYPE[c.type]}) AS ${c.name}`),
+  "CAST(NULL AS VARCHAR) AS dt",
+  "CAST(NULL AS VARCHAR) AS hr",
+].join(", ")} WHERE false)`;
+
+/**
+ * The clickstream's columnar copy on the local disk (`<root>/events/dt=…/hr=…/*.parquet`), read by
+ * a DuckDB lake engine (the app's own: the sources are absolute paths). Only the days asked for are
+ * listed, so DuckDB never globs the whole copy.
+ */
+export class DuckDbEventLake implements EventLakeQuery {
+  constructor(
+    readonly engine: LakeQueryEngine,
+    private readonly root: string,
+  ) {}
+
+  eventsSource(days: { from: string; to: string }): string {
+    const dir = path.join(this.root, "events");
+    let entries: string[] = [];
+    try {
+      entries = fs.readdirSync(dir);
+    } catch {
+      return EMPTY;
+    }
+    const present = entries
+      .filter((e) => e.startsWith("dt=") && e.slice(3) >= days.from && e.slice(3) <= days.to)
+      .filter((e) => fs.readdirSync(path.join(dir, e)).length > 0)
+      .sort();
+    if (present.length === 0) return EMPTY;
+    const globs = present.map((d) => q(`${dir}/${d}/*/*.parquet`));
+    return `read_parquet([${globs.join(", ")}], hive_partitioning = true, hive_types = {'dt': VARCHAR, 'hr': VARCHAR})`;
+  }
+
+  /** `arg_min` over a struct of the order columns: about twice as fast here as an ordered `array_agg`. */
+  firstValue(value: string, order: readonly string[]): string {
+    return `arg_min(${value}, struct_pack(${order.join(", ")})) FILTER (WHERE ${value} IS NOT NULL)`;
+  }
+}

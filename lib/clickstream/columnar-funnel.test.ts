@@ -1,0 +1,64 @@
+import { describe, expect, test } from "vitest";
+import { AppError } from "@/lib/errors";
+import type { EventLakeQuery } from "@/lib/ports/event-lake";
+import type { LakeQueryEngine } from "@/lib/ports/lake-query";
+import { FunnelQuery } from "@/lib/schemas/funnel";
+import { queryColumnarFunnel, toPositional } from "./columnar-funnel";
+
+const funnel = FunnelQuery.parse({
+  steps: [{ event: "page_view" }, { event: "purchase", firstVisit: true }],
+  windowMinutes: 30,
+  from: "2026-11-10T00:00:00Z",
+  to: "2026-11-11T00:00:00Z",
+});
+
+/** A lake whose engine answers with `answer` and remembers what it was asked. */
+function fakeLake(answer: (signal: AbortSignal | undefined) => Promise<never> | Promise<{ rows: never[] }>) {
+  const asked: { sql: string; params: readonly unknown[]; signal?: AbortSignal }[] = [];
+  const engine = {
+    dialect: { engine: "duckdb" },
+    query: async (sql: string, params: readonly unknown[], opts?: { signal?: AbortSignal }) => {
+      asked.push({ sql, params, signal: opts?.signal });
+      return { ...(await answer(opts?.signal)), stats: { engineMs: 0, bytesScanned: null } };
+    },
+    close: async () => undefined,
+  } as unknown as LakeQueryEngine;
+  const lake: EventLakeQuery = {
+    engine,
+    eventsSource: (d) => `events_for('${d.from}', '${d.to}')`,
+    firstValue: (v, order) => `first_of(${v} BY ${order.join(", ")})`,
+  };
+  return { lake, asked };
+}
+
+describe("queryColumnarFunnel", () => {
+  test("the warehouse's statement over the copy's source for the scanned days, with `?` placeholders in order of use", async () => {
+    const { lake, asked } = fakeLake(async () => ({ rows: [] }));
+    await queryColumnarFunnel(lake, funnel);
+    const [call] = asked;
+    expect(call?.sql).toContain("FROM events_for('2026-11-09', '2026-11-12') e"); // range ± a session's day
+    expect(call?.sql).not.toMatch(/\$\d/);
+    expect(call?.sql.split("?").length).toBe((call?.params.length ?? 0) + 1);
+    expect(call?.params).toContain("page_view");
+    expect(call?.sql).toContain("is_first_visit = true"); // a schema boolean, written as a literal
+    expect(call?.sql).toContain("first_of(attr BY ts, eid)::text AS value"); // the engine's own aggregate
+  });
+
+  test("an engine interrupted by the funnel's time limit is `query_timeout`, as on Postgres", async () => {
+    const { lake, asked } = fakeLake(async () => {
+      throw new AppError("cancelled", "The query was cancelled");
+    });
+    await expect(queryColumnarFunnel(lake, funnel)).rejects.toMatchObject({ code: "query_timeout" });
+    expect(asked[0]?.signal).toBeInstanceOf(AbortSignal);
+  });
+});
+
+describe("toPositional", () => {
+  test("a value used twice travels twice; only text and numbers travel", () => {
+    expect(toPositional("a = $1 AND b < $2 AND c = $1", ["x", 3])).toEqual({
+      sql: "a = ? AND b < ? AND c = ?",
+      params: ["x", 3, "x"],
+    });
+    expect(() => toPositional("a = $1", [true])).toThrow(/not text or a number/);
+  });
+});

@@ -1,0 +1,80 @@
+import { AppError } from "@/lib/errors";
+import type { Queryable } from "@/lib/ports/database";
+import type { EventLakeQuery } from "@/lib/ports/event-lake";
+import type { LakeParam } from "@/lib/ports/lake-query";
+import type { FunnelQuery } from "@/lib/schemas/funnel";
+import { buildFunnelSql, computeScanRange, type ScanRange } from "./funnel-query";
+import type { FunnelLevelRow, FunnelTimeRow } from "./funnel-summary";
+import { SqlParams } from "./funnel-units-sql";
+
+/**
+ * Funnels over the columnar copy: the raw-event funnel statement the warehouse runs (one
+ * definition, so both count the same by construction; tests hold them equal), over the copy's
+ * Parquet for the days the scan touches, run by the lake engine.
+ */
+
+/**
+ * Whether the copy holds every object the warehouse loaded: no load waiting for its files, and no
+ * loaded object without a copy record (loaded by a run without the copy, or before it existed).
+ */
+export async function isColumnarCopyComplete(q: Queryable): Promise<boolean> {
+  const [row] = await q.query<{ complete: boolean }>(
+    `SELECT NOT EXISTS (SELECT 1 FROM clickstream_columnar_objects WHERE published_at IS NULL)
+       AND NOT EXISTS (
+         SELECT 1 FROM clickstream_loads l CROSS JOIN LATERAL jsonb_object_keys(l.objects) AS k(key)
+         WHERE NOT EXISTS (SELECT 1 FROM clickstream_columnar_objects c WHERE c.object_key = k.key)
+       ) AS complete`,
+  );
+  return row?.complete === true;
+}
+
+/** `$n` placeholders (Postgres style, a value may be used twice) as `?` with the values in order of use. */
+export function toPositional(sql: string, values: readonly unknown[]): { sql: string; params: LakeParam[] } {
+  const params: LakeParam[] = [];
+  const out = sql.replace(/\$(\d+)/g, (_, n: string) => {
+    const v = values[Number(n) - 1];
+    if (typeof v !== "string" && typeof v !== "number") throw new Error(`parameter $${n} is not text or a number`);
+    params.push(v);
+    return "?";
+  });
+  return { sql: out, params };
+}
+
+/** As long as the warehouse's statement timeout: then the engine is interrupted. */
+const TIMEOUT_MS = 20_000;
+
+type FunnelRow = FunnelLevelRow & FunnelTimeRow & { g: number } & Record<string, unknown>;
+
+/** The funnel's level and time rows, counted by the lake engine over the columnar copy. */
+export async function queryColumnarFunnel(
+  lake: EventLakeQuery,
+  q: FunnelQuery,
+): Promise<{ levels: FunnelLevelRow[]; times: FunnelTimeRow[]; sql: string; params: LakeParam[]; scan: ScanRange }> {
+  const range = computeScanRange(q);
+  const events = lake.eventsSource({ from: range.from.slice(0, 10), to: range.to.slice(0, 10) });
+  const p = new SqlParams();
+  const built = buildFunnelSql(q, p, {
+    path: "raw",
+    ineligible: null,
+    eventSteps: [],
+    events: { source: events, firstValue: (v, order) => lake.firstValue(v, order) },
+  });
+  const { sql, params } = toPositional(built.sql, p.values);
+  const { rows } = await lake.engine
+    .query<FunnelRow>(sql, params, { signal: AbortSignal.timeout(TIMEOUT_MS) })
+    .catch((err: { code?: string }) => {
+      if (err.code === "cancelled")
+        throw new AppError(
+          "query_timeout",
+          `The funnel did not finish within ${TIMEOUT_MS / 1000} s over this range; narrow the dates or remove filters.`,
+        );
+      throw err;
+    });
+  return {
+    levels: rows.filter((r) => r.g === 0 && r.k === 1),
+    times: rows.filter((r) => r.g === 1 && r.k > 1),
+    sql,
+    params,
+    scan: built.scan,
+  };
+}

@@ -1,0 +1,17 @@
+import type { LakeQueryEngine } from "./lake-query";
+
+/**
+ * The columnar copy of the clickstream warehouse (Parquet by event day and hour): DuckDB over the
+ * local files, Athena over the same files in S3. Queries are the warehouse's SQL with `?`
+ * placeholders and `eventsSource` in place of the events table.
+ */
+export interface EventLakeQuery {
+  readonly engine: LakeQueryEngine;
+  /**
+   * FROM-clause source of the copy's events with event day in [from, to] (yyyy-mm-dd); the
+   * columns are the warehouse's (`event_timestamp` a UTC timestamp, `event_id` lowercase text).
+   */
+  eventsSource(days: { from: string; to: string }): string;
+  /** Aggregate: the group's first non-null `value` ordered by the `order` columns (ascending). */
+  firstValue(value: string, order: readonly string[]): string;
+}

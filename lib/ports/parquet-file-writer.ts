@@ -1,0 +1,15 @@
+/**
+ * Column types a Parquet file written through `ParquetFileWriter` can hold. Timestamps arrive as
+ * epoch milliseconds and are stored UTC-adjusted; `money` is an exact decimal with two places.
+ */
+export type ParquetColumnType = "text" | "timestamp" | "boolean" | "integer" | "money";
+
+export interface ParquetColumn {
+  name: string;
+  type: ParquetColumnType;
+}
+
+/** Writes rows (arrays in column order) as one Parquet file at a local path, replacing what was there. */
+export interface ParquetFileWriter {
+  writeFile(columns: readonly ParquetColumn[], rows: readonly (readonly unknown[])[], file: string): Promise<void>;
+}

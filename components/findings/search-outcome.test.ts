@@ -4,7 +4,10 @@ import { expect, test } from "vitest";
 import { SearchOutcome } from "./search-outcome";
 
 const render = (props: { problem: string | null; error: Error | null; data: string | undefined }) =>
-  renderToStaticMarkup(createElement(SearchOutcome<string>, { ...props, children: (d: string) => `results: ${d}` }));
+  renderToStaticMarkup(
+    // biome-ignore lint/correctness/noChildrenProp: the children are a render function, which createElement's rest arguments do not type
+    createElement(SearchOutcome<string>, { ...props, children: (d: string) => `results: ${d}` }),
+  );
 
 test("a search page says why a search is wrong, why it failed, that it loads, or shows its results", () => {
   expect(render({ problem: "The start date is after the end date.", error: null, data: undefined })).toBe(

@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { useAuditQuery } from "@/components/hooks/queries/use-audit-query";
+import { ScrollArea } from "@/components/ui/scroll-area";
 import { ROW, THEAD, TD as td, TH as th } from "@/components/ui/table";
 
 export function AuditView() {
@@ -28,30 +29,32 @@ export function AuditView() {
         </a>
       </div>
       {isError ? <p role="alert">{error.message}</p> : null}
-      <table className="w-full text-sm">
-        <thead className={THEAD}>
-          <tr>
-            <th className={th}>When</th>
-            <th className={th}>Who</th>
-            <th className={th}>What</th>
-            <th className={th}>Subject</th>
-            <th className={th}>Why</th>
-            <th className={th}>Execution</th>
-          </tr>
-        </thead>
-        <tbody>
-          {(data?.entries ?? []).map((e) => (
-            <tr key={e.id} className={ROW}>
-              <td className={td}>{new Date(e.at).toLocaleString()}</td>
-              <td className={td}>{e.actor}</td>
-              <td className={td}>{e.action}</td>
-              <td className={`${td} max-w-56 truncate`}>{e.subject}</td>
-              <td className={td}>{e.reason}</td>
-              <td className={`${td} max-w-56 truncate`}>{e.executionId?.split(":").pop()}</td>
+      <ScrollArea className="overflow-x-auto">
+        <table className="w-full text-sm">
+          <thead className={THEAD}>
+            <tr>
+              <th className={th}>When</th>
+              <th className={th}>Who</th>
+              <th className={th}>What</th>
+              <th className={th}>Subject</th>
+              <th className={th}>Why</th>
+              <th className={th}>Execution</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {(data?.entries ?? []).map((e) => (
+              <tr key={e.id} className={ROW}>
+                <td className={td}>{new Date(e.at).toLocaleString()}</td>
+                <td className={td}>{e.actor}</td>
+                <td className={td}>{e.action}</td>
+                <td className={`${td} max-w-56 truncate`}>{e.subject}</td>
+                <td className={td}>{e.reason}</td>
+                <td className={`${td} max-w-56 truncate`}>{e.executionId?.split(":").pop()}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollArea>
     </div>
   );
 }

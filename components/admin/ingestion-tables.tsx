@@ -1,4 +1,5 @@
 import { formatCount, formatRunDuration, formatWhen } from "@/components/ui/format";
+import { ScrollArea } from "@/components/ui/scroll-area";
 import { Section } from "@/components/ui/section";
 import { ROW, TableHead, TD as td } from "@/components/ui/table";
 import { type IngestionStatus, summarizeRuns } from "@/lib/schemas/ingestion";
@@ -10,24 +11,26 @@ const RUN_COLUMNS = ["Run", "Trigger", "Status", "Started", "Objects", "Rows", "
 export function IngestionSources({ sources }: { sources: IngestionStatus["sources"] }) {
   return (
     <Section title="Sources">
-      <table className="w-full text-sm">
-        <TableHead columns={SOURCE_COLUMNS} />
-        <tbody>
-          {sources.map((s) => (
-            <tr key={s.source} className={ROW}>
-              <td className={td}>{s.source}</td>
-              <td className={td}>{formatCount(s.objects)}</td>
-              <td className={td}>{formatCount(s.rows)}</td>
-              <td className={`${td} ${s.quarantined ? "text-amber-700 dark:text-amber-400" : ""}`}>
-                {formatCount(s.quarantined)}
-              </td>
-              <td className={td}>{formatCount(s.skipped)}</td>
-              <td className={`${td} ${s.errors ? "text-rose-600" : ""}`}>{formatCount(s.errors)}</td>
-              <td className={td}>{formatWhen(s.lastProcessedAt)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ScrollArea className="overflow-x-auto">
+        <table className="w-full text-sm">
+          <TableHead columns={SOURCE_COLUMNS} />
+          <tbody>
+            {sources.map((s) => (
+              <tr key={s.source} className={ROW}>
+                <td className={td}>{s.source}</td>
+                <td className={td}>{formatCount(s.objects)}</td>
+                <td className={td}>{formatCount(s.rows)}</td>
+                <td className={`${td} ${s.quarantined ? "text-amber-700 dark:text-amber-400" : ""}`}>
+                  {formatCount(s.quarantined)}
+                </td>
+                <td className={td}>{formatCount(s.skipped)}</td>
+                <td className={`${td} ${s.errors ? "text-rose-600" : ""}`}>{formatCount(s.errors)}</td>
+                <td className={td}>{formatWhen(s.lastProcessedAt)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollArea>
       {sources.length === 0 ? (
         <p className="mt-2 text-sm">
           No log files processed yet. Drop files into the raw area or run <code>npm run import</code>.
@@ -52,32 +55,34 @@ export function IngestionRuns({ runs }: { runs: IngestionStatus["runs"] }) {
       {worked.length === 0 ? (
         <p className="text-sm">No run has loaded anything yet.</p>
       ) : (
-        <table className="w-full text-sm">
-          <TableHead columns={RUN_COLUMNS} />
-          <tbody>
-            {worked.map((r) => (
-              <tr key={r.id} className={ROW}>
-                <td className={td}>#{r.id}</td>
-                <td className={td}>{r.trigger}</td>
-                <td className={td}>{r.status}</td>
-                <td className={td}>{formatWhen(r.startedAt)}</td>
-                <td className={td}>
-                  {formatCount(r.objects)}
-                  {r.unchanged ? (
-                    <span className="text-slate-600 dark:text-slate-400">
-                      {" "}
-                      ({formatCount(r.unchanged)} already loaded)
-                    </span>
-                  ) : null}
-                </td>
-                <td className={td}>{formatCount(Object.values(r.rows).reduce((a, b) => a + b, 0))}</td>
-                <td className={td}>{formatCount(r.quarantined)}</td>
-                <td className={td}>{formatCount(r.errors)}</td>
-                <td className={td}>{formatRunDuration(r.durationMs)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ScrollArea className="overflow-x-auto">
+          <table className="w-full text-sm">
+            <TableHead columns={RUN_COLUMNS} />
+            <tbody>
+              {worked.map((r) => (
+                <tr key={r.id} className={ROW}>
+                  <td className={td}>#{r.id}</td>
+                  <td className={td}>{r.trigger}</td>
+                  <td className={td}>{r.status}</td>
+                  <td className={td}>{formatWhen(r.startedAt)}</td>
+                  <td className={td}>
+                    {formatCount(r.objects)}
+                    {r.unchanged ? (
+                      <span className="text-slate-600 dark:text-slate-400">
+                        {" "}
+                        ({formatCount(r.unchanged)} already loaded)
+                      </span>
+                    ) : null}
+                  </td>
+                  <td className={td}>{formatCount(Object.values(r.rows).reduce((a, b) => a + b, 0))}</td>
+                  <td className={td}>{formatCount(r.quarantined)}</td>
+                  <td className={td}>{formatCount(r.errors)}</td>
+                  <td className={td}>{formatRunDuration(r.durationMs)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollArea>
       )}
     </Section>
   );

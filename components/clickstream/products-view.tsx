@@ -2,6 +2,7 @@
 
 import { useProductReportQuery } from "@/components/hooks/queries/use-clickstream-query";
 import { CsvButton } from "@/components/ui/csv-button";
+import { ScrollArea } from "@/components/ui/scroll-area";
 import { ROW, TableHead, TD } from "@/components/ui/table";
 import { daysAgo, useUrlState } from "../hooks/use-url-state";
 import { productColumns } from "./product-columns";
@@ -35,20 +36,22 @@ export function ProductsView() {
       </ProductFilters>
       {isError ? <p role="alert">{error.message}</p> : null}
       {data ? (
-        <table className="w-full text-sm" aria-label="Product report">
-          <TableHead columns={cols.map((c) => c[0])} />
-          <tbody>
-            {data.map((r) => (
-              <tr key={r.key} className={ROW}>
-                {cols.map(([h, f]) => (
-                  <td key={h} className={TD}>
-                    {f(r)}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ScrollArea className="overflow-x-auto">
+          <table className="w-full text-sm" aria-label="Product report">
+            <TableHead columns={cols.map((c) => c[0])} />
+            <tbody>
+              {data.map((r) => (
+                <tr key={r.key} className={ROW}>
+                  {cols.map(([h, f]) => (
+                    <td key={h} className={TD}>
+                      {f(r)}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollArea>
       ) : (
         <p>Loading…</p>
       )}

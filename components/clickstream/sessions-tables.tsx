@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { FIELD } from "@/components/ui/field";
+import { ScrollArea } from "@/components/ui/scroll-area";
 import { Section } from "@/components/ui/section";
 import { ROW, TableHead, TD } from "@/components/ui/table";
 import type { SessionSummary } from "@/lib/schemas/clickstream-reports";
@@ -40,16 +41,18 @@ export function TopPathsSection({
       }
     >
       {error ? <p role="alert">{error.message}</p> : null}
-      <table className="w-full text-sm">
-        <tbody>
-          {(paths ?? []).map((p) => (
-            <tr key={p.path.join(">")} className={ROW}>
-              <td className={TD}>{[start, ...p.path, end].join(" → ")}</td>
-              <td className={TD}>{p.sessions} sessions</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ScrollArea className="overflow-x-auto">
+        <table className="w-full text-sm">
+          <tbody>
+            {(paths ?? []).map((p) => (
+              <tr key={p.path.join(">")} className={ROW}>
+                <td className={TD}>{[start, ...p.path, end].join(" → ")}</td>
+                <td className={TD}>{p.sessions} sessions</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollArea>
     </Section>
   );
 }
@@ -59,28 +62,30 @@ export function SessionsSection({ sessions, error }: { sessions?: SessionSummary
   return (
     <Section title="Sessions">
       {error ? <p role="alert">{error.message}</p> : null}
-      <table className="w-full text-sm" aria-label="Sessions">
-        <TableHead columns={["Started", "Session", "Events", "Login", "Category", "Path"]} />
-        <tbody>
-          {(sessions ?? []).map((s) => (
-            <tr key={s.sessionId} className={ROW}>
-              <td className={TD}>{new Date(s.startedAt).toLocaleString()}</td>
-              <td className={TD}>
-                <Link
-                  className="text-sky-700 hover:underline dark:text-sky-400"
-                  href={`/clickstream/sessions/${encodeURIComponent(s.sessionId)}`}
-                >
-                  {s.sessionId.slice(0, 8)}
-                </Link>
-              </td>
-              <td className={TD}>{s.events}</td>
-              <td className={TD}>{s.loginState ?? "—"}</td>
-              <td className={TD}>{s.category ?? "—"}</td>
-              <td className={TD}>{s.path.join(" → ")}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ScrollArea className="overflow-x-auto">
+        <table className="w-full text-sm" aria-label="Sessions">
+          <TableHead columns={["Started", "Session", "Events", "Login", "Category", "Path"]} />
+          <tbody>
+            {(sessions ?? []).map((s) => (
+              <tr key={s.sessionId} className={ROW}>
+                <td className={TD}>{new Date(s.startedAt).toLocaleString()}</td>
+                <td className={TD}>
+                  <Link
+                    className="text-sky-700 hover:underline dark:text-sky-400"
+                    href={`/clickstream/sessions/${encodeURIComponent(s.sessionId)}`}
+                  >
+                    {s.sessionId.slice(0, 8)}
+                  </Link>
+                </td>
+                <td className={TD}>{s.events}</td>
+                <td className={TD}>{s.loginState ?? "—"}</td>
+                <td className={TD}>{s.category ?? "—"}</td>
+                <td className={TD}>{s.path.join(" → ")}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollArea>
     </Section>
   );
 }

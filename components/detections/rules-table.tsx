@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { SeverityBadge } from "@/components/findings/severity-badge";
 import { formatPercent, formatWhen } from "@/components/ui/format";
+import { ScrollArea } from "@/components/ui/scroll-area";
 import { ROW, THEAD, TD as td, TH as th } from "@/components/ui/table";
 import type { RuleSummary } from "@/lib/schemas/detections";
 import { FALSE_POSITIVE_HELP, kindLabel, tacticName } from "./rule-labels";
@@ -43,28 +44,30 @@ function RuleRow({ r }: { r: RuleSummary }) {
 /** Every rule the filter keeps, one row each. */
 export function RulesTable({ rules }: { rules: RuleSummary[] }) {
   return (
-    <table className="w-full text-sm" data-testid="rules-table">
-      <thead className={THEAD}>
-        <tr>
-          <th className={th}>Rule</th>
-          <th className={th}>Tactic</th>
-          <th className={th}>Kind</th>
-          <th className={th}>Severity</th>
-          <th className={th}>Enabled</th>
-          <th className={th} title="Findings last seen in the past 24 hours / 7 days">
-            Hits 24 h / 7 d
-          </th>
-          <th className={th} title={FALSE_POSITIVE_HELP}>
-            <span className="cursor-help underline decoration-dotted underline-offset-4">False positives (30 d)</span>
-          </th>
-          <th className={th}>Last fired</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rules.map((r) => (
-          <RuleRow key={r.id} r={r} />
-        ))}
-      </tbody>
-    </table>
+    <ScrollArea className="overflow-x-auto">
+      <table className="w-full text-sm" data-testid="rules-table">
+        <thead className={THEAD}>
+          <tr>
+            <th className={th}>Rule</th>
+            <th className={th}>Tactic</th>
+            <th className={th}>Kind</th>
+            <th className={th}>Severity</th>
+            <th className={th}>Enabled</th>
+            <th className={th} title="Findings last seen in the past 24 hours / 7 days">
+              Hits 24 h / 7 d
+            </th>
+            <th className={th} title={FALSE_POSITIVE_HELP}>
+              <span className="cursor-help underline decoration-dotted underline-offset-4">False positives (30 d)</span>
+            </th>
+            <th className={th}>Last fired</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rules.map((r) => (
+            <RuleRow key={r.id} r={r} />
+          ))}
+        </tbody>
+      </table>
+    </ScrollArea>
   );
 }

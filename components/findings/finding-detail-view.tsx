@@ -23,7 +23,7 @@ export function FindingDetailView({ id, me }: { id: string; me: string }) {
           <h3 className="font-semibold">Why this fired</h3>
           <p>{f.explanation}</p>
           {f.matchedEventIds.length ? (
-            <p className="mt-1 text-xs">Matching events: {f.matchedEventIds.join(", ")}</p>
+            <p className="mt-1 text-xs [overflow-wrap:anywhere]">Matching events: {f.matchedEventIds.join(", ")}</p>
           ) : null}
         </section>
       ) : null}

@@ -1,6 +1,7 @@
 "use client";
 
 import { useSuppressionsQuery } from "@/components/hooks/queries/use-findings-query";
+import { ScrollArea } from "@/components/ui/scroll-area";
 import { SuppressionForm } from "./suppression-form";
 import { SuppressionsTable } from "./suppressions-table";
 
@@ -11,7 +12,13 @@ export function SuppressionsView() {
     <div className="flex flex-col gap-6">
       <SuppressionForm />
       {isError ? <p role="alert">{error.message}</p> : null}
-      {data ? <SuppressionsTable rules={data.rules} /> : <p>Loading…</p>}
+      {data ? (
+        <ScrollArea className="overflow-x-auto">
+          <SuppressionsTable rules={data.rules} />
+        </ScrollArea>
+      ) : (
+        <p>Loading…</p>
+      )}
       {data && data.rules.length === 0 ? <p className="text-sm">No suppression rules.</p> : null}
     </div>
   );

@@ -43,7 +43,9 @@ function InAppNotification({ n }: { n: InAppNotificationDto }) {
         </Button>
       </div>
       {p.lines?.length ? (
-        <p className="mt-1 text-slate-600 dark:text-slate-400">{p.lines.slice(0, 3).join(" · ")}</p>
+        <p className="mt-1 text-slate-600 [overflow-wrap:anywhere] dark:text-slate-400">
+          {p.lines.slice(0, 3).join(" · ")}
+        </p>
       ) : null}
     </li>
   );

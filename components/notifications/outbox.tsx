@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useChannelsQuery, useOutboxQuery } from "@/components/hooks/queries/use-notifications-query";
 import { FIELD, Labelled } from "@/components/ui/field";
 import { JsonDetails } from "@/components/ui/json-details";
+import { ScrollArea } from "@/components/ui/scroll-area";
 import { ROW, TableHead, TD } from "@/components/ui/table";
 import { decisionInWords, kindInWords, NOTIFICATION_STATUSES } from "@/lib/schemas/notifications";
 
@@ -27,7 +28,7 @@ export function Outbox() {
           </select>
         </Labelled>
         <Labelled label="Status">
-          <select className={FIELD} value={status} onChange={(e) => setStatus(e.target.value)}>
+          <select className={`${FIELD} max-w-full`} value={status} onChange={(e) => setStatus(e.target.value)}>
             <option value="">All</option>
             {NOTIFICATION_STATUSES.map((s) => (
               <option key={s} value={s}>
@@ -46,28 +47,30 @@ export function Outbox() {
         ) : null}
       </div>
       {isError ? <p role="alert">{error.message}</p> : null}
-      <table className="w-full text-sm" aria-label="Outbox">
-        <TableHead columns={["Time", "Channel", "Status", "Kind", "Message (exact payload)"]} />
-        <tbody>
-          {data?.items.map((n) => (
-            <tr key={n.id} className={ROW}>
-              <td className={`${TD} whitespace-nowrap`}>{new Date(n.createdAt).toLocaleString()}</td>
-              <td className={TD}>
-                {n.channelName}{" "}
-                <span className="text-slate-600 dark:text-slate-400">({kindInWords(n.channelKind)})</span>
-              </td>
-              <td className={TD}>
-                {decisionInWords(n.status)}
-                {n.error ? <div className="text-xs text-rose-700">{n.error}</div> : null}
-              </td>
-              <td className={TD}>{n.kind}</td>
-              <td className={TD}>
-                <JsonDetails summary={n.title} value={n.payload} empty="(not rendered: nothing was sent)" />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ScrollArea className="overflow-x-auto">
+        <table className="w-full text-sm" aria-label="Outbox">
+          <TableHead columns={["Time", "Channel", "Status", "Kind", "Message (exact payload)"]} />
+          <tbody>
+            {data?.items.map((n) => (
+              <tr key={n.id} className={ROW}>
+                <td className={`${TD} whitespace-nowrap`}>{new Date(n.createdAt).toLocaleString()}</td>
+                <td className={TD}>
+                  {n.channelName}{" "}
+                  <span className="text-slate-600 dark:text-slate-400">({kindInWords(n.channelKind)})</span>
+                </td>
+                <td className={TD}>
+                  {decisionInWords(n.status)}
+                  {n.error ? <div className="text-xs text-rose-700">{n.error}</div> : null}
+                </td>
+                <td className={TD}>{n.kind}</td>
+                <td className={TD}>
+                  <JsonDetails summary={n.title} value={n.payload} empty="(not rendered: nothing was sent)" />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollArea>
     </div>
   );
 }

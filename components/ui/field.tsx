@@ -8,7 +8,7 @@ export const FIELD =
 export function Labelled({ label, children }: { label: ReactNode; children: ReactNode }) {
   return (
     // biome-ignore lint/a11y/noLabelWithoutControl: the control comes in as children (implicit association)
-    <label className="flex flex-col gap-1">
+    <label className="flex max-w-full min-w-0 flex-col gap-1">
       {label}
       {children}
     </label>

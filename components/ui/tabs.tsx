@@ -11,7 +11,7 @@ export function SectionTabs<H extends string>({
   current: H;
 }) {
   return (
-    <nav aria-label={label} className="mb-6 flex gap-2 border-b border-slate-200 dark:border-slate-800">
+    <nav aria-label={label} className="mb-6 flex flex-wrap gap-x-2 border-b border-slate-200 dark:border-slate-800">
       {tabs.map((t) => (
         <Link
           key={t.href}

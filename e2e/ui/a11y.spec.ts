@@ -136,3 +136,21 @@ test("a disabled button looks disabled: grey, not the primary blue (defect 11)",
   expect(disabled).toHaveLength(3);
   expect(Math.max(...disabled) - Math.min(...disabled)).toBeLessThan(40);
 });
+
+test("no page scrolls sideways on a phone (390×844): wide tables scroll inside their own box", async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await signIn(page, "admins");
+  const details = [];
+  for (const d of DETAIL_PAGES) details.push(await firstDetailPath(page, d.list, d.prefix));
+  details.push(await entityPath(page));
+  const wide: string[] = [];
+  for (const path of ["/", ...STATIC_PAGES, ...details, ...PUBLIC_PAGES.slice(1)]) {
+    await page.goto(path);
+    await expect(page.locator("body")).not.toContainText("Loading…");
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    if (width > 390) wide.push(`${path}: ${width} px`);
+  }
+  await context.close();
+  expect(wide).toEqual([]);
+});

@@ -1,5 +1,6 @@
 import { CsvButton } from "@/components/ui/csv-button";
 import { formatMoney, formatPercent, formatSeconds } from "@/components/ui/format";
+import { ScrollArea } from "@/components/ui/scroll-area";
 import { Section } from "@/components/ui/section";
 import { ROW, TableHead, TD } from "@/components/ui/table";
 import type { FunnelStepResult } from "@/lib/schemas/funnel";
@@ -47,26 +48,28 @@ export function FunnelStepsTable({ steps }: { steps: FunnelStepResult[] }) {
       title="Steps"
       actions={<CsvButton filename="funnel-steps.csv" header={CSV_HEADER} rows={steps.map(toCsvRow)} />}
     >
-      <table className="w-full text-sm" aria-label="Funnel steps">
-        <TableHead columns={COLUMNS} />
-        <tbody>
-          {steps.map((s) => (
-            <tr key={s.step} className={ROW}>
-              <td className={TD}>{s.step}</td>
-              <td className={TD}>{s.event}</td>
-              <td className={TD} data-testid={`step-${s.step}-count`}>
-                {s.count}
-              </td>
-              <td className={TD}>{formatPercent(s.conversion)}</td>
-              <td className={TD}>{formatPercent(s.fromPrevious)}</td>
-              <td className={TD}>{s.dropOff}</td>
-              <td className={TD}>{formatPercent(s.dropOffRate)}</td>
-              <td className={TD}>{formatMoney(s.revenueLost)}</td>
-              <td className={TD}>{formatSeconds(s.medianSeconds)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ScrollArea className="overflow-x-auto">
+        <table className="w-full text-sm" aria-label="Funnel steps">
+          <TableHead columns={COLUMNS} />
+          <tbody>
+            {steps.map((s) => (
+              <tr key={s.step} className={ROW}>
+                <td className={TD}>{s.step}</td>
+                <td className={TD}>{s.event}</td>
+                <td className={TD} data-testid={`step-${s.step}-count`}>
+                  {s.count}
+                </td>
+                <td className={TD}>{formatPercent(s.conversion)}</td>
+                <td className={TD}>{formatPercent(s.fromPrevious)}</td>
+                <td className={TD}>{s.dropOff}</td>
+                <td className={TD}>{formatPercent(s.dropOffRate)}</td>
+                <td className={TD}>{formatMoney(s.revenueLost)}</td>
+                <td className={TD}>{formatSeconds(s.medianSeconds)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollArea>
     </Section>
   );
 }

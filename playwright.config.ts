@@ -11,7 +11,7 @@ export default defineConfig({
   reporter: [["list"]],
   // Guards against a hang, not speed checks: on a busy 2-core machine a step can take many seconds.
   timeout: 5 * 60_000,
-  expect: { timeout: 30_000 },
+  expect: { timeout: 120_000 },
   use: {
     baseURL: `http://localhost:${PORT}`,
     trace: "retain-on-failure",

@@ -11,14 +11,14 @@ test("a reviewer approves a quarantine from the queue; the timeline shows each s
   await signIn(admin, "admins");
   await admin.goto("/incidents");
   await admin.getByRole("button", { name: "Generate sample finding" }).click();
-  const instanceId = (await admin.getByTestId("sample-resource").textContent({ timeout: 30_000 }))?.trim() ?? "";
+  const instanceId = (await admin.getByTestId("sample-resource").textContent({ timeout: 120_000 }))?.trim() ?? "";
   expect(instanceId).toMatch(/^i-0[0-9a-f]{16}$/);
 
   // The approval lands in the review queue with the exact actions; the reviewer approves it.
   await signIn(page, "reviewers");
   await page.goto("/reviews");
   const row = page.getByRole("row").filter({ hasText: `Contain ${instanceId}` });
-  await expect(row).toBeVisible({ timeout: 20_000 });
+  await expect(row).toBeVisible({ timeout: 120_000 });
   await row.getByRole("link").click();
   const actions = page.getByRole("list", { name: "Proposed actions" });
   await expect(actions).toContainText("Isolate network interface");
@@ -30,7 +30,7 @@ test("a reviewer approves a quarantine from the queue; the timeline shows each s
 
   // The incident timeline shows each step and the API's answer.
   await page.getByRole("link", { name: "Open the incident" }).click();
-  await expect(page.getByTestId("incident-status")).toHaveText("contained", { timeout: 30_000 });
+  await expect(page.getByTestId("incident-status")).toHaveText("contained", { timeout: 120_000 });
   const timeline = page.getByRole("table", { name: "Incident timeline" });
   await expect(timeline).toContainText(`Approved by ${EMAILS.reviewers}`);
   await expect(timeline).toContainText("→ transition group");
@@ -48,11 +48,11 @@ test("a reviewer approves a quarantine from the queue; the timeline shows each s
   await admin.goto(incidentUrl);
   await admin.getByLabel(/Why it is safe to release/).fill("Sample finding, nothing to contain");
   await admin.getByRole("button", { name: "Request release" }).click();
-  await expect(admin.getByTestId("incident-status")).toHaveText("releasing", { timeout: 20_000 });
+  await expect(admin.getByTestId("incident-status")).toHaveText("releasing", { timeout: 120_000 });
 
   await page.goto("/reviews");
   const release = page.getByRole("row").filter({ hasText: `Release ${instanceId} from quarantine` });
-  await expect(release).toBeVisible({ timeout: 20_000 });
+  await expect(release).toBeVisible({ timeout: 120_000 });
   await release.getByRole("link").click();
   // Defect 4: the release review lists every step the release takes, not only the security groups.
   const undo = page.getByRole("list", { name: "Proposed actions" });
@@ -66,7 +66,7 @@ test("a reviewer approves a quarantine from the queue; the timeline shows each s
   await expect(page.getByTestId("review-status")).toHaveText("approved");
 
   await admin.reload();
-  await expect(admin.getByTestId("incident-status")).toHaveText("released", { timeout: 30_000 });
+  await expect(admin.getByTestId("incident-status")).toHaveText("released", { timeout: 120_000 });
   const after = admin.getByRole("table", { name: "Incident timeline" });
   await expect(after).toContainText("Restore security groups");
   await expect(after).toContainText("Re-attach to Auto Scaling group web-asg");

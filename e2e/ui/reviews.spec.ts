@@ -18,7 +18,7 @@ test("a reviewer rejects a flagged application: a comment is required, the item 
   await signIn(page, "reviewers");
   await page.goto("/reviews");
   const row = page.getByRole("row").filter({ hasText: `Application from ${name}` });
-  await expect(row).toBeVisible({ timeout: 15_000 });
+  await expect(row).toBeVisible({ timeout: 120_000 });
   await expect(row).toContainText("screening list");
   await row.getByRole("link").click();
 

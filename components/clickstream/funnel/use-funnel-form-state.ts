@@ -21,8 +21,12 @@ export function useFunnelFormState(applied: FunnelForm | null) {
   const newKeys = (n: number) => Array.from({ length: n }, () => nextKey.current++);
   const [keys, setKeys] = useState<number[]>(() => newKeys(form.steps.length));
   const appliedKey = applied ? JSON.stringify(applied) : "";
+  // The form already starts from what the URL applies: only a later change resets it. (Resetting on
+  // mount too could wipe a step typed between hydration and the first effects.)
+  const shown = useRef(appliedKey);
   useEffect(() => {
-    if (!appliedKey) return;
+    if (!appliedKey || appliedKey === shown.current) return;
+    shown.current = appliedKey;
     const f = JSON.parse(appliedKey) as FunnelForm;
     setForm(f);
     setKeys(Array.from({ length: f.steps.length }, () => nextKey.current++));

@@ -54,7 +54,6 @@ async function firstDetailPath(page: Page, list: string, prefix: string): Promis
   return (await link.getAttribute("href")) ?? "";
 }
 
-/** The serious and critical problems axe finds on one page, one line each. */
 /** An IP address's entity page, for an address the demo activity really has. */
 async function entityPath(page: Page): Promise<string> {
   const res = await page.request.get("/api/activity?limit=50");
@@ -65,6 +64,15 @@ async function entityPath(page: Page): Promise<string> {
   return `/entities?kind=ip&value=${encodeURIComponent(ip ?? "")}`;
 }
 
+/** Every signed-in page an admin may open: home, the static pages, then one of each detail page. */
+async function signedInPaths(page: Page): Promise<string[]> {
+  const details = [];
+  for (const d of DETAIL_PAGES) details.push(await firstDetailPath(page, d.list, d.prefix));
+  details.push(await entityPath(page));
+  return ["/", ...STATIC_PAGES, ...details];
+}
+
+/** The serious and critical problems axe finds on one page, one line each. */
 async function scan(page: Page, path: string, status = 200): Promise<string[]> {
   const res = await page.goto(path);
   expect(res?.status(), path).toBe(status);
@@ -89,11 +97,8 @@ for (const theme of ["light", "dark"] as const) {
     await page.getByRole("button", { name: "Generate sample finding" }).click();
     await expect(page.getByTestId("sample-resource")).toBeVisible({ timeout: 60_000 });
 
-    const details = [];
-    for (const d of DETAIL_PAGES) details.push(await firstDetailPath(page, d.list, d.prefix));
-    details.push(await entityPath(page));
     const problems: string[] = [];
-    for (const path of ["/", ...STATIC_PAGES, ...details]) problems.push(...(await scan(page, path)));
+    for (const path of await signedInPaths(page)) problems.push(...(await scan(page, path)));
 
     const visitor = await browser.newContext();
     await useTheme(visitor, theme, base);
@@ -141,11 +146,8 @@ test("no page scrolls sideways on a phone (390×844): wide tables scroll inside 
   const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
   const page = await context.newPage();
   await signIn(page, "admins");
-  const details = [];
-  for (const d of DETAIL_PAGES) details.push(await firstDetailPath(page, d.list, d.prefix));
-  details.push(await entityPath(page));
   const wide: string[] = [];
-  for (const path of ["/", ...STATIC_PAGES, ...details, ...PUBLIC_PAGES.slice(1)]) {
+  for (const path of [...(await signedInPaths(page)), ...PUBLIC_PAGES.slice(1)]) {
     await page.goto(path);
     await expect(page.locator("body")).not.toContainText("Loading…");
     const width = await page.evaluate(() => document.documentElement.scrollWidth);

@@ -26,6 +26,20 @@ async function adminPage(browser: Browser, viewport = { width: 1440, height: 900
   return admin;
 }
 
+/** A reviewer rejects a new sample's containment with a comment, then opens its incident; returns the timeline. */
+async function rejectContainment(page: Page, browser: Browser, comment: string) {
+  const admin = await adminPage(browser);
+  const instanceId = await raiseSample(admin);
+  await admin.close();
+  await openContainment(page, instanceId);
+  await page.locator('textarea[name="comment"]').fill(comment);
+  await page.getByRole("button", { name: "Reject" }).click();
+  await expect(page.getByTestId("review-status")).toHaveText("rejected");
+  await page.getByRole("link", { name: "Open the incident" }).click();
+  await expect(page.getByTestId("incident-status")).toHaveText("rejected");
+  return page.getByRole("table", { name: "Incident timeline" });
+}
+
 /** No sideways scrolling: the page is no wider than the window. */
 async function expectNoSidewaysScroll(page: Page) {
   const { scroll, inner } = await page.evaluate(() => ({
@@ -48,17 +62,7 @@ test("the incident timeline names who rejected a containment, with the comment (
   page,
   browser,
 }) => {
-  const admin = await adminPage(browser);
-  const instanceId = await raiseSample(admin);
-  await admin.close();
-  await openContainment(page, instanceId);
-  await page.locator('textarea[name="comment"]').fill("Known scanner, not a compromise");
-  await page.getByRole("button", { name: "Reject" }).click();
-  await expect(page.getByTestId("review-status")).toHaveText("rejected");
-
-  await page.getByRole("link", { name: "Open the incident" }).click();
-  await expect(page.getByTestId("incident-status")).toHaveText("rejected");
-  const timeline = page.getByRole("table", { name: "Incident timeline" });
+  const timeline = await rejectContainment(page, browser, "Known scanner, not a compromise");
   const row = timeline.getByRole("row").filter({ hasText: "Containment rejected" });
   await expect(row).toContainText(`Containment rejected by ${EMAILS.reviewers}: “Known scanner, not a compromise”`);
   await expect(row.getByRole("cell").first()).toContainText(EMAILS.reviewers);
@@ -69,17 +73,7 @@ test("the incident pages speak in words: no seconds, channel ids, raw states or 
   page,
   browser,
 }) => {
-  const admin = await adminPage(browser);
-  const instanceId = await raiseSample(admin);
-  await admin.close();
-  await openContainment(page, instanceId);
-  await page.locator('textarea[name="comment"]').fill("Expected maintenance traffic");
-  await page.getByRole("button", { name: "Reject" }).click();
-  await expect(page.getByTestId("review-status")).toHaveText("rejected");
-  await page.getByRole("link", { name: "Open the incident" }).click();
-  await expect(page.getByTestId("incident-status")).toHaveText("rejected");
-
-  const timeline = page.getByRole("table", { name: "Incident timeline" });
+  const timeline = await rejectContainment(page, browser, "Expected maintenance traffic");
   await expect(timeline).toContainText("Notification: approval requested");
   await expect(timeline).toContainText(/Notified |held back by the rate limit|kept in the outbox|not sent again/i);
   await expect(timeline).toContainText("(expires in 4 hours)");

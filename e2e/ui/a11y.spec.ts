@@ -77,6 +77,9 @@ async function scan(page: Page, path: string, status = 200): Promise<string[]> {
   const res = await page.goto(path);
   expect(res?.status(), path).toBe(status);
   await expect(page.locator("body")).not.toContainText("Loading…");
+  // Colours mid-transition (a button enabled on hydration fades from grey) are not what people read:
+  // wait for running transitions to end before measuring contrast.
+  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))));
   const { violations } = await new AxeBuilder({ page }).analyze();
   return violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")

@@ -39,6 +39,6 @@ test("the lake ETL needs DuckDB installed, not bundled: without `install` esbuil
 });
 
 test("without the externals, the embedded database would ride along in every bundle", async () => {
-  const out = await build(sstBuildOptions("lib/handlers/clickstream-etl.ts"));
+  const out = await build(sstBuildOptions("lib/handlers/finding-dispatch.ts"));
   expect(Object.keys(out.metafile?.inputs ?? {}).some((i) => i.includes("@electric-sql/pglite"))).toBe(true);
 });

@@ -153,18 +153,26 @@ export const FUNCTIONS: FunctionSpec[] = [
   {
     id: "ClickstreamEtl",
     handler: "lib/handlers/clickstream-etl.handler",
-    purpose: "hourly: raw clickstream events → PostgreSQL warehouse",
+    purpose: "hourly: raw clickstream events → PostgreSQL warehouse + its columnar copy (Parquet, Glue table)",
     vpc: true,
     timeoutSeconds: 900,
     memoryMb: 2048,
+    install: ["@duckdb/node-api", "@duckdb/node-bindings"],
     dlq: "clickstream",
-    calls: ["s3:GetObject", "s3:ListBucket"],
+    calls: ["s3:GetObject", "s3:ListBucket", "s3:PutObject", "glue:GetTable", "glue:CreateTable", "glue:UpdateTable"],
     policy: (r) =>
-      doc(...s3Read(r.buckets.ClickstreamRaw, "events/"), kms(r), {
-        Effect: "Allow",
-        Action: ["sqs:SendMessage"],
-        Resource: [r.dlqArns.clickstream],
-      }),
+      doc(
+        ...s3Read(r.buckets.ClickstreamRaw, "events/"),
+        ...s3Read(r.buckets.ProcessedLake, "clickstream/"),
+        s3Write(r.buckets.ProcessedLake, "clickstream/"),
+        {
+          Effect: "Allow",
+          Action: ["glue:GetTable", "glue:CreateTable", "glue:UpdateTable"],
+          Resource: glueLake(r),
+        },
+        kms(r),
+        { Effect: "Allow", Action: ["sqs:SendMessage"], Resource: [r.dlqArns.clickstream] },
+      ),
   },
   {
     id: "FindingDispatch",

@@ -291,6 +291,13 @@ describe("what SST deploys from these specs", () => {
     }
   });
 
+  test("the clickstream ETL installs DuckDB (it writes the columnar copy) and may write only under clickstream/ of the lake", () => {
+    const etl = FUNCTIONS.find((f) => f.id === "ClickstreamEtl");
+    expect(etl?.install).toEqual(expect.arrayContaining(["@duckdb/node-api", "@duckdb/node-bindings"]));
+    const writes = etl?.policy(REFS).Statement.filter((s) => s.Action.includes("s3:PutObject"));
+    expect(writes?.flatMap((s) => s.Resource)).toEqual([`arn:aws:s3:::${REFS.buckets.ProcessedLake}/clickstream/*`]);
+  });
+
   test("DuckDB's native addon is installed into the lake ETL bundle, not bundled", () => {
     const etl = FUNCTIONS.find((f) => f.id === "LakeEtl");
     expect(etl?.install).toEqual(expect.arrayContaining(["@duckdb/node-api", "@duckdb/node-bindings"]));

@@ -29,14 +29,18 @@ export interface GlueTableInput {
 }
 
 /**
- * A Glue table over `s3://<bucket>/processed/<table>/` with partition projection on dt/hr:
+ * An external Parquet table at `location` (ends with `/`) with partition projection on dt/hr:
  * Athena computes partitions from the query's predicates, so there is no crawler and no
  * per-partition registration to drift.
  */
-export function glueTableInput(table: TableName, opts: { bucket: string; projectionStart: string }): GlueTableInput {
-  const location = `s3://${opts.bucket}/processed/${table}/`;
+export function projectedParquetTable(
+  name: string,
+  location: string,
+  columns: GlueTableInput["StorageDescriptor"]["Columns"],
+  projectionStart: string,
+): GlueTableInput {
   return {
-    Name: table,
+    Name: name,
     TableType: "EXTERNAL_TABLE",
     Parameters: {
       EXTERNAL: "TRUE",
@@ -45,7 +49,7 @@ export function glueTableInput(table: TableName, opts: { bucket: string; project
       "projection.enabled": "true",
       "projection.dt.type": "date",
       "projection.dt.format": "yyyy-MM-dd",
-      "projection.dt.range": `${opts.projectionStart},NOW`,
+      "projection.dt.range": `${projectionStart},NOW`,
       "projection.dt.interval": "1",
       "projection.dt.interval.unit": "DAYS",
       "projection.hr.type": "integer",
@@ -55,11 +59,7 @@ export function glueTableInput(table: TableName, opts: { bucket: string; project
     },
     PartitionKeys: PARTITION_KEYS.map((k) => ({ Name: k.name, Type: k.type })),
     StorageDescriptor: {
-      Columns: TABLES[table].columns.map((c) => ({
-        Name: c.name,
-        Type: GLUE_TYPE[c.type],
-        ...(c.type === "json" ? { Comment: "JSON text" } : {}),
-      })),
+      Columns: columns,
       Location: location,
       InputFormat: "org.apache.hadoop.hive.ql.io.parquet.MapredParquetInputFormat",
       OutputFormat: "org.apache.hadoop.hive.ql.io.parquet.MapredParquetOutputFormat",
@@ -70,4 +70,18 @@ export function glueTableInput(table: TableName, opts: { bucket: string; project
       Compressed: true,
     },
   };
+}
+
+/** A lake table over `s3://<bucket>/processed/<table>/`. */
+export function glueTableInput(table: TableName, opts: { bucket: string; projectionStart: string }): GlueTableInput {
+  return projectedParquetTable(
+    table,
+    `s3://${opts.bucket}/processed/${table}/`,
+    TABLES[table].columns.map((c) => ({
+      Name: c.name,
+      Type: GLUE_TYPE[c.type],
+      ...(c.type === "json" ? { Comment: "JSON text" } : {}),
+    })),
+    opts.projectionStart,
+  );
 }

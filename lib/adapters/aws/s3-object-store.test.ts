@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import { Readable } from "node:stream";
 import {
   DeleteObjectsCommand,
@@ -10,6 +12,7 @@ import {
 import { sdkStreamMixin } from "@smithy/util-stream";
 import { mockClient } from "aws-sdk-client-mock";
 import { beforeEach, describe, expect, test } from "vitest";
+import { tempDir } from "@/test/support/databases";
 import { S3ObjectStore } from "./s3-object-store";
 
 const s3 = mockClient(S3Client);
@@ -63,5 +66,32 @@ describe("S3ObjectStore", () => {
       Body: "{}",
       ContentType: "application/json",
     });
+  });
+
+  test("a store on a prefix reads, writes, lists and deletes only under it, and lists keys without it", async () => {
+    const sub = new S3ObjectStore(new S3Client({}), "lake", "clickstream/");
+    s3.on(PutObjectCommand).resolves({});
+    s3.on(GetObjectCommand, { Key: "clickstream/events/a.parquet" }).resolves({
+      Body: sdkStreamMixin(Readable.from([Buffer.from("PAR1")])),
+    });
+    s3.on(ListObjectsV2Command).resolves({ Contents: [{ Key: "clickstream/events/a.parquet", Size: 4 }] });
+    s3.on(DeleteObjectsCommand).resolves({});
+    const local = path.join(tempDir("s3-prefix"), "a.parquet");
+    fs.writeFileSync(local, "PAR1");
+    await sub.putFile("events/a.parquet", local);
+    expect(Buffer.from(await sub.get("events/a.parquet")).toString()).toBe("PAR1");
+    const keys: string[] = [];
+    for await (const o of sub.list("events/")) keys.push(o.key);
+    await sub.delete(["events/a.parquet"]);
+    expect(s3.commandCalls(PutObjectCommand)[0]?.args[0].input).toMatchObject({
+      Bucket: "lake",
+      Key: "clickstream/events/a.parquet",
+    });
+    expect(keys).toEqual(["events/a.parquet"]);
+    expect(s3.commandCalls(ListObjectsV2Command)[0]?.args[0].input.Prefix).toBe("clickstream/events/");
+    expect(s3.commandCalls(DeleteObjectsCommand)[0]?.args[0].input.Delete?.Objects).toEqual([
+      { Key: "clickstream/events/a.parquet" },
+    ]);
+    expect(fs.existsSync(local)).toBe(false);
   });
 });

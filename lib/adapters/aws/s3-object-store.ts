@@ -9,15 +9,16 @@ import {
 } from "@aws-sdk/client-s3";
 import type { ObjectStore } from "@/lib/ports/object-store";
 
-/** The object store port on one S3 bucket. */
+/** The object store port on one S3 bucket, or on the keys under one prefix of it (`prefix` ends with `/`). */
 export class S3ObjectStore implements ObjectStore {
   constructor(
     private readonly s3: S3Client,
     readonly bucket: string,
+    readonly prefix = "",
   ) {}
 
   async get(key: string): Promise<Uint8Array> {
-    const res = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+    const res = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: this.prefix + key }));
     if (!res.Body) throw new Error(`s3://${this.bucket}/${key} has no body`);
     return res.Body.transformToByteArray();
   }
@@ -32,7 +33,9 @@ export class S3ObjectStore implements ObjectStore {
   }
 
   async put(key: string, body: Uint8Array | string, contentType?: string): Promise<void> {
-    await this.s3.send(new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: body, ContentType: contentType }));
+    await this.s3.send(
+      new PutObjectCommand({ Bucket: this.bucket, Key: this.prefix + key, Body: body, ContentType: contentType }),
+    );
   }
 
   async putFile(key: string, localPath: string): Promise<void> {
@@ -40,7 +43,7 @@ export class S3ObjectStore implements ObjectStore {
     await this.s3.send(
       new PutObjectCommand({
         Bucket: this.bucket,
-        Key: key,
+        Key: this.prefix + key,
         Body: body,
         ContentType: key.endsWith(".parquet") ? "application/vnd.apache.parquet" : undefined,
       }),
@@ -54,7 +57,7 @@ export class S3ObjectStore implements ObjectStore {
       const res = await this.s3.send(
         new DeleteObjectsCommand({
           Bucket: this.bucket,
-          Delete: { Objects: keys.slice(i, i + 1000).map((Key) => ({ Key })), Quiet: true },
+          Delete: { Objects: keys.slice(i, i + 1000).map((k) => ({ Key: this.prefix + k })), Quiet: true },
         }),
       );
       if (res.Errors?.length)
@@ -66,10 +69,11 @@ export class S3ObjectStore implements ObjectStore {
     let token: string | undefined;
     do {
       const res = await this.s3.send(
-        new ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ContinuationToken: token }),
+        new ListObjectsV2Command({ Bucket: this.bucket, Prefix: this.prefix + prefix, ContinuationToken: token }),
       );
       for (const o of res.Contents ?? [])
-        if (o.Key) yield { key: o.Key, size: o.Size ?? 0, modified: o.LastModified ?? new Date(0) };
+        if (o.Key)
+          yield { key: o.Key.slice(this.prefix.length), size: o.Size ?? 0, modified: o.LastModified ?? new Date(0) };
       token = res.IsTruncated ? res.NextContinuationToken : undefined;
     } while (token);
   }

@@ -1,8 +1,9 @@
 import { GlueClient } from "@aws-sdk/client-glue";
+import { clickstreamGlueTable } from "@/lib/clickstream/columnar-glue";
 import type { Env } from "@/lib/env";
 import type { LakeQueryEngine } from "@/lib/ports/lake-query";
 import { AthenaLakeQuery } from "../aws/athena-lake-query";
-import { ensureGlueTables } from "../aws/glue-catalog";
+import { ensureGlueTableInputs, ensureGlueTables } from "../aws/glue-catalog";
 
 /** The lake in AWS: Athena over the Glue database, in the app's workgroup. */
 export const athenaLakeQuery = (env: Env): LakeQueryEngine =>
@@ -21,4 +22,12 @@ export function registerGlueTables(env: Env, bucket: string) {
     bucket,
     projectionStart: env.SIGHTLINE_LAKE_PROJECTION_START,
   });
+}
+
+/** Keeps the clickstream columnar copy's Glue table registered over the processed bucket. */
+export function registerClickstreamGlueTable(env: Env, bucket: string) {
+  glue ??= new GlueClient({});
+  return ensureGlueTableInputs(glue, env.SIGHTLINE_GLUE_DATABASE, [
+    clickstreamGlueTable({ bucket, projectionStart: env.SIGHTLINE_LAKE_PROJECTION_START }),
+  ]);
 }

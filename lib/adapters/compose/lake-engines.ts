@@ -3,7 +3,10 @@
  * Parquet imports this file — the lake ETL Lambda (which installs DuckDB beside its bundle), the
  * scripts, and the local app server (lazily) — so no other bundle meets the addon.
  */
+import os from "node:os";
+import path from "node:path";
 import type { ColumnarCopy } from "@/lib/clickstream/columnar-copy";
+import { CLICKSTREAM_COPY_PREFIX } from "@/lib/clickstream/columnar-glue";
 import type { Env } from "@/lib/env";
 import type { EventLakeQuery } from "@/lib/ports/event-lake";
 import type { LakeQueryEngine } from "@/lib/ports/lake-query";
@@ -11,7 +14,7 @@ import { DuckDbEventLake } from "../duckdb/duckdb-event-lake";
 import { DuckDbLakeQuery } from "../duckdb/duckdb-lake-query";
 import { DuckDbParquetWriter } from "../duckdb/parquet-writer";
 import { LakeWorkerPool } from "../local/lake-worker-pool";
-import { clickstreamColumnarDirs, objectStoreAt } from "./stores";
+import { bucketStore, clickstreamColumnarDirs, objectStoreAt } from "./stores";
 
 /** DuckDB writing normalized rows as Parquet. */
 export const openParquetWriter = (opts: { threads?: number; memoryLimit?: string }) => DuckDbParquetWriter.create(opts);
@@ -28,6 +31,23 @@ export async function openLocalColumnarCopy(env: Pick<Env, "dataDir">): Promise<
   const dirs = clickstreamColumnarDirs(env);
   const writer = await DuckDbParquetWriter.create({ threads: 1, memoryLimit: "512MB" });
   return { copy: { store: objectStoreAt(dirs.root), writer, stagingDir: dirs.staging }, close: () => writer.close() };
+}
+
+/**
+ * The columnar copy in AWS: Parquet written by DuckDB, staged in the Lambda's /tmp (a crash leaves
+ * nothing there that matters: the next run rewrites unpublished objects from the raw ones) and
+ * published to the processed-lake bucket under `clickstream/`, where Glue's table reads it.
+ */
+export async function openS3ColumnarCopy(bucket: string): Promise<{ copy: ColumnarCopy; close(): void }> {
+  const writer = await DuckDbParquetWriter.create({ threads: 2, memoryLimit: "1GB" });
+  return {
+    copy: {
+      store: bucketStore(bucket, undefined, CLICKSTREAM_COPY_PREFIX),
+      writer,
+      stagingDir: path.join(os.tmpdir(), "staging-clickstream"),
+    },
+    close: () => writer.close(),
+  };
 }
 
 /** A columnar copy in a local directory, read by a local lake engine (the app's own). */

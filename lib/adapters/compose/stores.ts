@@ -18,9 +18,9 @@ export function s3Client(env?: Pick<Env, "AWS_REGION">): S3Client {
 /** A directory used as an object store (the local lake, raw areas, bench scratch space). */
 export const objectStoreAt = (root: string): FsObjectStore => new FsObjectStore(root);
 
-/** An S3 bucket as an object store; `client` lets a handler's caller hand in its own. */
-export const bucketStore = (bucket: string, client?: S3Client): ObjectStore =>
-  new S3ObjectStore(client ?? s3Client(), bucket);
+/** An S3 bucket (or the keys under `prefix` in it) as an object store; `client` lets a handler's caller hand in its own. */
+export const bucketStore = (bucket: string, client?: S3Client, prefix?: string): ObjectStore =>
+  new S3ObjectStore(client ?? s3Client(), bucket, prefix);
 
 /** The local raw clickstream store (what `POST /api/collect` writes). */
 export const clickstreamRawDir = (env: Pick<Env, "dataDir">) => path.join(env.dataDir, "clickstream");

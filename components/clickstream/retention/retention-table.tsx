@@ -38,7 +38,7 @@ export function RetentionTable({ result: r }: { result: RetentionResult }) {
   const name = r.period === "week" ? "Week" : "Day";
   return (
     <Section title="Cohorts">
-      <ScrollArea className="overflow-x-auto" aria-label="Cohort table (scrolls sideways)">
+      <ScrollArea className="overflow-x-auto">
         <table className="w-full text-sm" aria-label="Retention by cohort">
           <thead className={THEAD}>
             <tr>

@@ -36,7 +36,7 @@ export function TrendsTotals({ result: r }: { result: TrendsResult }) {
         />
       }
     >
-      <ScrollArea className="overflow-x-auto" aria-label="Totals table (scrolls sideways)">
+      <ScrollArea className="overflow-x-auto">
         <table className="w-full text-sm" aria-label="Totals per series">
           <TableHead columns={columns} />
           <tbody>

@@ -41,6 +41,9 @@ export function TrendsChart({ result: r }: { result: TrendsResult }) {
   const shown = Math.min(r.series.length, MAX_LINES);
   const many = new Set(r.series.map((s) => s.event)).size > 1;
   const partial = r.buckets.find((b) => b.state === "partial");
+  // A line of one or two points is only visible as dots; a crowded legend names this period's lines only.
+  const dots = r.buckets.length <= 2 ? { r: 3 } : false;
+  const previousInLegend = shown <= 3;
   return (
     <Section title="Over time">
       <figure className="h-72 w-full" aria-label="Trend lines per point in time, with the previous period dashed">
@@ -78,7 +81,7 @@ export function TrendsChart({ result: r }: { result: TrendsResult }) {
                   name={`${name} (so far)`}
                   stroke={colour}
                   strokeDasharray="2 3"
-                  dot={false}
+                  dot={{ r: 2 }}
                   legendType="none"
                   isAnimationActive={false}
                 />,
@@ -92,7 +95,8 @@ export function TrendsChart({ result: r }: { result: TrendsResult }) {
                     stroke={colour}
                     strokeOpacity={0.6}
                     strokeDasharray="6 4"
-                    dot={false}
+                    dot={dots}
+                    legendType={previousInLegend ? "line" : "none"}
                     isAnimationActive={false}
                   />,
                 );
@@ -101,6 +105,11 @@ export function TrendsChart({ result: r }: { result: TrendsResult }) {
           </LineChart>
         </ResponsiveContainer>
       </figure>
+      <p className="text-xs text-slate-600 dark:text-slate-400">
+        Solid: {r.from} to {r.to}
+        {r.previous ? `; dashed: the period before (${r.previous.from} to ${r.previous.to}), point for point` : ""}
+        {partial ? "; dotted: the point still running, counted so far" : ""}.
+      </p>
       {r.series.length > shown ? (
         <p className="text-xs text-slate-600 dark:text-slate-400">
           The chart draws the first {shown} series; the table below lists all {r.series.length}.

@@ -12,7 +12,7 @@ import {
   YAxis,
 } from "recharts";
 import { Section } from "@/components/ui/section";
-import type { TrendsResult } from "@/lib/schemas/trends";
+import type { TrendSeries, TrendsResult } from "@/lib/schemas/trends";
 import { bucketLabel, colourOf, seriesLabel } from "./trend-labels";
 
 /** Lines drawn at most (the table lists every series). */
@@ -34,6 +34,47 @@ function toChartRows(r: TrendsResult, shown: number) {
     });
     return row;
   });
+}
+
+/**
+ * A series' lines (called, not rendered as a component: recharts reads its Line children directly):
+ * this period's complete points, its running point (dotted), and the period before (dashed).
+ */
+function seriesLines(
+  s: TrendSeries,
+  i: number,
+  o: { name: string; dots: false | { r: number }; previousInLegend: boolean },
+) {
+  const colour = colourOf(i);
+  const id = JSON.stringify([s.event, s.value, s.other]);
+  const lines = [
+    <Line key={`c${id}`} dataKey={`c${i}`} name={o.name} stroke={colour} dot={o.dots} isAnimationActive={false} />,
+    <Line
+      key={`p${id}`}
+      dataKey={`p${i}`}
+      name={`${o.name} (so far)`}
+      stroke={colour}
+      strokeDasharray="2 3"
+      dot={{ r: 2 }}
+      legendType="none"
+      isAnimationActive={false}
+    />,
+  ];
+  if (s.previous)
+    lines.push(
+      <Line
+        key={`b${id}`}
+        dataKey={`b${i}`}
+        name={`${o.name} (previous period)`}
+        stroke={colour}
+        strokeOpacity={0.6}
+        strokeDasharray="6 4"
+        dot={o.dots}
+        legendType={o.previousInLegend ? "line" : "none"}
+        isAnimationActive={false}
+      />,
+    );
+  return lines;
 }
 
 /** The trend lines: this period solid, its running point dotted, the period before dashed. */
@@ -62,46 +103,9 @@ export function TrendsChart({ result: r }: { result: TrendsResult }) {
                 label="so far"
               />
             ) : null}
-            {r.series.slice(0, shown).flatMap((s, i) => {
-              const name = seriesLabel(s, many);
-              const colour = colourOf(i);
-              const id = JSON.stringify([s.event, s.value, s.other]);
-              const lines = [
-                <Line
-                  key={`c${id}`}
-                  dataKey={`c${i}`}
-                  name={name}
-                  stroke={colour}
-                  dot={false}
-                  isAnimationActive={false}
-                />,
-                <Line
-                  key={`p${id}`}
-                  dataKey={`p${i}`}
-                  name={`${name} (so far)`}
-                  stroke={colour}
-                  strokeDasharray="2 3"
-                  dot={{ r: 2 }}
-                  legendType="none"
-                  isAnimationActive={false}
-                />,
-              ];
-              if (s.previous)
-                lines.push(
-                  <Line
-                    key={`b${id}`}
-                    dataKey={`b${i}`}
-                    name={`${name} (previous period)`}
-                    stroke={colour}
-                    strokeOpacity={0.6}
-                    strokeDasharray="6 4"
-                    dot={dots}
-                    legendType={previousInLegend ? "line" : "none"}
-                    isAnimationActive={false}
-                  />,
-                );
-              return lines;
-            })}
+            {r.series
+              .slice(0, shown)
+              .flatMap((s, i) => seriesLines(s, i, { name: seriesLabel(s, many), dots, previousInLegend }))}
           </LineChart>
         </ResponsiveContainer>
       </figure>

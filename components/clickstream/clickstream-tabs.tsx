@@ -2,7 +2,9 @@ import { SectionTabs } from "@/components/ui/tabs";
 
 const TABS = [
   { href: "/clickstream", label: "Overview" },
+  { href: "/clickstream/trends", label: "Trends" },
   { href: "/clickstream/funnels", label: "Funnels" },
+  { href: "/clickstream/retention", label: "Retention" },
   { href: "/clickstream/products", label: "Products" },
   { href: "/clickstream/sessions", label: "Sessions" },
 ] as const;

@@ -1,0 +1,114 @@
+import { AppError } from "@/lib/errors";
+import type { Database } from "@/lib/ports/database";
+import type { EventLakeQuery } from "@/lib/ports/event-lake";
+import type { EventReportExplain, EventReportPath } from "@/lib/schemas/event-report";
+import { isColumnarCopyComplete, toPositional } from "./columnar-funnel";
+import { type EventsSql, SqlParams, WAREHOUSE_EVENTS } from "./funnel-units-sql";
+
+/**
+ * One report over raw events, written once, run by whichever engine holds the events: Postgres over
+ * `clickstream_events` (the system of record), or the lake engine over the columnar copy's Parquet
+ * for the days scanned. Chosen like funnels: the copy when asked for by name, or (auto) when it
+ * holds every loaded object; otherwise Postgres. The builder writes the statement against
+ * `EventsSql` with `SqlParams` placeholders, so both engines run the same SQL (tests hold them equal).
+ */
+
+/** How long a report may run before the engine is stopped (the warehouse's statement timeout). */
+export const REPORT_TIMEOUT_MS = 20_000;
+
+export interface EventReportRequest {
+  db: Database;
+  lake?: EventLakeQuery;
+  path: EventReportPath;
+  /** Instants (ISO) the statement reads events in, [from, to): the copy's days are chosen from it. */
+  scan: { from: string; to: string };
+  /** What people call this report, to start the timeout sentence ("The retention report"). */
+  name: string;
+  build: (events: EventsSql, p: SqlParams) => string;
+}
+
+export interface EventReportRun<T> {
+  rows: T[];
+  explain: EventReportExplain;
+}
+
+const timeoutError = (name: string) =>
+  new AppError(
+    "query_timeout",
+    `${name} did not finish within ${REPORT_TIMEOUT_MS / 1000} s over this range. Try fewer days or fewer filters.`,
+  );
+
+/** The lake to read, or null for Postgres: asked for by name, or (auto) when the copy holds every loaded object. */
+export async function chooseEventLake(
+  db: Database,
+  path: EventReportPath,
+  lake?: EventLakeQuery,
+): Promise<EventLakeQuery | null> {
+  if (path === "columnar") {
+    if (!lake) throw new AppError("invalid_input", "This deployment has no columnar copy of the events to read.");
+    return lake;
+  }
+  return path === "auto" && lake && (await isColumnarCopyComplete(db)) ? lake : null;
+}
+
+/** The statement in Postgres, under its timeout and analytics settings. */
+async function queryWarehouse<T>(db: Database, sql: string, params: unknown[], name: string): Promise<T[]> {
+  return db
+    .transaction(async (tx) => {
+      await tx.query(`SET LOCAL statement_timeout = ${REPORT_TIMEOUT_MS}`);
+      // As for funnels: hash per-unit rows in memory, no JIT for one-off statements.
+      if (db.kind === "postgres") {
+        await tx.query("SET LOCAL work_mem = '64MB'");
+        await tx.query("SET LOCAL jit = off");
+      }
+      return tx.query<T & Record<string, unknown>>(sql, params);
+    })
+    .catch((err: { code?: string }) => {
+      if (err.code === "57014") throw timeoutError(name);
+      throw err;
+    });
+}
+
+/** Picks the engine, runs the report's one statement and says how it was answered. */
+export async function runEventReport<T extends Record<string, unknown>>(
+  req: EventReportRequest,
+): Promise<EventReportRun<T>> {
+  const started = Date.now();
+  const lake = await chooseEventLake(req.db, req.path, req.lake);
+  const p = new SqlParams();
+  if (!lake) {
+    const sql = req.build(WAREHOUSE_EVENTS, p);
+    const rows = await queryWarehouse<T>(req.db, sql, p.values, req.name);
+    const reason =
+      req.path === "warehouse"
+        ? "read from the warehouse (Postgres), as asked"
+        : req.lake
+          ? "read from the warehouse (Postgres): the columnar copy does not yet hold every loaded object"
+          : "read from the warehouse (Postgres): this deployment has no columnar copy";
+    return {
+      rows,
+      explain: { path: "warehouse", reason, sql, params: p.values, ms: Date.now() - started, scanned: req.scan },
+    };
+  }
+  const days = { from: req.scan.from.slice(0, 10), to: req.scan.to.slice(0, 10) };
+  const events: EventsSql = { source: lake.eventsSource(days), firstValue: (v, o) => lake.firstValue(v, o) };
+  const { sql, params } = toPositional(req.build(events, p), p.values);
+  const { rows } = await lake.engine
+    .query<T>(sql, params, { signal: AbortSignal.timeout(REPORT_TIMEOUT_MS) })
+    .catch((err: { code?: string }) => {
+      if (err.code === "cancelled") throw timeoutError(req.name);
+      throw err;
+    });
+  const engine = lake.engine.dialect.engine === "athena" ? "Athena" : "DuckDB";
+  return {
+    rows,
+    explain: {
+      path: "columnar",
+      reason: `read by ${engine} from the columnar copy of the events (Parquet by event hour), days ${days.from} to ${days.to}`,
+      sql,
+      params,
+      ms: Date.now() - started,
+      scanned: req.scan,
+    },
+  };
+}

@@ -3,6 +3,7 @@ import { SectionTabs } from "@/components/ui/tabs";
 const TABS = [
   { href: "/clickstream", label: "Overview" },
   { href: "/clickstream/funnels", label: "Funnels" },
+  { href: "/clickstream/paths", label: "Paths" },
   { href: "/clickstream/products", label: "Products" },
   { href: "/clickstream/sessions", label: "Sessions" },
 ] as const;

@@ -20,6 +20,7 @@ const STATIC_PAGES = [
   "/apply",
   "/clickstream",
   "/clickstream/funnels",
+  "/clickstream/paths",
   "/clickstream/products",
   "/clickstream/sessions",
   "/admin",

@@ -75,12 +75,17 @@ export function PathsFlow({ result }: { result: PathsResult }) {
               />
               <text
                 x={n.x + NODE_WIDTH + 6}
-                y={n.y + Math.min(n.height / 2, 14)}
-                dominantBaseline="middle"
-                className="fill-slate-800 text-[12px] dark:fill-slate-100"
+                y={n.y + 11}
+                paintOrder="stroke"
+                strokeWidth={3}
+                className="fill-slate-800 stroke-white text-[12px] dark:fill-slate-100 dark:stroke-slate-950"
               >
                 {eventLabel(n.event)}
-                <tspan className="fill-slate-500 dark:fill-slate-400">{` ${formatCount(n.sessions)} · ${formatPercent(n.share, 0)}`}</tspan>
+                <tspan
+                  x={n.x + NODE_WIDTH + 6}
+                  dy={15}
+                  className="fill-slate-600 text-[11px] dark:fill-slate-300"
+                >{`${formatCount(n.sessions)} · ${formatPercent(n.share, 0)}`}</tspan>
               </text>
             </g>
           ))}

@@ -7,10 +7,10 @@ import { OTHER_EVENTS, type PathLink, type PathNode, type PathsResult } from "@/
  */
 
 export const NODE_WIDTH = 12;
-const COLUMN_GAP = 170;
-const PLOT_HEIGHT = 360;
-const NODE_GAP = 14;
-const PAD = { top: 16, side: 8, right: 150 };
+const COLUMN_GAP = 200;
+/** Room for a two-line label under the top of each node. */
+const NODE_GAP = 30;
+const PAD = { top: 16, side: 8, right: 170 };
 
 export interface PlacedNode extends PathNode {
   x: number;
@@ -42,7 +42,8 @@ export function layoutPaths(r: Pick<PathsResult, "direction" | "sessions" | "nod
   const perColumn = new Map<number, PathNode[]>();
   for (const n of r.nodes) perColumn.set(column(n.step), [...(perColumn.get(column(n.step)) ?? []), n]);
   const crowded = Math.max(1, ...[...perColumn.values()].map((c) => c.length));
-  const scale = r.sessions > 0 ? (PLOT_HEIGHT - (crowded - 1) * NODE_GAP) / r.sessions : 0;
+  const plot = Math.max(360, crowded * 56);
+  const scale = r.sessions > 0 ? (plot - (crowded - 1) * NODE_GAP) / r.sessions : 0;
   const placed = new Map<string, PlacedNode>();
   for (const [col, list] of perColumn) {
     let y = PAD.top;
@@ -56,7 +57,7 @@ export function layoutPaths(r: Pick<PathsResult, "direction" | "sessions" | "nod
   const columns = lastStep;
   return {
     width: PAD.side + (columns - 1) * COLUMN_GAP + NODE_WIDTH + PAD.right,
-    height: PAD.top * 2 + PLOT_HEIGHT + 24,
+    height: PAD.top * 2 + plot + 24,
     nodes: [...placed.values()],
     links,
   };

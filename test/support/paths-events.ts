@@ -68,6 +68,12 @@ export const PATH_EVENTS: Ev[] = [
     ["product_view", 0, ID(2)],
     ["add_to_cart", 1 * M, ID(3)],
   ]),
+  // P9: no product view; a help at the same instant as its cart but ordered after it (event id)
+  ...session("P9", T, [
+    ["page_view", 0],
+    ["add_to_cart", 1 * M, ID(5)],
+    ["help", 1 * M, ID(6)],
+  ]),
 ];
 export const PATH_LATE: Ev[] = [{ session: "P3", name: "search", at: T + 1 * M }];
 

@@ -12,6 +12,46 @@ const describeNode = (n: PlacedNode, anchor: string) =>
 const describeLink = (l: PlacedLink) =>
   `${eventLabel(l.from.event)} then ${eventLabel(l.to.event)}: ${formatCount(l.sessions)} sessions (${formatPercent(l.share)})`;
 
+/** One step's event: a bar with its name and figures; it takes focus and says what it holds. */
+function FlowNode({
+  node: n,
+  anchor,
+  onActive,
+}: {
+  node: PlacedNode;
+  anchor: string;
+  onActive: (id: string | null) => void;
+}) {
+  return (
+    // biome-ignore lint/a11y/noInteractiveElementToNoninteractiveRole: a node is a labelled picture of its figures; it takes focus so keyboard users can read them too
+    <g
+      tabIndex={0}
+      role="img"
+      aria-label={describeNode(n, anchor)}
+      onFocus={() => onActive(n.id)}
+      onBlur={() => onActive(null)}
+      onMouseEnter={() => onActive(n.id)}
+      onMouseLeave={() => onActive(null)}
+      className="outline-none focus-visible:[&>rect]:stroke-slate-900 dark:focus-visible:[&>rect]:stroke-white"
+    >
+      <title>{describeNode(n, anchor)}</title>
+      <rect x={n.x} y={n.y} width={NODE_WIDTH} height={n.height} rx={2} fill={colourOf(n.event)} strokeWidth={2} />
+      <text
+        x={n.x + NODE_WIDTH + 6}
+        y={n.y + 11}
+        paintOrder="stroke"
+        strokeWidth={3}
+        className="fill-slate-800 stroke-white text-[12px] dark:fill-slate-100 dark:stroke-slate-950"
+      >
+        {eventLabel(n.event)}
+        <tspan x={n.x + NODE_WIDTH + 6} dy={15} className="fill-slate-600 text-[11px] dark:fill-slate-300">
+          {`${formatCount(n.sessions)} · ${formatPercent(n.share, 0)}`}
+        </tspan>
+      </text>
+    </g>
+  );
+}
+
 /**
  * The paths as a flow diagram (Sankey style): a column per step, node heights and band widths in
  * proportion to sessions. Every node and band has a title on hover; nodes take keyboard focus and
@@ -44,50 +84,13 @@ export function PathsFlow({ result }: { result: PathsResult }) {
                 stroke={colourOf(l.from.event)}
                 strokeWidth={l.width}
                 strokeOpacity={active && active !== l.source && active !== l.target ? 0.12 : 0.35}
-                className="transition-[stroke-opacity] hover:stroke-opacity-60"
               >
                 <title>{describeLink(l)}</title>
               </path>
             ))}
           </g>
           {layout.nodes.map((n) => (
-            // biome-ignore lint/a11y/noInteractiveElementToNoninteractiveRole: a node is a labelled picture of its figures; it takes focus so keyboard users can read them too
-            <g
-              key={n.id}
-              tabIndex={0}
-              role="img"
-              aria-label={describeNode(n, anchor)}
-              onFocus={() => setActive(n.id)}
-              onBlur={() => setActive(null)}
-              onMouseEnter={() => setActive(n.id)}
-              onMouseLeave={() => setActive(null)}
-              className="outline-none focus-visible:[&>rect]:stroke-slate-900 dark:focus-visible:[&>rect]:stroke-white"
-            >
-              <title>{describeNode(n, anchor)}</title>
-              <rect
-                x={n.x}
-                y={n.y}
-                width={NODE_WIDTH}
-                height={n.height}
-                rx={2}
-                fill={colourOf(n.event)}
-                strokeWidth={2}
-              />
-              <text
-                x={n.x + NODE_WIDTH + 6}
-                y={n.y + 11}
-                paintOrder="stroke"
-                strokeWidth={3}
-                className="fill-slate-800 stroke-white text-[12px] dark:fill-slate-100 dark:stroke-slate-950"
-              >
-                {eventLabel(n.event)}
-                <tspan
-                  x={n.x + NODE_WIDTH + 6}
-                  dy={15}
-                  className="fill-slate-600 text-[11px] dark:fill-slate-300"
-                >{`${formatCount(n.sessions)} · ${formatPercent(n.share, 0)}`}</tspan>
-              </text>
-            </g>
+            <FlowNode key={n.id} node={n} anchor={anchor} onActive={setActive} />
           ))}
         </svg>
       </ScrollArea>

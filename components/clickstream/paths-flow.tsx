@@ -94,7 +94,10 @@ export function PathsFlow({ result }: { result: PathsResult }) {
           ))}
         </svg>
       </ScrollArea>
-      <figcaption aria-live="polite" className="min-h-5 text-sm text-slate-600 dark:text-slate-400">
+      <figcaption
+        aria-live="polite"
+        className="min-h-5 text-sm text-slate-600 [overflow-wrap:anywhere] dark:text-slate-400"
+      >
         {active
           ? describeNode(layout.nodes.find((n) => n.id === active) as PlacedNode, anchor)
           : `${title}: ${formatCount(result.sessions)} sessions. Point at or tab to a step to read its figures.`}

@@ -90,9 +90,15 @@ export function PathsView() {
       {isError ? <p role="alert">{error.message}</p> : null}
       {isFetching && !data ? <p>Loading…</p> : null}
       {data ? (
-        <Section title={data.direction === "start" ? `Paths from ${data.event}` : `Paths to ${data.event}`}>
+        <Section
+          title={
+            <span className="[overflow-wrap:anywhere]">
+              {data.direction === "start" ? `Paths from ${data.event}` : `Paths to ${data.event}`}
+            </span>
+          }
+        >
           {data.sessions === 0 ? (
-            <p className="text-sm text-slate-600 dark:text-slate-400">
+            <p className="text-sm text-slate-600 [overflow-wrap:anywhere] dark:text-slate-400">
               No session in this range has {data.event}. Choose other dates or another event.
             </p>
           ) : (

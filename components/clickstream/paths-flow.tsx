@@ -61,6 +61,7 @@ export function PathsFlow({ result }: { result: PathsResult }) {
   const [active, setActive] = useState<string | null>(null);
   const layout = layoutPaths(result);
   const anchor = result.event;
+  const shown = layout.nodes.find((n) => n.id === active);
   const title = result.direction === "start" ? `Paths starting from ${anchor}` : `Paths ending at ${anchor}`;
   return (
     <figure className="flex flex-col gap-2">
@@ -98,8 +99,8 @@ export function PathsFlow({ result }: { result: PathsResult }) {
         aria-live="polite"
         className="min-h-5 text-sm text-slate-600 [overflow-wrap:anywhere] dark:text-slate-400"
       >
-        {active
-          ? describeNode(layout.nodes.find((n) => n.id === active) as PlacedNode, anchor)
+        {shown
+          ? describeNode(shown, anchor)
           : `${title}: ${formatCount(result.sessions)} sessions. Point at or tab to a step to read its figures.`}
       </figcaption>
     </figure>

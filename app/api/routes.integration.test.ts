@@ -525,9 +525,11 @@ describe("hostile input: every route that takes input answers 4xx with the field
 
   test("every clickstream report counts against the per-user limit on concurrent heavy queries", () => {
     const reports = routes.filter((r) =>
-      /^(GET|POST) \/api\/clickstream\/(overview|products|paths|sessions|funnel)$/.test(r.name),
+      /^(GET|POST) \/api\/clickstream\/(overview|products|paths|paths\/flow|sessions|funnel|funnel\/correlation)$/.test(
+        r.name,
+      ),
     );
-    expect(reports.map((r) => r.name).sort()).toHaveLength(5);
+    expect(reports.map((r) => r.name).sort()).toHaveLength(7);
     for (const r of reports) expect(r.handler.meta.heavy, r.name).toBe(true);
   });
 });

@@ -5,6 +5,7 @@ const TABS = [
   { href: "/clickstream/trends", label: "Trends" },
   { href: "/clickstream/funnels", label: "Funnels" },
   { href: "/clickstream/retention", label: "Retention" },
+  { href: "/clickstream/paths", label: "Paths" },
   { href: "/clickstream/products", label: "Products" },
   { href: "/clickstream/sessions", label: "Sessions" },
 ] as const;

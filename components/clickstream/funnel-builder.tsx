@@ -5,11 +5,13 @@ import { useFunnelQuery, useSavedFunnelQuery } from "@/components/hooks/queries/
 import type { FunnelQueryInput } from "@/lib/schemas/funnel";
 import {
   buildFunnelFormSearch,
+  buildFunnelQuery,
   FUNNEL_FORM_PARAM,
   type FunnelForm,
   readFunnelForm,
   readFunnelFormSearch,
 } from "@/lib/schemas/funnel-form";
+import { FunnelCorrelation } from "./funnel/funnel-correlation";
 import { FunnelDefinitionForm } from "./funnel/funnel-definition-form";
 import { FunnelResults } from "./funnel/funnel-results";
 import { SavedFunnels } from "./funnel/saved-funnels";
@@ -46,6 +48,9 @@ export function FunnelBuilder() {
       ) : null}
       {result.isFetching ? <p>Running…</p> : null}
       {result.data ? <FunnelResults result={result.data} /> : null}
+      {result.data && applied ? (
+        <FunnelCorrelation key={JSON.stringify(applied)} query={buildFunnelQuery(applied)} />
+      ) : null}
       <SavedFunnels form={state.form} />
     </div>
   );

@@ -22,6 +22,7 @@ const STATIC_PAGES = [
   "/clickstream/trends",
   "/clickstream/funnels",
   "/clickstream/retention",
+  "/clickstream/paths",
   "/clickstream/products",
   "/clickstream/sessions",
   "/admin",

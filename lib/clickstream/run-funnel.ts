@@ -83,9 +83,9 @@ async function chooseColumnar(db: Database, q: FunnelQuery, lake?: EventLakeQuer
 
 /** The funnel counted by the lake engine over the columnar copy. */
 async function runColumnarFunnel(lake: EventLakeQuery, q: FunnelQuery, started: number): Promise<FunnelResult> {
-  const { levels, times, sql, params, scan } = await queryColumnarFunnel(lake, q);
+  const { levels, times, excluded, sql, params, scan } = await queryColumnarFunnel(lake, q);
   return {
-    ...summariseFunnel(q, levels, times),
+    ...summariseFunnel(q, levels, times, excluded),
     explain: {
       path: "columnar",
       reason: `counted by ${lake.engine.dialect.engine === "athena" ? "Athena" : "DuckDB"} over the columnar copy of the events (Parquet by event hour), reading the partitions of the range plus what a unit entering in it can reach`,
@@ -117,6 +117,7 @@ export async function runFunnel(db: Database, q: FunnelQuery, lake?: EventLakeQu
   let times: FunnelTimeRow[];
   let sql: string;
   let scan: ScanRange = { from: q.from, to: q.to };
+  let excluded = 0;
   if (cube) {
     ({ levels, times, sql } = cube);
     for (const v of [preset?.id, q.breakdown ?? "none", q.from.slice(0, 10), q.to.slice(0, 10)]) p.add(v);
@@ -125,9 +126,10 @@ export async function runFunnel(db: Database, q: FunnelQuery, lake?: EventLakeQu
     const rows = await queryFunnelRows(db, sql, p.values);
     levels = rows.filter((r) => r.g === 0 && r.k === 1);
     times = rows.filter((r) => r.g === 1 && r.k > 1);
+    excluded = rows.reduce((a, r) => a + (r.g === 2 ? r.n : 0), 0);
   }
   return {
-    ...summariseFunnel(q, levels, times),
+    ...summariseFunnel(q, levels, times, excluded),
     explain: {
       path: cube ? "cube" : ineligible ? "raw" : "rollup",
       reason: explainFunnelPath({ cube: cube !== null, preset, ineligible, eventSteps }),

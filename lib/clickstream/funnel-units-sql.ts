@@ -29,7 +29,11 @@ export class SqlParams {
 }
 
 /** Which events a step (or an exclusion) matches, over the events alias `e`. */
-export function buildStepPredicate(s: Omit<FunnelStep, "minMinutesFromPrevious" | "maxMinutesFromPrevious">, p: SqlParams, e = "e"): string {
+export function buildStepPredicate(
+  s: Omit<FunnelStep, "minMinutesFromPrevious" | "maxMinutesFromPrevious">,
+  p: SqlParams,
+  e = "e",
+): string {
   const parts = [`${e}.event_name = ${p.add(s.event)}`];
   if (s.productId) parts.push(`${e}.product_id = ${p.add(s.productId)}`);
   if (s.category) parts.push(`${e}.product_category = ${p.add(s.category)}`);

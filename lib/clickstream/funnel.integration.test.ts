@@ -243,8 +243,7 @@ describe.each(DB_TARGETS)("standard-funnel cube on $name", (target) => {
     expect(counts(r)).toEqual([7, 6, 2, 0, 0]);
     expect(r.explain.reason).toMatch(/cube/);
     for (const windowMinutes of [30, 60])
-      for (const order of ["sequential", "any"] as const)
-        await allPaths(sq({ windowMinutes, order }));
+      for (const order of ["sequential", "any"] as const) await allPaths(sq({ windowMinutes, order }));
     for (const breakdown of ["category", "first_visit", "login_state"] as const) {
       const r = await runFunnel(db, sq({ breakdown }));
       expect(r.explain.path).toBe("raw");

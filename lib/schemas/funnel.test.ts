@@ -68,7 +68,9 @@ describe("FunnelQuery", () => {
   });
 
   test("attribution to a step names a step of the funnel", () => {
-    expect(refusal({ breakdown: "category", attribution: "step" })).toBe("Choose which step gives the breakdown value.");
+    expect(refusal({ breakdown: "category", attribution: "step" })).toBe(
+      "Choose which step gives the breakdown value.",
+    );
     expect(refusal({ breakdown: "category", attribution: "step", attributionStep: 5 })).toBe(
       "The breakdown comes from step 5, but the funnel has 3 steps.",
     );

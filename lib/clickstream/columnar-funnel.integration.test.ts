@@ -9,6 +9,7 @@ import { openTestColumnarCopy, type TestColumnarCopy } from "@/test/support/colu
 import { DB_TARGETS, tempDir } from "@/test/support/databases";
 import { events, F1, features, featuresLate, late, line, M, q, q2, T, T2 } from "@/test/support/funnel-events";
 import { getFunnel } from "./get-funnel";
+import { getSessionTimeline } from "./get-session-timeline";
 import { hourPrefix } from "./ingest";
 import { runFunnel } from "./run-funnel";
 import { runWarehouseEtl } from "./run-warehouse-etl";
@@ -171,6 +172,10 @@ describe.each(DB_TARGETS)("funnels on the columnar copy = the warehouse, on $nam
     expect(counts(await both(q2(steps, { unit: "client" })))).toEqual([3, 1]);
     expect(counts(await both(q2(steps, { unit: "user" })))).toEqual([0, 0]);
     expect(counts(await both(q2(steps, { unit: "session" })))).toEqual([3, 0]);
+    // The anonymous session's timeline says which sign-in merged its browser.
+    const admin = { id: "a", email: "admin@sightline.local", roles: ["admins" as const] };
+    const p1 = await getSessionTimeline({ ctx: { db, principal: admin }, sessionId: "P1" });
+    expect(p1.identity).toEqual({ userId: "uP", mergedAt: new Date(T2 + 10 * M).toISOString() });
   });
 
   test("more than eight steps, in order and in any order, with an exclusion", async () => {

@@ -178,7 +178,10 @@ describe.each(DB_TARGETS)("funnels on $name", (target) => {
     });
     expect(buyers.map((x) => x.sessionId)).toEqual(["S1"]);
     const timeline = await getSessionTimeline({ ctx: { db, principal: admin }, sessionId: "S7" });
-    expect(timeline.map((e) => e.name)).toEqual(["page_view", "page_view", "product_view"]); // the late one first
+    expect(timeline.events.map((e) => e.name)).toEqual(["page_view", "page_view", "product_view"]); // the late one first
+    expect(timeline.identity).toBeNull(); // S7's browser never signed in
+    const signedIn = await getSessionTimeline({ ctx: { db, principal: admin }, sessionId: "S2" });
+    expect(signedIn.identity).toEqual({ userId: "u1", mergedAt: new Date(T + 60 * M).toISOString() });
     const paths = await listTopPaths({
       ctx: { db, principal: admin },
       input: TopPathsQuery.parse({ from: day, to: day, start: "product_view", end: "add_to_cart" }),

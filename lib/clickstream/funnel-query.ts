@@ -94,8 +94,11 @@ export function buildFunnelSql(
   const value = rawScan ? buildAttributedValueSql(q) : "value";
   const kept = exclusion ? "WHERE NOT excl" : "";
   const keptAnd = exclusion ? "AND NOT excl" : "";
-  const sql = `WITH ${exclusion ? `${exclusion.cte},` : ""} l0 AS (${levelled}),
-    l AS MATERIALIZED (SELECT unit, ${ts}, pv, lvl, ${value} AS value, ${exclusion?.excluded ?? "false"} AS excl FROM l0)
+  // With exclusions, l0 is read twice (the join finding the units to drop, then l): keep it once.
+  const sql = `WITH l0 AS ${exclusion ? "MATERIALIZED " : ""}(${levelled}),
+    ${exclusion ? `${exclusion},` : ""}
+    l AS MATERIALIZED (SELECT l0.unit, ${ts}, pv, lvl, ${value} AS value, ${exclusion ? "ex.unit IS NOT NULL" : "false"} AS excl
+      FROM l0 ${exclusion ? "LEFT JOIN ex ON ex.unit = l0.unit" : ""})
     SELECT 0 AS g, lvl, value, (t1 AT TIME ZONE 'UTC')::date::text AS day, 1 AS k, 0 AS sec, count(*)::int AS n,
       coalesce(sum(pv), 0)::float8 AS pv
     FROM l ${kept} GROUP BY lvl, value, (t1 AT TIME ZONE 'UTC')::date

@@ -36,27 +36,28 @@ export function buildAttributedValueSql(q: FunnelQuery): string {
 }
 
 /**
- * Exclusions: the events matching any exclusion (only those) as `xev` (unit, ts, x1…xm), read over
- * the funnel's scan, and the per-unit condition dropping a unit (over columns t1…tn, lvl, unit):
- * it reached the exclusion's later step and an excluded event lies strictly between its two steps.
+ * Exclusions as CTEs after the levelled units `l0` (unit, t1…tn, lvl): `xev`, the events matching
+ * any exclusion (only those; unit, ts, x1…xm) over the funnel's scan, and `ex`, the units to drop —
+ * those that reached an exclusion's later step with its event strictly between the two steps —
+ * found by one hash join of the units with those events (no per-unit subquery).
  */
 export function buildExclusionSql(
   q: FunnelQuery,
   p: SqlParams,
   scan: { lo: string; hi: string },
   events: EventsSql,
-): { cte: string; excluded: string } | null {
+): string | null {
   if (q.exclusions.length === 0) return null;
   const unit = buildUnitSql(q.unit, events);
   const preds = q.exclusions.map((x) => buildStepPredicate(x, p));
-  const cte = `xev AS (SELECT ${unit.expr} AS unit, e.event_timestamp AS ts, ${preds.map((pr, i) => `(${pr}) AS x${i + 1}`).join(", ")}
-    FROM ${events.source} e ${unit.join}
-    WHERE e.event_timestamp >= ${scan.lo} AND e.event_timestamp < ${scan.hi}
-      AND (${preds.map((pr) => `(${pr})`).join(" OR ")}))`;
   const conds = q.exclusions.map((x, m) => {
-    const [a, b] = [`t${x.fromStep}`, `t${x.toStep}`];
+    const [a, b] = [`l0.t${x.fromStep}`, `l0.t${x.toStep}`];
     const [lo, hi] = q.order === "any" ? [`least(${a}, ${b})`, `greatest(${a}, ${b})`] : [a, b];
-    return `(lvl >= ${x.toStep} AND EXISTS (SELECT 1 FROM xev WHERE xev.unit = l0.unit AND xev.x${m + 1} AND xev.ts > ${lo} AND xev.ts < ${hi}))`;
+    return `(l0.lvl >= ${x.toStep} AND xev.x${m + 1} AND xev.ts > ${lo} AND xev.ts < ${hi})`;
   });
-  return { cte, excluded: conds.join(" OR ") };
+  return `xev AS (SELECT ${unit.expr} AS unit, e.event_timestamp AS ts, ${preds.map((pr, i) => `(${pr}) AS x${i + 1}`).join(", ")}
+      FROM ${events.source} e ${unit.join}
+      WHERE e.event_timestamp >= ${scan.lo} AND e.event_timestamp < ${scan.hi}
+        AND (${preds.map((pr) => `(${pr})`).join(" OR ")})),
+    ex AS (SELECT DISTINCT l0.unit FROM l0 JOIN xev ON xev.unit = l0.unit WHERE ${conds.join(" OR ")})`;
 }

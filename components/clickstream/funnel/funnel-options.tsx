@@ -6,9 +6,8 @@ import type { FunnelForm } from "@/lib/schemas/funnel-form";
 function FunnelAttribution({ form, update }: { form: FunnelForm; update: (patch: Partial<FunnelForm>) => void }) {
   const value = form.attribution === "step" ? `step:${form.attributionStep}` : form.attribution;
   return (
-    <Labelled label="Breakdown value from">
+    <Labelled label="Attribution">
       <select
-        aria-label="Attribution"
         className={FIELD}
         value={value}
         onChange={(e) => {

@@ -161,11 +161,13 @@ describe.each(DB_TARGETS)("funnels on the columnar copy = the warehouse, on $nam
   });
 
   test("person: a browser's anonymous visits count for the account it signs in to; a late, earlier sign-in moves the merge", async () => {
-    const [cR] = await db.query<{ user_id: string; merged_at: Date }>(
-      "SELECT user_id, merged_at FROM clickstream_identities WHERE client_id = 'cR'",
+    const merged = await db.query<{ client_id: string; user_id: string; merged_at: Date }>(
+      "SELECT client_id, user_id, merged_at FROM clickstream_identities WHERE client_id IN ('cP', 'cR') ORDER BY client_id",
     );
-    expect(cR?.user_id).toBe("uR0");
-    expect(new Date(cR?.merged_at as Date).getTime()).toBe(T2 + 2 * M);
+    expect(merged.map((r) => [r.client_id, r.user_id, new Date(r.merged_at).getTime()])).toEqual([
+      ["cP", "uP", T2 + 10 * M], // a later sign-in as uP2 does not move it
+      ["cR", "uR0", T2 + 2 * M], // the late, earlier sign-in does
+    ]);
     const steps = ["i_a", "i_b"];
     // uP (two sessions of one browser), uQ (two browsers), uR0 (cR merged with it by the late event).
     expect(counts(await both(q2(steps, { unit: "person" })))).toEqual([3, 3]);

@@ -54,9 +54,11 @@ async function insertWarehouseRows(tx: Queryable, all: WarehouseRow[]): Promise<
   for (let j = 0; j < all.length; j += BATCH) {
     const rows = await insertNewRows(tx, all.slice(j, j + BATCH));
     await applyRollups(tx, rows);
-    await mergeIdentities(tx, rows);
     inserted.push(...rows);
   }
+  // Once per object, in client order: concurrent loaders lock the map's rows (then its version) in
+  // one order, so they never deadlock on them.
+  await mergeIdentities(tx, inserted);
   return inserted;
 }
 

@@ -220,6 +220,8 @@ f("R1", [["i_a", 0]], { client: "cR" });
 f("R2", [["sign_in", 20 * M]], { client: "cR", user: "uR1" });
 f("R3", [["i_b", 30 * M]], { client: "cR2", user: "uR0" });
 featuresLate.push({ session: "R1", client: "cR", user: "uR0", name: "sign_in", at: T2 + 2 * M });
+// cP signs in again later, as another account: its merge stays with its first sign-in (uP).
+featuresLate.push({ session: "P3", client: "cP", user: "uP2", name: "sign_in", at: T2 + 50 * M });
 // Ten steps w1…w10: W1 all in order, W2 the first five, W3 w7 before w6. W1 also has w_x after w4.
 const w = (n: number) => `w${n}`;
 f("W1", [...Array.from({ length: 10 }, (_, i): [string, number] => [w(i + 1), i * M]), ["w_x", 3.5 * M]]);

@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { DuckDbEventLake } from "@/lib/adapters/duckdb/duckdb-event-lake";
 import { DuckDbLakeQuery } from "@/lib/adapters/duckdb/duckdb-lake-query";
@@ -168,6 +170,9 @@ describe.each(DB_TARGETS)("funnels on the columnar copy = the warehouse, on $nam
       ["cP", "uP", T2 + 10 * M], // a later sign-in as uP2 does not move it
       ["cR", "uR0", T2 + 2 * M], // the late, earlier sign-in does
     ]);
+    // The copy's snapshot of the map is in place (renamed in from staging, which is left empty).
+    expect(fs.existsSync(path.join(columnar.root, "store", "identities", "identities.parquet"))).toBe(true);
+    expect(fs.readdirSync(columnar.copy.stagingDir)).toEqual([]);
     const steps = ["i_a", "i_b"];
     // uP (two sessions of one browser), uQ (two browsers), uR0 (cR merged with it by the late event).
     expect(counts(await both(q2(steps, { unit: "person" })))).toEqual([3, 3]);

@@ -80,6 +80,7 @@ export async function writeIdentitySnapshot(db: Queryable, copy: ColumnarCopy): 
     local,
   );
   await copy.store.putFile(IDENTITIES_KEY, local);
+  fs.rmSync(path.dirname(local), { recursive: true, force: true });
   await db.query("UPDATE clickstream_identity_state SET written_version = $1::bigint", [state.version]);
   return true;
 }

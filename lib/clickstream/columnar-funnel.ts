@@ -68,7 +68,7 @@ export async function queryColumnarFunnel(
     eventSteps: [],
     events: {
       source: events,
-      identities: lake.identitiesSource(),
+      identitiesSource: lake.identitiesSource(),
       firstValue: (v, order) => lake.firstValue(v, order),
       valueAt: (v, order, filter) => lake.valueAt(v, order, filter),
     },

@@ -79,7 +79,7 @@ export interface EventsSql {
   /** FROM source with the warehouse's columns. */
   source: string;
   /** FROM source of the identity map (client_id, user_id, merged_at, event_id); see identity.ts. */
-  identities: string;
+  identitiesSource: string;
   /** The group's first non-null `value` ordered by `order`. */
   firstValue(value: string, order: readonly string[]): string;
   /** `value` (null or not) on the group's first row, by `order`, where `filter` holds. */
@@ -89,7 +89,7 @@ export interface EventsSql {
 /** The warehouse table in Postgres. */
 export const WAREHOUSE_EVENTS: EventsSql = {
   source: "clickstream_events",
-  identities: "clickstream_identities",
+  identitiesSource: "clickstream_identities",
   firstValue: (v, order) => `(array_agg(${v} ORDER BY ${order.join(", ")}) FILTER (WHERE ${v} IS NOT NULL))[1]`,
   valueAt: (v, order, filter) => `(array_agg(${v} ORDER BY ${order.join(", ")}) FILTER (WHERE ${filter}))[1]`,
 };

@@ -4,7 +4,7 @@ import type { EventsSql } from "./funnel-units-sql";
  * Identity merge: a browser (client id) that later signs in is the same person as that user. The
  * map `clickstream_identities` (client id → user id of the client's first signed-in event) is kept
  * by the warehouse ETL in each load's transaction, and written for the columnar copy as
- * `identities/identities.parquet`, so both engines read it as `EventsSql.identities`.
+ * `identities/identities.parquet`, so both engines read it as `EventsSql.identitiesSource`.
  *
  * A person is `coalesce(event's user id, the user its client signed in as, client id)`: the
  * anonymous visits of a browser before (and after) its sign-in count for that user.
@@ -17,9 +17,9 @@ export interface PersonSql {
 }
 
 /** The person-id expression and the join it needs, over the events alias `e`. */
-export function buildPersonSql(events: Pick<EventsSql, "identities">, e = "e", alias = "idn"): PersonSql {
+export function buildPersonSql(events: Pick<EventsSql, "identitiesSource">, e = "e", alias = "idn"): PersonSql {
   return {
-    join: `LEFT JOIN ${events.identities} ${alias} ON ${alias}.client_id = ${e}.client_id`,
+    join: `LEFT JOIN ${events.identitiesSource} ${alias} ON ${alias}.client_id = ${e}.client_id`,
     person: `coalesce(${e}.user_id, ${alias}.user_id, ${e}.client_id)`,
   };
 }
@@ -27,7 +27,7 @@ export function buildPersonSql(events: Pick<EventsSql, "identities">, e = "e", a
 /** A funnel unit's id over the events alias `e`, with the join it needs (none but for a person). */
 export function buildUnitSql(
   unit: "session" | "client" | "user" | "person",
-  events: Pick<EventsSql, "identities">,
+  events: Pick<EventsSql, "identitiesSource">,
   e = "e",
 ): { expr: string; join: string } {
   if (unit === "person") {

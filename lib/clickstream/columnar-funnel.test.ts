@@ -55,6 +55,28 @@ describe("queryColumnarFunnel", () => {
     expect(sql).toContain("value_at(attr BY ts, eid WHERE s2)::text AS v2");
   });
 
+  test("exclusions, time limits and attribution add no window function: one pass per unit, then a join with the exclusion events", async () => {
+    const { lake, asked } = fakeLake(async () => ({ rows: [] }));
+    const steps = Array.from({ length: 8 }, (_, i) => ({
+      event: `step_${i + 1}`,
+      ...(i ? { maxMinutesFromPrevious: 10 } : {}),
+    }));
+    await queryColumnarFunnel(lake, {
+      ...funnel,
+      steps,
+      order: "any",
+      unit: "person",
+      breakdown: "brand",
+      attribution: "last",
+      exclusions: [{ event: "remove_from_cart", fromStep: 2, toStep: 7 }],
+    });
+    const sql = asked[0]?.sql ?? "";
+    expect(sql).not.toMatch(/\bOVER\s*\(/i);
+    expect(sql).toContain("JOIN xev ON xev.unit = l0.unit");
+    // The exclusion events are read with the exclusion's predicate only.
+    expect(sql).toMatch(/xev AS \(SELECT[\s\S]*?AND \(\(e\.event_name = \?\)\)\)/);
+  });
+
   test("an engine interrupted by the funnel's time limit is `query_timeout`, as on Postgres", async () => {
     const { lake, asked } = fakeLake(async () => {
       throw new AppError("cancelled", "The query was cancelled");

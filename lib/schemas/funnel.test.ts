@@ -52,7 +52,7 @@ describe("FunnelQuery", () => {
       }),
     ).toBe("The shortest time from the previous step cannot be longer than the longest.");
     expect(refusal({ steps: [{ event: "page_view" }, { event: "purchase", minMinutesFromPrevious: -1 }] })).toBe(
-      "Min minutes from previous (item 2) must be at least 0.",
+      "A time between steps cannot be negative.",
     );
   });
 
@@ -62,6 +62,9 @@ describe("FunnelQuery", () => {
     );
     expect(refusal({ exclusions: [{ event: "remove_from_cart", fromStep: 1, toStep: 4 }] })).toBe(
       "Exclusion 1 ends at step 4, but the funnel has 3 steps.",
+    );
+    expect(refusal({ exclusions: [{ event: " ", fromStep: 1, toStep: 2 }] })).toBe(
+      "Choose the event an exclusion leaves out.",
     );
     const many = Array.from({ length: 9 }, () => ({ event: "remove_from_cart", fromStep: 1, toStep: 2 }));
     expect(refusal({ exclusions: many })).toBe("Exclusions must be at most 8 items.");

@@ -17,7 +17,11 @@ const name = z
 const value = z.string().trim().min(1).max(200);
 
 const MAX_MINUTES = 30 * 1440;
-const minutes = z.number().int().min(0).max(MAX_MINUTES);
+const minutes = z
+  .number()
+  .int("A time between steps is a whole number of minutes")
+  .min(0, "A time between steps cannot be negative")
+  .max(MAX_MINUTES, "A time between steps can be at most 30 days");
 
 /** Which events a step (or an exclusion) matches: an event name and optional filters. */
 const eventFilters = {
@@ -47,6 +51,7 @@ export type FunnelStep = z.infer<typeof FunnelStep>;
 export const FunnelExclusion = z
   .object({
     ...eventFilters,
+    event: z.string().trim().min(1, "Choose the event an exclusion leaves out").pipe(name),
     fromStep: z.number().int().min(1).max(MAX_FUNNEL_STEPS),
     toStep: z.number().int().min(2).max(MAX_FUNNEL_STEPS),
   })

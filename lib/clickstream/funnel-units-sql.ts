@@ -4,8 +4,9 @@ import { ATTRIBUTES, buildLevelSql, isKeptByRollup } from "./session-rollup";
 
 /**
  * The per-unit rows of a funnel as SQL: for each unit (and product, for same-product funnels) the
- * first occurrence of every step t1…tn, its breakdown value and product value — read from the
- * session rollup (joined with the events of the steps it does not keep) or from raw events.
+ * first occurrence of every step t1…tn and its product value — read from the session rollup
+ * (joined with the events of the steps it does not keep) or from raw events, which also give, with
+ * a breakdown, the value on the event matched as each step (v1…vn; the funnel attributes one).
  */
 
 export const DAY = 86_400_000;

@@ -5,7 +5,8 @@ import type { FunnelStep } from "@/lib/schemas/funnel";
  * the same thing by construction.
  *
  * - A step counts at its **first occurrence** in the unit.
- * - A unit's attributes (category, brand, login state, …) are **first seen**: the value on its
+ * - A session's attributes (category, brand, login state, …) are **first seen** (a funnel breakdown
+ *   takes its value from the step events instead, read from raw events): the value on its
  *   earliest event that carries one, ties broken by event id — `buildOrderKeySql` orders events that way.
  */
 

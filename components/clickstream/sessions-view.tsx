@@ -53,19 +53,27 @@ export function SessionDetailView({ sessionId }: { sessionId: string }) {
   const { data, isError, error } = useSessionTimelineQuery(sessionId);
   if (isError) return <p role="alert">{error.message}</p>;
   if (!data) return <p>Loading…</p>;
-  const t0 = Date.parse(data[0]?.at ?? "");
+  const t0 = Date.parse(data.events[0]?.at ?? "");
   return (
-    <ol className="flex flex-col gap-1 text-sm" aria-label="Session timeline">
-      {data.map((e) => (
-        <li key={e.eventId} className="flex gap-3 border-b border-slate-100 py-1 dark:border-slate-800">
-          <span className="w-40 text-slate-500">{new Date(e.at).toLocaleString()}</span>
-          <span className="w-20 text-slate-500">+{Math.round((Date.parse(e.at) - t0) / 1000)} s</span>
-          <span className="w-36 font-medium">{e.name}</span>
-          <span>
-            {e.productName ? `${e.productName} (${e.category ?? "—"}, ${e.price ?? "—"})` : (e.pageUrl ?? "")}
-          </span>
-        </li>
-      ))}
-    </ol>
+    <div className="flex flex-col gap-3">
+      {data.identity ? (
+        <p className="text-sm text-slate-700 dark:text-slate-300">
+          Signed in as {data.identity.userId} at {new Date(data.identity.mergedAt).toLocaleString()}: earlier anonymous
+          visits of this browser count as this person.
+        </p>
+      ) : null}
+      <ol className="flex flex-col gap-1 text-sm" aria-label="Session timeline">
+        {data.events.map((e) => (
+          <li key={e.eventId} className="flex gap-3 border-b border-slate-100 py-1 dark:border-slate-800">
+            <span className="w-40 text-slate-500">{new Date(e.at).toLocaleString()}</span>
+            <span className="w-20 text-slate-500">+{Math.round((Date.parse(e.at) - t0) / 1000)} s</span>
+            <span className="w-36 font-medium">{e.name}</span>
+            <span>
+              {e.productName ? `${e.productName} (${e.category ?? "—"}, ${e.price ?? "—"})` : (e.pageUrl ?? "")}
+            </span>
+          </li>
+        ))}
+      </ol>
+    </div>
   );
 }

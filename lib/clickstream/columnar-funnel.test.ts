@@ -27,6 +27,8 @@ function fakeLake(answer: (signal: AbortSignal | undefined) => Promise<never> | 
     engine,
     eventsSource: (d) => `events_for('${d.from}', '${d.to}')`,
     firstValue: (v, order) => `first_of(${v} BY ${order.join(", ")})`,
+    valueAt: (v, order, filter) => `value_at(${v} BY ${order.join(", ")} WHERE ${filter})`,
+    identitiesSource: () => "identities_map",
   };
   return { lake, asked };
 }
@@ -41,7 +43,38 @@ describe("queryColumnarFunnel", () => {
     expect(call?.sql.split("?").length).toBe((call?.params.length ?? 0) + 1);
     expect(call?.params).toContain("page_view");
     expect(call?.sql).toContain("is_first_visit = true"); // a schema boolean, written as a literal
-    expect(call?.sql).toContain("first_of(attr BY ts, eid)::text AS value"); // the engine's own aggregate
+    expect(call?.sql).toContain("first_of(pv BY ts, eid) AS pv"); // the engine's own aggregate
+  });
+
+  test("a person funnel with a breakdown joins the copy's identity map and takes each step's value with the engine's aggregate", async () => {
+    const { lake, asked } = fakeLake(async () => ({ rows: [] }));
+    await queryColumnarFunnel(lake, { ...funnel, unit: "person", breakdown: "category" });
+    const sql = asked[0]?.sql ?? "";
+    expect(sql).toContain("LEFT JOIN identities_map idn ON idn.client_id = e.client_id");
+    expect(sql).toContain("coalesce(e.user_id, idn.user_id, e.client_id)");
+    expect(sql).toContain("value_at(attr BY ts, eid WHERE s2)::text AS v2");
+  });
+
+  test("exclusions, time limits and attribution add no window function: one pass per unit, then a join with the exclusion events", async () => {
+    const { lake, asked } = fakeLake(async () => ({ rows: [] }));
+    const steps = Array.from({ length: 8 }, (_, i) => ({
+      event: `step_${i + 1}`,
+      ...(i ? { maxMinutesFromPrevious: 10 } : {}),
+    }));
+    await queryColumnarFunnel(lake, {
+      ...funnel,
+      steps,
+      order: "any",
+      unit: "person",
+      breakdown: "brand",
+      attribution: "last",
+      exclusions: [{ event: "remove_from_cart", fromStep: 2, toStep: 7 }],
+    });
+    const sql = asked[0]?.sql ?? "";
+    expect(sql).not.toMatch(/\bOVER\s*\(/i);
+    expect(sql).toContain("JOIN xev ON xev.unit = l0.unit");
+    // The exclusion events are read with the exclusion's predicate only.
+    expect(sql).toMatch(/xev AS \(SELECT[\s\S]*?AND \(\(e\.event_name = \?\)\)\)/);
   });
 
   test("an engine interrupted by the funnel's time limit is `query_timeout`, as on Postgres", async () => {

@@ -15,7 +15,8 @@ import { SqlParams } from "./funnel-units-sql";
 
 /**
  * Whether the copy holds every object the warehouse loaded: no load waiting for its files, and no
- * loaded object without a copy record (loaded by a run without the copy, or before it existed).
+ * loaded object without a copy record (loaded by a run without the copy, or before it existed), and
+ * the identity map's snapshot written at the map's current version (person funnels read it).
  */
 export async function isColumnarCopyComplete(q: Queryable): Promise<boolean> {
   const [row] = await q.query<{ complete: boolean }>(
@@ -23,7 +24,8 @@ export async function isColumnarCopyComplete(q: Queryable): Promise<boolean> {
        AND NOT EXISTS (
          SELECT 1 FROM clickstream_loads l CROSS JOIN LATERAL jsonb_object_keys(l.objects) AS k(key)
          WHERE NOT EXISTS (SELECT 1 FROM clickstream_columnar_objects c WHERE c.object_key = k.key)
-       ) AS complete`,
+       )
+       AND NOT EXISTS (SELECT 1 FROM clickstream_identity_state WHERE written_version <> version) AS complete`,
   );
   return row?.complete === true;
 }
@@ -49,7 +51,14 @@ type FunnelRow = FunnelLevelRow & FunnelTimeRow & { g: number } & Record<string,
 export async function queryColumnarFunnel(
   lake: EventLakeQuery,
   q: FunnelQuery,
-): Promise<{ levels: FunnelLevelRow[]; times: FunnelTimeRow[]; sql: string; params: LakeParam[]; scan: ScanRange }> {
+): Promise<{
+  levels: FunnelLevelRow[];
+  times: FunnelTimeRow[];
+  excluded: number;
+  sql: string;
+  params: LakeParam[];
+  scan: ScanRange;
+}> {
   const range = computeScanRange(q);
   const events = lake.eventsSource({ from: range.from.slice(0, 10), to: range.to.slice(0, 10) });
   const p = new SqlParams();
@@ -57,7 +66,12 @@ export async function queryColumnarFunnel(
     path: "raw",
     ineligible: null,
     eventSteps: [],
-    events: { source: events, firstValue: (v, order) => lake.firstValue(v, order) },
+    events: {
+      source: events,
+      identitiesSource: lake.identitiesSource(),
+      firstValue: (v, order) => lake.firstValue(v, order),
+      valueAt: (v, order, filter) => lake.valueAt(v, order, filter),
+    },
   });
   const { sql, params } = toPositional(built.sql, p.values);
   const { rows } = await lake.engine
@@ -73,6 +87,7 @@ export async function queryColumnarFunnel(
   return {
     levels: rows.filter((r) => r.g === 0 && r.k === 1),
     times: rows.filter((r) => r.g === 1 && r.k > 1),
+    excluded: rows.reduce((a, r) => a + (r.g === 2 ? Number(r.n) : 0), 0),
     sql,
     params,
     scan: built.scan,

@@ -5,6 +5,7 @@ import {
   STANDARD_FUNNEL_STEPS,
   STANDARD_FUNNEL_WINDOWS,
 } from "@/lib/schemas/funnel";
+import { getRawOnlyReason } from "./funnel-rules-sql";
 import { buildElapsedSql, buildLevelSql, isKeptByRollup } from "./session-rollup";
 
 /**
@@ -38,9 +39,12 @@ const DAY = 86_400_000;
 const isMidnight = (iso: string) => Date.parse(iso) % DAY === 0;
 const formatDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
-/** The preset answering `q` exactly, or null (other steps, a filter, another window, unit or order, part days). */
+/**
+ * The preset answering `q` exactly, or null (other steps, a filter, another window, unit or order,
+ * part days, or what only raw events answer: see `getRawOnlyReason`, which words why).
+ */
 export function findCubePreset(q: FunnelQuery): CubePreset | null {
-  if (q.path !== "auto" || q.unit !== "session" || q.sameProduct) return null;
+  if (q.path !== "auto" || q.unit !== "session" || q.sameProduct || getRawOnlyReason(q)) return null;
   if (!isMidnight(q.from) || !isMidnight(q.to)) return null;
   if (!q.steps.every(isKeptByRollup)) return null;
   if (q.steps.map((s) => s.event).join(",") !== STANDARD_FUNNEL_STEPS.join(",")) return null;

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { FunnelQuery, type FunnelQueryInput } from "@/lib/schemas/funnel";
+import { findCubePreset } from "./funnel-cube";
 import { computeScanRange, getRollupIneligibility } from "./funnel-query";
 
 const q = (over: Partial<FunnelQueryInput> = {}) =>
@@ -26,6 +27,41 @@ describe("getRollupIneligibility", () => {
     expect(getRollupIneligibility(q({ steps: [{ event: "page_view" }, { event: "page_view" }] }))).toBe(
       "a repeated step needs its second occurrence",
     );
+  });
+});
+
+describe("what only raw events answer", () => {
+  const standard = ["page_view", "product_view", "add_to_cart", "checkout_start", "purchase"].map((event) => ({
+    event,
+  }));
+  const cases: [string, Partial<FunnelQueryInput>, string][] = [
+    ["person", { unit: "person" }, "counting by person merges browsers with the accounts they sign in to"],
+    [
+      "an exclusion",
+      { exclusions: [{ event: "remove_from_cart", fromStep: 1, toStep: 2 }] },
+      "exclusions need the events between the steps",
+    ],
+    [
+      "a time limit between steps",
+      { steps: [{ event: "page_view" }, { event: "product_view", maxMinutesFromPrevious: 5 }, ...standard.slice(2)] },
+      "time limits between steps need each step's own time",
+    ],
+    ["a breakdown", { breakdown: "category" }, "a breakdown takes its value from the events matched as steps"],
+    [
+      "last-touch attribution",
+      { breakdown: "brand", attribution: "last" },
+      "a breakdown takes its value from the events matched as steps",
+    ],
+  ];
+  test.each(cases)("%s: the rollup and the cube refuse, saying why", (_, over, reason) => {
+    const query = q({ steps: standard, ...over });
+    expect(getRollupIneligibility(query)).toBe(reason);
+    expect(findCubePreset(query)).toBeNull();
+  });
+  test("the standard funnel without them is the cube's; more than eight steps only raw events count", () => {
+    expect(findCubePreset(q({ steps: standard }))?.id).toBe("purchase:30m:sequential");
+    const nine = Array.from({ length: 9 }, (_, i) => ({ event: i % 2 ? "page_view" : "product_view", brand: `b${i}` }));
+    expect(getRollupIneligibility(q({ steps: nine }))).toBe("the rollup answers funnels of up to 8 steps");
   });
 });
 

@@ -1,5 +1,6 @@
 import { AppError } from "@/lib/errors";
 import { type FunnelQuery, MAX_RAW_RANGE_DAYS } from "@/lib/schemas/funnel";
+import { buildAttributedValueSql, buildExclusionSql, getRawOnlyReason } from "./funnel-rules-sql";
 import {
   buildRawUnitsSql,
   buildRollupUnitsSql,
@@ -8,6 +9,7 @@ import {
   SESSION_SPAN_MS,
   type SqlParams,
   toStepKey,
+  WAREHOUSE_EVENTS,
 } from "./funnel-units-sql";
 import { buildElapsedSql, buildLevelSql } from "./session-rollup";
 
@@ -24,6 +26,8 @@ export interface ScanRange {
  */
 export function getRollupIneligibility(q: FunnelQuery): string | null {
   if (q.path === "raw") return "raw path requested";
+  const rawOnly = getRawOnlyReason(q);
+  if (rawOnly) return rawOnly;
   if (q.unit !== "session") return `the rollup is per session; this funnel counts by ${q.unit}`;
   if (q.order === "strict") return "strict order needs the events in between";
   if (q.sameProduct) return "same-product funnels need each product's events";
@@ -74,24 +78,37 @@ export function buildFunnelSql(
   const window = `(${p.add(q.windowMinutes)} * interval '1 minute')`;
   const scan = readsEvents ? computeScanRange(q) : { from: q.from, to: q.to };
   const scanParams = () => ({ lo: `${p.add(scan.from)}::timestamptz`, hi: `${p.add(scan.to)}::timestamptz` });
-  const units =
-    plan.path === "rollup"
-      ? buildRollupUnitsSql(q, p, from, to, scanParams)
-      : buildRawUnitsSql(q, p, from, to, scanParams(), plan.events);
+  const events = plan.events ?? WAREHOUSE_EVENTS;
+  const rawScan = plan.path === "raw" ? scanParams() : null;
+  const units = rawScan
+    ? buildRawUnitsSql(q, p, from, to, rawScan, events)
+    : buildRollupUnitsSql(q, p, from, to, scanParams);
+  const exclusion = rawScan ? buildExclusionSql(q, p, rawScan, events) : null;
   const n = q.steps.length;
   const ks = Array.from({ length: n }, (_, i) => i + 1);
-  const levelled = `SELECT unit, ${ks.map((k) => `t${k}`).join(", ")}, value, pv, ${buildLevelSql(q.order, n, window)} AS lvl
+  const ts = ks.map((k) => `t${k}`).join(", ");
+  // Level first, then the breakdown value (attributed from the steps reached) and exclusion.
+  const levelled = `SELECT unit, ${ts}, ${rawScan ? ks.map((k) => (q.breakdown ? `v${k}, ` : "")).join("") : "value, "}pv,
+      ${buildLevelSql(q.order, n, window, q.steps)} AS lvl
     FROM (${units}) units`;
-  const sql = `WITH l AS MATERIALIZED (${levelled})
+  const value = rawScan ? buildAttributedValueSql(q) : "value";
+  const kept = exclusion ? "WHERE NOT excl" : "";
+  const keptAnd = exclusion ? "AND NOT excl" : "";
+  // With exclusions, l0 is read twice (the join finding the units to drop, then l): keep it once.
+  const sql = `WITH l0 AS ${exclusion ? "MATERIALIZED " : ""}(${levelled}),
+    ${exclusion ? `${exclusion},` : ""}
+    l AS MATERIALIZED (SELECT l0.unit, ${ts}, pv, lvl, ${value} AS value, ${exclusion ? "ex.unit IS NOT NULL" : "false"} AS excl
+      FROM l0 ${exclusion ? "LEFT JOIN ex ON ex.unit = l0.unit" : ""})
     SELECT 0 AS g, lvl, value, (t1 AT TIME ZONE 'UTC')::date::text AS day, 1 AS k, 0 AS sec, count(*)::int AS n,
       coalesce(sum(pv), 0)::float8 AS pv
-    FROM l GROUP BY lvl, value, (t1 AT TIME ZONE 'UTC')::date
+    FROM l ${kept} GROUP BY lvl, value, (t1 AT TIME ZONE 'UTC')::date
     ${ks
       .slice(1)
       .map(
         (k) => `UNION ALL
-    SELECT 1, NULL, NULL, NULL, ${k}, floor(${buildElapsedSql(q.order, k)})::int, count(*)::int, 0 FROM l WHERE lvl >= ${k} GROUP BY 6`,
+    SELECT 1, NULL, NULL, NULL, ${k}, floor(${buildElapsedSql(q.order, k)})::int, count(*)::int, 0 FROM l WHERE lvl >= ${k} ${keptAnd} GROUP BY 6`,
       )
-      .join("\n    ")}`;
+      .join("\n    ")}
+    ${exclusion ? "UNION ALL\n    SELECT 2, NULL, NULL, NULL, 1, 0, count(*)::int, 0 FROM l WHERE excl" : ""}`;
   return { sql, scan };
 }

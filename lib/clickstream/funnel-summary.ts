@@ -91,12 +91,14 @@ export function summariseFunnel(
   q: FunnelQuery,
   levels: readonly FunnelLevelRow[],
   times: readonly FunnelTimeRow[],
+  excluded = 0,
 ): Omit<FunnelResult, "explain"> {
   const n = q.steps.length;
   const last = times.filter((t) => t.k === n);
   const { breakdown, overTime } = groupLevels(levels, n);
   return {
     steps: summariseSteps(q, levels, times),
+    excluded,
     breakdown,
     timeToConvert: BUCKETS.map(([bucket, max], i) => {
       const min = i === 0 ? 0 : (BUCKETS[i - 1]?.[1] ?? 0);

@@ -1,10 +1,12 @@
 import type { FunnelQuery, FunnelStep } from "@/lib/schemas/funnel";
+import { buildUnitSql } from "./identity";
 import { ATTRIBUTES, buildLevelSql, isKeptByRollup } from "./session-rollup";
 
 /**
  * The per-unit rows of a funnel as SQL: for each unit (and product, for same-product funnels) the
- * first occurrence of every step t1…tn, its breakdown value and product value — read from the
- * session rollup (joined with the events of the steps it does not keep) or from raw events.
+ * first occurrence of every step t1…tn and its product value — read from the session rollup
+ * (joined with the events of the steps it does not keep) or from raw events, which also give, with
+ * a breakdown, the value on the event matched as each step (v1…vn; the funnel attributes one).
  */
 
 export const DAY = 86_400_000;
@@ -27,7 +29,12 @@ export class SqlParams {
   }
 }
 
-function buildStepPredicate(s: FunnelStep, p: SqlParams, e = "e"): string {
+/** Which events a step (or an exclusion) matches, over the events alias `e`. */
+export function buildStepPredicate(
+  s: Omit<FunnelStep, "minMinutesFromPrevious" | "maxMinutesFromPrevious">,
+  p: SqlParams,
+  e = "e",
+): string {
   const parts = [`${e}.event_name = ${p.add(s.event)}`];
   if (s.productId) parts.push(`${e}.product_id = ${p.add(s.productId)}`);
   if (s.category) parts.push(`${e}.product_category = ${p.add(s.category)}`);
@@ -72,14 +79,20 @@ export function buildRollupUnitsSql(
 export interface EventsSql {
   /** FROM source with the warehouse's columns. */
   source: string;
+  /** FROM source of the identity map (client_id, user_id, merged_at, event_id); see identity.ts. */
+  identitiesSource: string;
   /** The group's first non-null `value` ordered by `order`. */
   firstValue(value: string, order: readonly string[]): string;
+  /** `value` (null or not) on the group's first row, by `order`, where `filter` holds. */
+  valueAt(value: string, order: readonly string[], filter: string): string;
 }
 
 /** The warehouse table in Postgres. */
 export const WAREHOUSE_EVENTS: EventsSql = {
   source: "clickstream_events",
+  identitiesSource: "clickstream_identities",
   firstValue: (v, order) => `(array_agg(${v} ORDER BY ${order.join(", ")}) FILTER (WHERE ${v} IS NOT NULL))[1]`,
+  valueAt: (v, order, filter) => `(array_agg(${v} ORDER BY ${order.join(", ")}) FILTER (WHERE ${filter}))[1]`,
 };
 
 /** The per-unit rows from raw events (the warehouse's, or the columnar copy's). */
@@ -91,7 +104,7 @@ export function buildRawUnitsSql(
   scan: { lo: string; hi: string },
   events: EventsSql = WAREHOUSE_EVENTS,
 ): string {
-  const unitExpr = { session: "e.session_id", client: "e.client_id", user: "e.user_id" }[q.unit];
+  const { expr: unitExpr, join } = buildUnitSql(q.unit, events);
   const preds = q.steps.map((s) => buildStepPredicate(s, p));
   // The n-th occurrence of a step definition used n times.
   const seen = new Map<string, number>();
@@ -110,7 +123,7 @@ export function buildRawUnitsSql(
       ${attr} AS attr, ${ATTRIBUTES.product_value("e")} AS pv,
       ${preds.map((pr, i) => `(${pr}) AS s${i + 1}`).join(", ")}
       ${q.order === "strict" ? `, row_number() OVER (PARTITION BY ${unitExpr} ORDER BY e.event_timestamp, e.event_id) AS rn` : ""}
-    FROM ${events.source} e
+    FROM ${events.source} e ${join}
     WHERE e.event_timestamp >= ${scan.lo} AND e.event_timestamp < ${scan.hi} AND ${unitExpr} IS NOT NULL`;
   const withProduct = q.sameProduct
     ? `SELECT b.*, p.product_id AS prod FROM base b
@@ -129,19 +142,20 @@ export function buildRawUnitsSql(
     repeated.has(toStepKey(q.steps[i] as FunnelStep)) ? `s${i + 1} AND o${i + 1} = ${nth[i]}` : `s${i + 1}`;
   const perGroup = `SELECT ${group},
       ${q.steps.map((_, i) => `min(ts) FILTER (WHERE ${hit(i)}) AS t${i + 1}`).join(", ")}
-      ${q.order === "strict" ? `, ${q.steps.map((_, i) => `min(rn) FILTER (WHERE ${hit(i)}) AS r${i + 1}`).join(", ")}` : ""},
-      ${events.firstValue("attr", ["ts", "eid"])}::text AS value,
+      ${q.order === "strict" ? `, ${q.steps.map((_, i) => `min(rn) FILTER (WHERE ${hit(i)}) AS r${i + 1}`).join(", ")}` : ""}
+      ${q.breakdown ? q.steps.map((_, i) => `, ${events.valueAt("attr", ["ts", "eid"], hit(i))}::text AS v${i + 1}`).join("") : ""},
       ${events.firstValue("pv", ["ts", "eid"])} AS pv
     FROM (SELECT *${occurrences} FROM (${withProduct}) x) y
     GROUP BY ${group}`;
   const stepCols = q.steps.map((_, i) => `t${i + 1}`).join(", ");
   const rankCols = q.order === "strict" ? `, ${q.steps.map((_, i) => `r${i + 1}`).join(", ")}` : "";
+  const valueCols = q.breakdown ? `, ${q.steps.map((_, i) => `v${i + 1}`).join(", ")}` : "";
   const entered = `SELECT * FROM (${perGroup}) g WHERE t1 >= ${from} AND t1 < ${to}`;
   if (!q.sameProduct)
-    return `WITH base AS (${base}) SELECT unit, ${stepCols}${rankCols}, value, pv FROM (${entered}) z`;
+    return `WITH base AS (${base}) SELECT unit, ${stepCols}${rankCols}${valueCols}, pv FROM (${entered}) z`;
   // Same product: the unit's best product (furthest step, then earliest finish).
   return `WITH base AS (${base})
-    SELECT DISTINCT ON (unit) unit, ${stepCols}${rankCols}, value, pv
-    FROM (SELECT *, ${buildLevelSql(q.order, q.steps.length, `(${p.add(q.windowMinutes)} * interval '1 minute')`)} AS lvl FROM (${entered}) z) w
+    SELECT DISTINCT ON (unit) unit, ${stepCols}${rankCols}${valueCols}, pv
+    FROM (SELECT *, ${buildLevelSql(q.order, q.steps.length, `(${p.add(q.windowMinutes)} * interval '1 minute')`, q.steps)} AS lvl FROM (${entered}) z) w
     ORDER BY unit, lvl DESC, t1, prod`;
 }

@@ -58,8 +58,12 @@ describe.each(DB_TARGETS)("funnels on $name", (target) => {
     expect(counts(strict)).toEqual([6, 3, 2, 1]);
   });
 
-  test("breakdown by first-seen category: rollup = raw", async () => {
-    const r = await both(q({ breakdown: "category" }));
+  test("breakdown by category, first touch: the value on the first step event carrying one, read from raw events", async () => {
+    const r = await runFunnel(db, q({ breakdown: "category" }));
+    // The rollup keeps a session's first-seen values, not each step event's: raw events answer.
+    expect(r.explain.path).toBe("raw");
+    expect(r.explain.reason).toMatch(/breakdown/);
+    // Page views carry no category; each session's product view does (S2's bags, the rest shoes).
     expect(r.breakdown).toEqual([
       { value: "shoes", counts: [4, 4, 2, 1] },
       { value: "bags", counts: [1, 1, 0, 0] },
@@ -81,7 +85,6 @@ describe.each(DB_TARGETS)("funnels on $name", (target) => {
       q({
         steps: [{ event: "page_view" }, { event: "product_view", brand: "North" }, { event: "remove_from_cart" }],
         order: "any",
-        breakdown: "category",
       }),
     );
     await both(
@@ -175,7 +178,10 @@ describe.each(DB_TARGETS)("funnels on $name", (target) => {
     });
     expect(buyers.map((x) => x.sessionId)).toEqual(["S1"]);
     const timeline = await getSessionTimeline({ ctx: { db, principal: admin }, sessionId: "S7" });
-    expect(timeline.map((e) => e.name)).toEqual(["page_view", "page_view", "product_view"]); // the late one first
+    expect(timeline.events.map((e) => e.name)).toEqual(["page_view", "page_view", "product_view"]); // the late one first
+    expect(timeline.identity).toBeNull(); // S7's browser never signed in
+    const signedIn = await getSessionTimeline({ ctx: { db, principal: admin }, sessionId: "S2" });
+    expect(signedIn.identity).toEqual({ userId: "u1", mergedAt: new Date(T + 60 * M).toISOString() });
     const paths = await listTopPaths({
       ctx: { db, principal: admin },
       input: TopPathsQuery.parse({ from: day, to: day, start: "product_view", end: "add_to_cart" }),
@@ -233,16 +239,19 @@ describe.each(DB_TARGETS)("standard-funnel cube on $name", (target) => {
   };
   const counts = (r: { steps: { count: number }[] }) => r.steps.map((x) => x.count);
 
-  test("every preset, with and without a breakdown, over whole days: cube = rollup = raw", async () => {
+  test("every preset over whole days: cube = rollup = raw; with a breakdown, raw events answer", async () => {
     const r = await allPaths(sq({}));
     // Page views on the day: S1, S2, S3, S4, S7, S8, S11a. Product view within 30 min after: all but S11a.
     // Cart at or after the view: S1, S4 (S2's cart came first, S3's a second past the window). No checkout.
     expect(counts(r)).toEqual([7, 6, 2, 0, 0]);
     expect(r.explain.reason).toMatch(/cube/);
     for (const windowMinutes of [30, 60])
-      for (const order of ["sequential", "any"] as const)
-        for (const breakdown of [undefined, "category", "first_visit", "login_state"] as const)
-          await allPaths(sq({ windowMinutes, order, breakdown }));
+      for (const order of ["sequential", "any"] as const) await allPaths(sq({ windowMinutes, order }));
+    for (const breakdown of ["category", "first_visit", "login_state"] as const) {
+      const r = await runFunnel(db, sq({ breakdown }));
+      expect(r.explain.path).toBe("raw");
+      expect(r.breakdown.reduce((a, b) => a + (b.counts[0] ?? 0), 0)).toBe(7);
+    }
   });
 
   test("a late event moves the cube with the rollup: S1's checkout arrives in a later object", async () => {

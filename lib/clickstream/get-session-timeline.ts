@@ -1,16 +1,16 @@
 import { requireRole } from "@/lib/auth/require-role";
 import { AppError } from "@/lib/errors";
-import type { SessionEvent } from "@/lib/schemas/clickstream-reports";
+import type { SessionTimeline } from "@/lib/schemas/clickstream-reports";
 import { ANALYTICS_ROLES, type AnalyticsCtx } from "./analytics-ctx";
 
-/** One session's events in order. */
+/** One session's events in order, with the sign-in its browser is merged by (see identity.ts). */
 export async function getSessionTimeline({
   ctx,
   sessionId,
 }: {
   ctx: AnalyticsCtx;
   sessionId: string;
-}): Promise<SessionEvent[]> {
+}): Promise<SessionTimeline> {
   requireRole(ctx.principal, ANALYTICS_ROLES);
   const rows = await ctx.db.query<{
     event_id: string;
@@ -29,7 +29,12 @@ export async function getSessionTimeline({
     [sessionId],
   );
   if (rows.length === 0) throw new AppError("not_found", "No such session");
-  return rows.map((r) => ({
+  const [merge] = await ctx.db.query<{ user_id: string; merged_at: Date }>(
+    `SELECT i.user_id, i.merged_at FROM clickstream_identities i
+     WHERE i.client_id = (SELECT client_id FROM clickstream_events WHERE session_id = $1 LIMIT 1)`,
+    [sessionId],
+  );
+  const events = rows.map((r) => ({
     eventId: r.event_id,
     at: new Date(r.event_timestamp).toISOString(),
     name: r.event_name,
@@ -40,4 +45,8 @@ export async function getSessionTimeline({
     pageUrl: r.page_url,
     seq: r.client_seq,
   }));
+  return {
+    events,
+    identity: merge ? { userId: merge.user_id, mergedAt: new Date(merge.merged_at).toISOString() } : null,
+  };
 }

@@ -11,16 +11,26 @@ import { isKeptByRollup } from "./session-rollup";
 
 /**
  * Funnels, one definition for both paths (see ARCHITECTURE.md, "Funnels"):
- * - a unit (session / client / user) enters when its step 1 first occurs inside [from, to);
+ * - a unit (session / client / user / person) enters when its step 1 first occurs inside [from, to);
+ *   a person is the event's user, else the user its browser (client) first signed in as, else the
+ *   client (`identity.ts`);
  * - each step counts at its first occurrence in the unit (the n-th, when the same step definition
- *   repeats n times), within the window from step 1;
+ *   repeats n times). A unit reaches step k when it reached 1…k-1, t_k keeps the order rule, t_k is
+ *   within the window from t_1, and, where the step sets them, min ≤ t_k − t_(k−1) ≤ max (any order:
+ *   the gap between the two steps' times either way round);
  * - sequential: every step at or after the previous one (equal timestamps count as in order);
  *   strict: each step the very next event of the unit; any: all steps within one window, any order;
+ * - exclusion {X, i, j}: a unit that reaches step j with an X event strictly between t_i and t_j
+ *   (any order: between the earlier and the later of the two) is dropped from the funnel and counted
+ *   in `excluded`;
  * - same product: evaluated per product of the unit (events without a product count for every
  *   product), the unit keeps its best product;
- * - breakdown values and the product value are the unit's first seen (earliest event carrying one).
- * The session rollup answers standard steps without filters for sessions (sequential / any); every
- * other funnel reads raw events over the range plus the window, with a statement timeout.
+ * - breakdown value: v_k is the value on the event matched as step k (never another event); first
+ *   touch takes the lowest reached step with a value, last touch the highest, a step s its v_s when
+ *   reached (else none). The product value is the unit's first seen (earliest event carrying one).
+ * The session rollup answers standard steps without filters for sessions (sequential / any), with
+ * none of the above that only raw events know (`getRawOnlyReason`); every other funnel reads raw
+ * events over the range plus the window, with a statement timeout.
  */
 
 const TIMEOUT_MS = 20_000;
@@ -83,9 +93,9 @@ async function chooseColumnar(db: Database, q: FunnelQuery, lake?: EventLakeQuer
 
 /** The funnel counted by the lake engine over the columnar copy. */
 async function runColumnarFunnel(lake: EventLakeQuery, q: FunnelQuery, started: number): Promise<FunnelResult> {
-  const { levels, times, sql, params, scan } = await queryColumnarFunnel(lake, q);
+  const { levels, times, excluded, sql, params, scan } = await queryColumnarFunnel(lake, q);
   return {
-    ...summariseFunnel(q, levels, times),
+    ...summariseFunnel(q, levels, times, excluded),
     explain: {
       path: "columnar",
       reason: `counted by ${lake.engine.dialect.engine === "athena" ? "Athena" : "DuckDB"} over the columnar copy of the events (Parquet by event hour), reading the partitions of the range plus what a unit entering in it can reach`,
@@ -117,6 +127,7 @@ export async function runFunnel(db: Database, q: FunnelQuery, lake?: EventLakeQu
   let times: FunnelTimeRow[];
   let sql: string;
   let scan: ScanRange = { from: q.from, to: q.to };
+  let excluded = 0;
   if (cube) {
     ({ levels, times, sql } = cube);
     for (const v of [preset?.id, q.breakdown ?? "none", q.from.slice(0, 10), q.to.slice(0, 10)]) p.add(v);
@@ -125,9 +136,10 @@ export async function runFunnel(db: Database, q: FunnelQuery, lake?: EventLakeQu
     const rows = await queryFunnelRows(db, sql, p.values);
     levels = rows.filter((r) => r.g === 0 && r.k === 1);
     times = rows.filter((r) => r.g === 1 && r.k > 1);
+    excluded = rows.reduce((a, r) => a + (r.g === 2 ? r.n : 0), 0);
   }
   return {
-    ...summariseFunnel(q, levels, times),
+    ...summariseFunnel(q, levels, times, excluded),
     explain: {
       path: cube ? "cube" : ineligible ? "raw" : "rollup",
       reason: explainFunnelPath({ cube: cube !== null, preset, ineligible, eventSteps }),

@@ -6,6 +6,7 @@ import { repairColumnarCopy } from "./columnar-records";
 import { createLeaseHolder, releaseEtlLease, takeEtlLease } from "./etl-lease";
 import { type EtlTotals, loadPendingObjects } from "./etl-loaders";
 import { getCubeDaysTouched, refreshFunnelCube } from "./funnel-cube";
+import { writeIdentitySnapshot } from "./identity-map";
 import { listPendingObjects } from "./pending-objects";
 import type { EventSpan } from "./warehouse-rows";
 
@@ -92,7 +93,8 @@ async function refreshTouchedCube(
  * bad lines quarantined with their reason, rollups updated, and the object recorded — one
  * transaction per object, so a crash re-loads at most that object, without duplicates. With `copy`,
  * the loaded events are also written as Parquet, exactly once (`columnar-copy.ts`): first the files
- * an earlier run committed but never published are written again.
+ * an earlier run committed but never published are written again, and the identity map is
+ * written beside them when it changed.
  */
 export async function runWarehouseEtl(args: {
   db: Database;
@@ -117,6 +119,10 @@ export async function runWarehouseEtl(args: {
       total.hours = pending.hours;
       const span = await loadPendingObjects({ db, conn, raw, queue: pending.queue, total, problems, copy: args.copy });
       if (total.loaded > 0) await refreshTouchedCube(conn, span, problems);
+      if (args.copy)
+        await writeIdentitySnapshot(conn, args.copy).catch((err: Error) => {
+          problems.push(`identity map for the columnar copy: ${err.message}`);
+        });
       const status = await finishRun(conn, runId, t0, total, problems);
       return { runId, status, ...total };
     } catch (err) {

@@ -5,7 +5,8 @@ import type { FunnelStep } from "@/lib/schemas/funnel";
  * the same thing by construction.
  *
  * - A step counts at its **first occurrence** in the unit.
- * - A unit's attributes (category, brand, login state, …) are **first seen**: the value on its
+ * - A session's attributes (category, brand, login state, …) are **first seen** (a funnel breakdown
+ *   takes its value from the step events instead, read from raw events): the value on its
  *   earliest event that carries one, ties broken by event id — `buildOrderKeySql` orders events that way.
  */
 
@@ -130,20 +131,43 @@ export function buildSessionRollupParams(deltas: SessionDelta[]): unknown[][] {
 
 export type FunnelOrder = "sequential" | "strict" | "any";
 
+/** Per-step limits on the time from the previous step (minutes; steps 2…n). */
+export interface StepGap {
+  minMinutesFromPrevious?: number;
+  maxMinutesFromPrevious?: number;
+}
+
+/**
+ * Conditions on step k's time from step k-1 (schema-checked whole minutes, written as literals);
+ * any order measures the gap between the two either way round.
+ */
+function buildGapConds(order: FunnelOrder, k: number, gap: StepGap | undefined): string[] {
+  const [a, b] = order === "any" ? [`least(t${k}, t${k - 1})`, `greatest(t${k}, t${k - 1})`] : [`t${k - 1}`, `t${k}`];
+  const conds: string[] = [];
+  if (gap?.minMinutesFromPrevious !== undefined)
+    conds.push(`${b} >= ${a} + (${Math.trunc(gap.minMinutesFromPrevious)} * interval '1 minute')`);
+  if (gap?.maxMinutesFromPrevious !== undefined)
+    conds.push(`${b} <= ${a} + (${Math.trunc(gap.maxMinutesFromPrevious)} * interval '1 minute')`);
+  return conds;
+}
+
 /**
  * Level reached (0…n) from per-unit columns t1…tn (first occurrence of each step; r1…rn, the
- * events' ranks, for strict), `window` being an SQL interval measured from step 1.
+ * events' ranks, for strict), `window` being an SQL interval measured from step 1, and `gaps` the
+ * steps' limits on the time from the previous step.
  */
-export function buildLevelSql(order: FunnelOrder, n: number, window: string): string {
+export function buildLevelSql(order: FunnelOrder, n: number, window: string, gaps: readonly StepGap[] = []): string {
   const conds: string[] = [];
   for (let k = 2; k <= n; k++) {
     const t = `t${k}`;
-    if (order === "sequential") conds.push(`${t} IS NOT NULL AND ${t} >= t${k - 1} AND ${t} <= t1 + ${window}`);
-    else if (order === "strict") conds.push(`${t} IS NOT NULL AND r${k} = r${k - 1} + 1 AND ${t} <= t1 + ${window}`);
+    let c: string;
+    if (order === "sequential") c = `${t} IS NOT NULL AND ${t} >= t${k - 1} AND ${t} <= t1 + ${window}`;
+    else if (order === "strict") c = `${t} IS NOT NULL AND r${k} = r${k - 1} + 1 AND ${t} <= t1 + ${window}`;
     else {
       const ts = Array.from({ length: k }, (_, i) => `t${i + 1}`).join(", ");
-      conds.push(`${t} IS NOT NULL AND greatest(${ts}) <= least(${ts}) + ${window}`);
+      c = `${t} IS NOT NULL AND greatest(${ts}) <= least(${ts}) + ${window}`;
     }
+    conds.push([c, ...buildGapConds(order, k, gaps[k - 1])].join(" AND "));
   }
   const cases = conds.map((c, i) => `WHEN NOT (${c}) THEN ${i + 1}`);
   return `CASE ${cases.join(" ")} ELSE ${n} END`;

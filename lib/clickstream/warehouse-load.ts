@@ -2,6 +2,7 @@ import type { Queryable } from "@/lib/ports/database";
 import type { ObjectStore } from "@/lib/ports/object-store";
 import { toStorableText } from "@/lib/schemas/common";
 import { getCubeDaysTouched } from "./funnel-cube";
+import { mergeIdentities } from "./identity-map";
 import { clearObjectFailure } from "./object-failures";
 import { insertNewRows } from "./warehouse-insert";
 import { applyRollups } from "./warehouse-rollups";
@@ -39,7 +40,7 @@ export async function readRawObject(raw: ObjectStore, o: { key: string; size: nu
 
 /**
  * Rows into the warehouse inside the caller's transaction: the new ones inserted (batches of
- * `BATCH`) and merged into the rollups. Returns how many were new. (The ETL's per-object step; bulk
+ * `BATCH`) and merged into the rollups and the identity map. Returns how many were new. (The ETL's per-object step; bulk
  * seeding for benchmarks calls it directly.)
  */
 export async function loadWarehouseRows(tx: Queryable, all: WarehouseRow[]): Promise<number> {
@@ -55,6 +56,9 @@ async function insertWarehouseRows(tx: Queryable, all: WarehouseRow[]): Promise<
     await applyRollups(tx, rows);
     inserted.push(...rows);
   }
+  // Once per object, in client order: concurrent loaders lock the map's rows (then its version) in
+  // one order, so they never deadlock on them.
+  await mergeIdentities(tx, inserted);
   return inserted;
 }
 

@@ -14,4 +14,11 @@ export interface EventLakeQuery {
   eventsSource(days: { from: string; to: string }): string;
   /** Aggregate: the group's first non-null `value` ordered by the `order` columns (ascending). */
   firstValue(value: string, order: readonly string[]): string;
+  /** Aggregate: `value` (null or not) on the group's first row by `order` where `filter` holds. */
+  valueAt(value: string, order: readonly string[], filter: string): string;
+  /**
+   * FROM-clause source of the identity map (client_id, user_id, merged_at, event_id): the copy's
+   * `identities/identities.parquet`, or no rows with those columns when it has none yet.
+   */
+  identitiesSource(): string;
 }

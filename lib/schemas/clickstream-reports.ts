@@ -123,6 +123,12 @@ export interface SessionEvent {
   seq: number | null;
 }
 
+/** A session's events, and the account its browser first signed in to (identity merge), if any. */
+export interface SessionTimeline {
+  events: SessionEvent[];
+  identity: { userId: string; mergedAt: string } | null;
+}
+
 export const TopPathsQuery = z
   .object({ from: day, to: day, start: z.string().trim().min(1).max(64), end: z.string().trim().min(1).max(64) })
   .strict()

@@ -9,9 +9,11 @@ import {
   encodeFunnelForm,
   FUNNEL_FORM_PARAM,
   type FunnelForm,
+  patchFunnelExclusion,
   patchFunnelStep,
   readFunnelForm,
   readFunnelFormSearch,
+  removeFunnelStep,
 } from "./funnel-form";
 
 const NOW = Date.parse("2026-03-10T15:30:00Z");
@@ -20,8 +22,8 @@ const edited: FunnelForm = {
   ...createDefaultFunnelForm(NOW),
   steps: [
     { event: "product_view", category: "shoes", brand: "Äsics ✓" },
-    { event: "add_to_cart", loginState: "guest", firstVisit: false },
-    { event: "purchase", productId: "p-1" },
+    { event: "add_to_cart", loginState: "guest", firstVisit: false, maxMinutesFromPrevious: 30 },
+    { event: "purchase", productId: "p-1", minMinutesFromPrevious: 1, maxMinutesFromPrevious: 120 },
   ],
   window: 3,
   windowUnit: "days",
@@ -29,6 +31,12 @@ const edited: FunnelForm = {
   unit: "client",
   sameProduct: true,
   breakdown: "category",
+  attribution: "step",
+  attributionStep: 2,
+  exclusions: [
+    { event: "remove_from_cart", category: "Schuhe ✓", fromStep: 2, toStep: 3 },
+    { event: "page_view", fromStep: 1, toStep: 3 },
+  ],
 };
 
 describe("createDefaultFunnelForm", () => {
@@ -73,8 +81,20 @@ describe("buildFunnelQuery / readFunnelForm", () => {
     expect(FunnelQuery.safeParse(q).success).toBe(true);
   });
 
-  test("no breakdown leaves the field out", () => {
+  test("no breakdown leaves the field out, and its attribution with it", () => {
     expect(buildFunnelQuery(createDefaultFunnelForm(NOW))).not.toHaveProperty("breakdown");
+    const q = buildFunnelQuery({ ...edited, breakdown: "" });
+    expect(q).not.toHaveProperty("attribution");
+    expect(q).not.toHaveProperty("attributionStep");
+    expect(FunnelQuery.parse(q).attribution).toBe("first");
+  });
+
+  test("exclusions, attribution and time between steps reach the query", () => {
+    const q = FunnelQuery.parse(buildFunnelQuery(edited));
+    expect(q.exclusions).toEqual(edited.exclusions);
+    expect(q).toMatchObject({ attribution: "step", attributionStep: 2 });
+    expect(q.steps[2]).toMatchObject({ minMinutesFromPrevious: 1, maxMinutesFromPrevious: 120 });
+    expect(buildFunnelQuery({ ...edited, attribution: "last" })).not.toHaveProperty("attributionStep");
   });
 
   test("a saved definition reads back into the same form", () => {
@@ -103,6 +123,27 @@ describe("patchFunnelStep", () => {
       event: "purchase",
       category: "shoes",
     });
+  });
+});
+
+describe("patchFunnelExclusion / removeFunnelStep", () => {
+  test("an exclusion's emptied filter is dropped", () => {
+    const x = { event: "page_view", brand: "x", fromStep: 1, toStep: 2 };
+    expect(patchFunnelExclusion(x, { brand: "" })).toEqual({ event: "page_view", fromStep: 1, toStep: 2 });
+  });
+
+  test("removing a step moves later exclusions down, drops those left without two steps, keeps the attributed step in range", () => {
+    const f = removeFunnelStep(edited, 0);
+    expect(f.steps.map((s) => s.event)).toEqual(["add_to_cart", "purchase"]);
+    // 2→3 becomes 1→2; 1→3 becomes 1→2 too (its first step went, the next one takes its place).
+    expect(f.exclusions.map((x) => [x.fromStep, x.toStep])).toEqual([
+      [1, 2],
+      [1, 2],
+    ]);
+    expect(f.attributionStep).toBe(1);
+    const last = removeFunnelStep(edited, 2);
+    expect(last.exclusions).toEqual([]);
+    expect(last.attributionStep).toBe(2);
   });
 });
 

@@ -1,8 +1,10 @@
 import { nextDay } from "./clickstream-reports";
 import {
+  type FUNNEL_ATTRIBUTIONS,
   type FUNNEL_BREAKDOWNS,
   type FUNNEL_ORDERS,
   type FUNNEL_UNITS,
+  type FunnelExclusion,
   type FunnelQueryInput,
   type FunnelStep,
   STANDARD_FUNNEL_STEPS,
@@ -26,6 +28,11 @@ export interface FunnelForm {
   from: string;
   to: string;
   breakdown: "" | (typeof FUNNEL_BREAKDOWNS)[number];
+  /** Which step events give the breakdown value (used when there is a breakdown). */
+  attribution: (typeof FUNNEL_ATTRIBUTIONS)[number];
+  /** The step, for attribution "step" (1-based). */
+  attributionStep: number;
+  exclusions: FunnelExclusion[];
 }
 
 /** The search parameter that carries an encoded form. */
@@ -48,6 +55,9 @@ export const createDefaultFunnelForm = (now: number = Date.now()): FunnelForm =>
   from: dayBefore(6, now),
   to: dayBefore(0, now),
   breakdown: "",
+  attribution: "first",
+  attributionStep: 1,
+  exclusions: [],
 });
 
 export const buildFunnelQuery = (f: FunnelForm): FunnelQueryInput => ({
@@ -59,6 +69,9 @@ export const buildFunnelQuery = (f: FunnelForm): FunnelQueryInput => ({
   from: `${f.from}T00:00:00.000Z`,
   to: `${nextDay(f.to)}T00:00:00.000Z`,
   ...(f.breakdown ? { breakdown: f.breakdown } : {}),
+  ...(f.breakdown && f.attribution !== "first" ? { attribution: f.attribution } : {}),
+  ...(f.breakdown && f.attribution === "step" ? { attributionStep: f.attributionStep } : {}),
+  ...(f.exclusions.length ? { exclusions: f.exclusions } : {}),
 });
 
 /** A saved definition back into the form (the window in the largest unit that divides it). */
@@ -76,6 +89,9 @@ export const readFunnelForm = (q: FunnelQueryInput): FunnelForm => {
     from: q.from.slice(0, 10),
     to: new Date(Date.parse(q.to) - DAY_MS).toISOString().slice(0, 10),
     breakdown: q.breakdown ?? "",
+    attribution: q.attribution ?? "first",
+    attributionStep: q.attributionStep ?? 1,
+    exclusions: q.exclusions ?? [],
   };
 };
 
@@ -106,6 +122,30 @@ export const patchFunnelStep = (step: FunnelStep, patch: Partial<FunnelStep>): F
   return next as FunnelStep;
 };
 
+/** One exclusion with `patch` applied; emptied filters are dropped rather than kept as "". */
+export const patchFunnelExclusion = (x: FunnelExclusion, patch: Partial<FunnelExclusion>): FunnelExclusion => {
+  const next = { ...x, ...patch } as Record<string, unknown>;
+  for (const k of Object.keys(next)) if (next[k] === "" || next[k] === undefined) delete next[k];
+  return next as FunnelExclusion;
+};
+
+/**
+ * The form without step `i`: exclusions between later steps move down with them, those that no
+ * longer lie between two steps go, and the attributed step stays within the funnel.
+ */
+export const removeFunnelStep = (f: FunnelForm, i: number): FunnelForm => {
+  const shift = (k: number) => (k > i + 1 ? k - 1 : k);
+  const steps = f.steps.filter((_, j) => j !== i);
+  return {
+    ...f,
+    steps,
+    exclusions: f.exclusions
+      .map((x) => ({ ...x, fromStep: shift(x.fromStep), toStep: shift(x.toStep) }))
+      .filter((x) => x.fromStep < x.toStep && x.toStep <= steps.length),
+    attributionStep: Math.min(shift(f.attributionStep), steps.length),
+  };
+};
+
 /** The standard purchase funnel's shape, which the ETL's per-day cube answers; keeps range and breakdown. */
 export const applyStandardFunnel = (f: FunnelForm): FunnelForm => ({
   ...f,
@@ -115,4 +155,5 @@ export const applyStandardFunnel = (f: FunnelForm): FunnelForm => ({
   order: f.order === "any" ? "any" : "sequential",
   unit: "session",
   sameProduct: false,
+  exclusions: [],
 });

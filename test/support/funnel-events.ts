@@ -119,3 +119,122 @@ export const RANGE = { from: new Date(T - 60 * M).toISOString(), to: new Date(T 
 export const F1 = ["page_view", "product_view", "add_to_cart", "purchase"].map((event) => ({ event }));
 export const q = (over: Partial<FunnelQueryInput>) =>
   FunnelQuery.parse({ steps: F1, windowMinutes: 30, ...RANGE, ...over });
+
+/*
+ * Funnel features (exclusions, time between steps, attribution, identity merge, long funnels), two
+ * days later, each group with its own event names so its answers are worked out from its lines alone.
+ */
+export const T2 = T + 2 * 1440 * M;
+export const features: Ev[] = [];
+/** Loaded by a later ETL run than `features`. */
+export const featuresLate: Ev[] = [];
+const f = (session: string, steps: [string, number, object?][], extra: Partial<Ev> = {}) => {
+  for (const [name, off, product] of steps)
+    features.push({ session, name, at: T2 + off, ...(product ? { product } : {}), ...extra });
+};
+// Exclusions, funnel e_a → e_b → e_c, excluded event e_x (window 60).
+f("X1", [
+  ["e_a", 0],
+  ["e_b", 1 * M],
+  ["e_c", 3 * M],
+]); // 3, no e_x
+f("X2", [
+  ["e_a", 0],
+  ["e_x", 1 * M],
+  ["e_b", 2 * M],
+  ["e_c", 4 * M],
+]); // 3, e_x between 1 and 2
+f("X3", [
+  ["e_a", 0],
+  ["e_b", 1 * M],
+  ["e_x", 2 * M],
+]); // 2: never reaches 3, so never dropped for 1→3
+f("X4", [
+  ["e_a", 0],
+  ["e_b", 1 * M],
+  ["e_x", 2 * M],
+  ["e_c", 3 * M],
+]); // 3, e_x between 2 and 3
+f("X5", [
+  ["e_a", 0],
+  ["e_x", 1 * M],
+  ["e_b", 1 * M],
+  ["e_c", 2 * M],
+]); // 3, e_x at step 2's instant: not strictly between 1 and 2
+f("X6", [
+  ["e_b", 0],
+  ["e_x", 1 * M],
+  ["e_a", 2 * M],
+  ["e_c", 3 * M],
+]); // sequential 1; any order 3, e_x between 2 and 1
+// Time between steps, funnel g_a → g_b → g_c (gaps in minutes).
+f("G1", [
+  ["g_a", 0],
+  ["g_b", 2 * M],
+  ["g_c", 10 * M],
+]); // 2, then 8
+f("G2", [
+  ["g_a", 0],
+  ["g_b", 5 * M],
+  ["g_c", 6 * M],
+]); // 5, then 1
+f("G3", [
+  ["g_a", 0],
+  ["g_b", 20 * M],
+  ["g_c", 21 * M],
+]); // 20, then 1
+f("G4", [
+  ["g_b", 0],
+  ["g_a", 8 * M],
+  ["g_c", 10 * M],
+]); // any order: 8 between 1 and 2 (step 2 first), 10 from step 2 to 3
+// Attribution, funnel b_a → b_b → b_c broken down by category (A shoes, B bags).
+f("B1", [
+  ["b_a", 0],
+  ["b_b", 1 * M, A],
+  ["b_c", 2 * M, B],
+]);
+f("B2", [
+  ["other_view", -1 * M, A],
+  ["b_a", 0, B],
+  ["b_b", 1 * M],
+]); // an earlier non-step event carries shoes
+f("B3", [
+  ["b_a", 0],
+  ["other_view", 1 * M, A],
+]);
+f("B4", [
+  ["b_a", 0, A],
+  ["b_b", 1 * M, B],
+  ["b_c", 2 * M],
+]);
+// Identity merge, funnel i_a → i_b. cP browses anonymously, then signs in as uP in a second session.
+f("P1", [["i_a", 0]], { client: "cP" });
+f("P2", [["i_b", 10 * M]], { client: "cP", user: "uP" });
+// uQ: anonymous i_a in browser cQ1 which signs in at 5 min; i_b from another browser, signed in.
+f("Q1", [["i_a", 0]], { client: "cQ1" });
+f("Q1", [["sign_in", 5 * M]], { client: "cQ1", user: "uQ" });
+f("Q2", [["i_b", 10 * M]], { client: "cQ2", user: "uQ" });
+// cR signs in as uR1 at 20 min; a late event shows it had signed in as uR0 at 2 min (the merge moves).
+f("R1", [["i_a", 0]], { client: "cR" });
+f("R2", [["sign_in", 20 * M]], { client: "cR", user: "uR1" });
+f("R3", [["i_b", 30 * M]], { client: "cR2", user: "uR0" });
+featuresLate.push({ session: "R1", client: "cR", user: "uR0", name: "sign_in", at: T2 + 2 * M });
+// cP signs in again later, as another account: its merge stays with its first sign-in (uP).
+featuresLate.push({ session: "P3", client: "cP", user: "uP2", name: "sign_in", at: T2 + 50 * M });
+// Ten steps w1…w10: W1 all in order, W2 the first five, W3 w7 before w6. W1 also has w_x after w4.
+const w = (n: number) => `w${n}`;
+f("W1", [...Array.from({ length: 10 }, (_, i): [string, number] => [w(i + 1), i * M]), ["w_x", 3.5 * M]]);
+f(
+  "W2",
+  Array.from({ length: 5 }, (_, i): [string, number] => [w(i + 1), i * M]),
+);
+f(
+  "W3",
+  [1, 2, 3, 4, 5, 7, 6, 8, 9, 10].map((n, i): [string, number] => [w(n), i * M]),
+);
+
+export const RANGE2 = { from: new Date(T2 - 60 * M).toISOString(), to: new Date(T2 + 6 * 60 * M).toISOString() };
+/** A funnel of the feature events: `names` as steps, window 60 min, over `RANGE2`. */
+export const q2 = (names: string[], over: Partial<FunnelQueryInput> = {}) =>
+  FunnelQuery.parse({ steps: names.map((event) => ({ event })), windowMinutes: 60, ...RANGE2, ...over });

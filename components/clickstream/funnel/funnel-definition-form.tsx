@@ -4,6 +4,7 @@ import { useId } from "react";
 import { useHydrated } from "@/components/hooks/use-hydrated";
 import { Button } from "@/components/ui/button";
 import { STANDARD_EVENTS } from "@/lib/schemas/clickstream";
+import { FunnelExclusions } from "./funnel-exclusions";
 import { FunnelOptions } from "./funnel-options";
 import { FunnelStepRow } from "./funnel-step-row";
 import type { FunnelFormState } from "./use-funnel-form-state";
@@ -41,6 +42,12 @@ export function FunnelDefinitionForm({ state, onRun }: { state: FunnelFormState;
             );
           })}
         </ol>
+        <FunnelExclusions
+          exclusions={form.exclusions}
+          stepCount={form.steps.length}
+          eventsListId={`${ids}-events`}
+          onChange={(exclusions) => state.update({ exclusions })}
+        />
         <datalist id={`${ids}-events`}>
           {STANDARD_EVENTS.map((e) => (
             <option key={e} value={e} />

@@ -2,6 +2,33 @@ import { DayRange, FIELD, Labelled } from "@/components/ui/field";
 import { FUNNEL_BREAKDOWNS } from "@/lib/schemas/funnel";
 import type { FunnelForm } from "@/lib/schemas/funnel-form";
 
+/** Which step events give a unit its breakdown value: first touch, last touch or one step. */
+function FunnelAttribution({ form, update }: { form: FunnelForm; update: (patch: Partial<FunnelForm>) => void }) {
+  const value = form.attribution === "step" ? `step:${form.attributionStep}` : form.attribution;
+  return (
+    <Labelled label="Attribution">
+      <select
+        className={FIELD}
+        value={value}
+        onChange={(e) => {
+          const v = e.target.value;
+          if (v.startsWith("step:")) update({ attribution: "step", attributionStep: Number(v.slice(5)) });
+          else update({ attribution: v as FunnelForm["attribution"] });
+        }}
+      >
+        <option value="first">first touch (first step with a value)</option>
+        <option value="last">last touch (last step reached with a value)</option>
+        {form.steps.map((s, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: one option per step position
+          <option key={i} value={`step:${i + 1}`}>
+            step {i + 1} ({s.event || "no event yet"})
+          </option>
+        ))}
+      </select>
+    </Labelled>
+  );
+}
+
 type Choice = "order" | "unit" | "breakdown" | "windowUnit";
 
 /** How the funnel counts: conversion window, order, counting unit, days, breakdown, same product. */
@@ -41,6 +68,7 @@ export function FunnelOptions({ form, update }: { form: FunnelForm; update: (pat
           <option value="session">session</option>
           <option value="client">client (browser)</option>
           <option value="user">logged-in user</option>
+          <option value="person">Person (merges a browser with the account it later signs in to)</option>
         </select>
       </Labelled>
       <DayRange from={form.from} to={form.to} onChange={update} />
@@ -54,6 +82,7 @@ export function FunnelOptions({ form, update }: { form: FunnelForm; update: (pat
           ))}
         </select>
       </Labelled>
+      {form.breakdown ? <FunnelAttribution form={form} update={update} /> : null}
       <label className="flex items-center gap-2">
         <input type="checkbox" checked={form.sameProduct} onChange={(e) => update({ sameProduct: e.target.checked })} />
         Same product across steps

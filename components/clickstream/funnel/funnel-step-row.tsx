@@ -1,6 +1,10 @@
+"use client";
+
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FIELD } from "@/components/ui/field";
 import type { FunnelStep } from "@/lib/schemas/funnel";
+import { FunnelStepTiming, hasStepTiming } from "./funnel-step-timing";
 
 const TEXT_FILTERS = [
   ["category", "category"],
@@ -25,6 +29,7 @@ export function FunnelStepRow({
   onRemove: () => void;
 }) {
   const n = index + 1;
+  const [timing, setTiming] = useState(() => hasStepTiming(s));
   return (
     <li className="flex flex-wrap items-center gap-2 text-sm">
       <span className="w-14 font-medium">Step {n}</span>
@@ -66,9 +71,21 @@ export function FunnelStepRow({
         <option value="true">first visit</option>
         <option value="false">returning</option>
       </select>
+      {n > 1 ? (
+        <Button
+          variant="secondary"
+          aria-expanded={timing}
+          aria-label={`Step ${n} timing`}
+          title="How long after the previous step this one may come"
+          onClick={() => setTiming((t) => !t)}
+        >
+          {timing ? "Timing ▴" : hasStepTiming(s) ? "Timing ●" : "Timing ▾"}
+        </Button>
+      ) : null}
       <Button variant="secondary" aria-label={`Remove step ${n}`} disabled={!canRemove} onClick={onRemove}>
         ×
       </Button>
+      {n > 1 && timing ? <FunnelStepTiming n={n} step={s} onChange={onChange} /> : null}
     </li>
   );
 }

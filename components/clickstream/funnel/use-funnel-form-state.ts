@@ -1,15 +1,14 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import { type FunnelStep, STANDARD_FUNNEL_STEPS } from "@/lib/schemas/funnel";
+import { type FunnelStep, MAX_FUNNEL_STEPS, STANDARD_FUNNEL_STEPS } from "@/lib/schemas/funnel";
 import {
   applyStandardFunnel,
   createDefaultFunnelForm,
   type FunnelForm,
   patchFunnelStep,
+  removeFunnelStep,
 } from "@/lib/schemas/funnel-form";
-
-const MAX_STEPS = 8;
 
 /**
  * The form being edited, reset whenever the URL applies another one. Step rows get stable React keys
@@ -35,7 +34,7 @@ export function useFunnelFormState(applied: FunnelForm | null) {
   return {
     form,
     keys,
-    canAddStep: form.steps.length < MAX_STEPS,
+    canAddStep: form.steps.length < MAX_FUNNEL_STEPS,
     canRemoveStep: form.steps.length > 2,
     update: (patch: Partial<FunnelForm>) => setForm((f) => ({ ...f, ...patch })),
     setStep: (i: number, patch: Partial<FunnelStep>) =>
@@ -45,7 +44,7 @@ export function useFunnelFormState(applied: FunnelForm | null) {
       setKeys((k) => [...k, ...newKeys(1)]);
     },
     removeStep: (i: number) => {
-      setForm((f) => ({ ...f, steps: f.steps.filter((_, j) => j !== i) }));
+      setForm((f) => removeFunnelStep(f, i));
       setKeys((k) => k.filter((_, j) => j !== i));
     },
     applyStandard: () => {

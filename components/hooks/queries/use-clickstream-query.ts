@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import type { Overview, ProductReportRow, SessionEvent, SessionSummary } from "@/lib/schemas/clickstream-reports";
+import type { Overview, ProductReportRow, SessionSummary, SessionTimeline } from "@/lib/schemas/clickstream-reports";
 import { apiFetch } from "../api-fetch";
 
 /** `q`: the overview's URL state (from, to, unit), sent as it is. */
@@ -40,6 +40,6 @@ export function useSessionTimelineQuery(sessionId: string) {
   return useQuery({
     queryKey: ["session", sessionId],
     queryFn: ({ signal }) =>
-      apiFetch<SessionEvent[]>(`/api/clickstream/sessions/${encodeURIComponent(sessionId)}`, { signal }),
+      apiFetch<SessionTimeline>(`/api/clickstream/sessions/${encodeURIComponent(sessionId)}`, { signal }),
   });
 }

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { COLUMNAR_COLUMNS } from "@/lib/clickstream/columnar-copy";
+import { IDENTITIES_KEY } from "@/lib/clickstream/identity-map";
 import type { EventLakeQuery } from "@/lib/ports/event-lake";
 import type { LakeQueryEngine } from "@/lib/ports/lake-query";
 import type { ParquetColumnType } from "@/lib/ports/parquet-file-writer";
@@ -20,6 +21,10 @@ const EMPTY = `(SELECT ${[
   "CAST(NULL AS VARCHAR) AS dt",
   "CAST(NULL AS VARCHAR) AS hr",
 ].join(", ")} WHERE false)`;
+
+/** No identity map written yet: no rows, with its columns. */
+const NO_IDENTITIES = `(SELECT CAST(NULL AS VARCHAR) AS client_id, CAST(NULL AS VARCHAR) AS user_id,
+  CAST(NULL AS TIMESTAMPTZ) AS merged_at, CAST(NULL AS VARCHAR) AS event_id WHERE false)`;
 
 /**
  * The clickstream's columnar copy on the local disk (`<root>/events/dt=…/hr=…/*.parquet`), read by
@@ -47,6 +52,17 @@ export class DuckDbEventLake implements EventLakeQuery {
     if (present.length === 0) return EMPTY;
     const globs = present.map((d) => q(`${dir}/${d}/*/*.parquet`));
     return `read_parquet([${globs.join(", ")}], hive_partitioning = true, hive_types = {'dt': VARCHAR, 'hr': VARCHAR})`;
+  }
+
+  /** The identity map the ETL writes beside the events (`identities/identities.parquet`). */
+  identitiesSource(): string {
+    const file = path.join(this.root, IDENTITIES_KEY);
+    return fs.existsSync(file) ? `read_parquet(${q(file)})` : NO_IDENTITIES;
+  }
+
+  /** `arg_min_null`: the value on the first row, even when it is null (`arg_min` skips nulls). */
+  valueAt(value: string, order: readonly string[], filter: string): string {
+    return `arg_min_null(${value}, struct_pack(${order.join(", ")})) FILTER (WHERE ${filter})`;
   }
 
   /** `arg_min` over a struct of the order columns: about twice as fast here as an ordered `array_agg`. */

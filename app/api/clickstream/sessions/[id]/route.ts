@@ -1,4 +1,4 @@
-// GET /api/clickstream/sessions/:id — one session's events in order (admins)
+// GET /api/clickstream/sessions/:id — one session's events in order, and the sign-in its browser is merged by (admins)
 import { z } from "zod";
 import { getSessionTimeline } from "@/lib/clickstream/get-session-timeline";
 import { withRoute } from "@/lib/http/with-route";

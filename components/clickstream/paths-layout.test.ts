@@ -29,7 +29,7 @@ const start: PathsResult = {
     { source: "1:product_view", target: "2:search", sessions: 2 },
     { source: "2:add_to_cart", target: "3:purchase", sessions: 6 },
   ],
-  explain: { path: "raw", sql: "", ms: 1 },
+  explain: { path: "warehouse", reason: "", sql: "", params: [], ms: 1, scanned: { from: "", to: "" } },
 };
 
 describe("paths diagram layout", () => {

@@ -5,7 +5,7 @@ import type { LakeParam } from "@/lib/ports/lake-query";
 import type { FunnelQuery } from "@/lib/schemas/funnel";
 import { buildFunnelSql, computeScanRange, type ScanRange } from "./funnel-query";
 import type { FunnelLevelRow, FunnelTimeRow } from "./funnel-summary";
-import { SqlParams } from "./funnel-units-sql";
+import { type EventsSql, SqlParams } from "./funnel-units-sql";
 
 /**
  * Funnels over the columnar copy: the raw-event funnel statement the warehouse runs (one
@@ -28,6 +28,16 @@ export async function isColumnarCopyComplete(q: Queryable): Promise<boolean> {
        AND NOT EXISTS (SELECT 1 FROM clickstream_identity_state WHERE written_version <> version) AS complete`,
   );
   return row?.complete === true;
+}
+
+/** The copy's events for the days (yyyy-mm-dd, inclusive) and its identity map, as the lake engine reads them. */
+export function eventsOnLake(lake: EventLakeQuery, days: { from: string; to: string }): EventsSql {
+  return {
+    source: lake.eventsSource(days),
+    identitiesSource: lake.identitiesSource(),
+    firstValue: (v, order) => lake.firstValue(v, order),
+    valueAt: (v, order, filter) => lake.valueAt(v, order, filter),
+  };
 }
 
 /** `$n` placeholders (Postgres style, a value may be used twice) as `?` with the values in order of use. */
@@ -60,18 +70,12 @@ export async function queryColumnarFunnel(
   scan: ScanRange;
 }> {
   const range = computeScanRange(q);
-  const events = lake.eventsSource({ from: range.from.slice(0, 10), to: range.to.slice(0, 10) });
   const p = new SqlParams();
   const built = buildFunnelSql(q, p, {
     path: "raw",
     ineligible: null,
     eventSteps: [],
-    events: {
-      source: events,
-      identitiesSource: lake.identitiesSource(),
-      firstValue: (v, order) => lake.firstValue(v, order),
-      valueAt: (v, order, filter) => lake.valueAt(v, order, filter),
-    },
+    events: eventsOnLake(lake, { from: range.from.slice(0, 10), to: range.to.slice(0, 10) }),
   });
   const { sql, params } = toPositional(built.sql, p.values);
   const { rows } = await lake.engine

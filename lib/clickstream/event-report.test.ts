@@ -37,7 +37,9 @@ function fakeLake(fail?: { code: string }) {
   const lake: EventLakeQuery = {
     engine,
     eventsSource: (days) => `lake(${days.from}..${days.to})`,
+    identitiesSource: () => "lake_identities",
     firstValue: (v) => `first(${v})`,
+    valueAt: (v) => `at(${v})`,
   };
   return { lake, seen };
 }

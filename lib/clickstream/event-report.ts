@@ -2,7 +2,7 @@ import { AppError } from "@/lib/errors";
 import type { Database } from "@/lib/ports/database";
 import type { EventLakeQuery } from "@/lib/ports/event-lake";
 import type { EventReportExplain, EventReportPath } from "@/lib/schemas/event-report";
-import { isColumnarCopyComplete, toPositional } from "./columnar-funnel";
+import { eventsOnLake, isColumnarCopyComplete, toPositional } from "./columnar-funnel";
 import { type EventsSql, SqlParams, WAREHOUSE_EVENTS } from "./funnel-units-sql";
 
 /**
@@ -91,7 +91,7 @@ export async function runEventReport<T extends Record<string, unknown>>(
     };
   }
   const days = { from: req.scan.from.slice(0, 10), to: req.scan.to.slice(0, 10) };
-  const events: EventsSql = { source: lake.eventsSource(days), firstValue: (v, o) => lake.firstValue(v, o) };
+  const events = eventsOnLake(lake, days);
   const { sql, params } = toPositional(req.build(events, p), p.values);
   const { rows } = await lake.engine
     .query<T>(sql, params, { signal: AbortSignal.timeout(REPORT_TIMEOUT_MS) })

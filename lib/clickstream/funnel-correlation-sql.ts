@@ -1,12 +1,13 @@
 import type { FunnelQuery } from "@/lib/schemas/funnel";
 import type { CorrelationProperty } from "@/lib/schemas/funnel-correlation";
-import { computeScanRange } from "./funnel-query";
-import { buildRawUnitsSql, type EventsSql, type SqlParams } from "./funnel-units-sql";
-import { buildLevelSql } from "./session-rollup";
+import { buildLevelledUnitsSql, computeScanRange } from "./funnel-query";
+import type { EventsSql, SqlParams } from "./funnel-units-sql";
+import { buildUnitSql } from "./identity";
 
 /**
  * Correlation of a funnel as one statement on either engine: the funnel's entrants (the per-unit
- * SQL the funnel itself runs), each a converter when it reached the last step; then, per event
+ * SQL the funnel itself runs, with its levels and exclusions; excluded units are left out), each a
+ * converter when it reached the last step; then, per event
  * name (the funnel's own steps left out) and per property value, how many converters and
  * non-converters had it between entering (step 1) and the end of the window. Items fewer than
  * `minUnits` units had are left out in the engine; one last row (`kind` 'total') counts the units.
@@ -22,8 +23,6 @@ const PROPERTY_COLUMNS: Record<CorrelationProperty, string> = {
   referrer: "referrer",
 };
 
-const UNIT_COLUMNS = { session: "session_id", client: "client_id", user: "user_id" } as const;
-
 export function buildCorrelationSql(q: FunnelQuery, minUnits: number, events: EventsSql, p: SqlParams): string {
   const scan = computeScanRange(q);
   const lo = `${p.add(scan.from)}::timestamptz`;
@@ -31,21 +30,21 @@ export function buildCorrelationSql(q: FunnelQuery, minUnits: number, events: Ev
   const from = `${p.add(q.from)}::timestamptz`;
   const to = `${p.add(q.to)}::timestamptz`;
   const window = `(${p.add(q.windowMinutes)} * interval '1 minute')`;
-  const n = q.steps.length;
-  const units = buildRawUnitsSql(q, p, from, to, { lo, hi }, events);
+  const scanned = { lo, hi };
+  const { ctes } = buildLevelledUnitsSql(q, p, { from, to, window, scan: scanned, events, rollupScan: () => scanned });
+  const unit = buildUnitSql(q.unit, events, "e");
   const steps = [...new Set(q.steps.map((s) => s.event))].map((s) => p.add(s)).join(", ");
   const props = Object.entries(PROPERTY_COLUMNS).map(
     ([name, col]) => `SELECT DISTINCT unit, conv, 'property' AS kind, '${name}' AS name, ${col} AS value
       FROM x WHERE ${col} IS NOT NULL`,
   );
-  return `WITH u AS MATERIALIZED (
-    SELECT unit, t1, CASE WHEN lvl = ${n} THEN 1 ELSE 0 END AS conv
-    FROM (SELECT units.*, ${buildLevelSql(q.order, n, window)} AS lvl FROM (${units}) units) l
+  return `WITH ${ctes}, u AS MATERIALIZED (
+    SELECT unit, t1, CASE WHEN lvl = ${q.steps.length} THEN 1 ELSE 0 END AS conv FROM l WHERE NOT excl
   ), x AS MATERIALIZED (
     SELECT u.unit, u.conv, e.event_name, ${Object.values(PROPERTY_COLUMNS)
       .map((c) => `e.${c}`)
       .join(", ")}
-    FROM u JOIN ${events.source} e ON e.${UNIT_COLUMNS[q.unit]} = u.unit
+    FROM ${events.source} e ${unit.join} JOIN u ON ${unit.expr} = u.unit
       AND e.event_timestamp >= u.t1 AND e.event_timestamp <= u.t1 + ${window}
     WHERE e.event_timestamp >= ${lo} AND e.event_timestamp < ${hi}
   ), hits AS (

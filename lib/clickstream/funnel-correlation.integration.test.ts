@@ -45,7 +45,7 @@ describe.each(DB_TARGETS)("funnel correlation on the warehouse = on the columnar
       ctx,
       input: { ...input, funnel: { ...input.funnel, path: "columnar" } },
     });
-    expect(pg.explain.path).toBe("raw");
+    expect(pg.explain.path).toBe("warehouse");
     expect(duck.explain.path).toBe("columnar");
     const { explain: _a, ...a } = pg;
     const { explain: _b, ...b } = duck;

@@ -8,10 +8,10 @@ import {
   type FunnelCorrelationResult,
 } from "@/lib/schemas/funnel-correlation";
 import { ANALYTICS_ROLES, type AnalyticsCtx } from "./analytics-ctx";
+import { runEventReport } from "./event-report";
 import { buildCorrelationSql, type CorrelationRow } from "./funnel-correlation-sql";
 import { computeScanRange } from "./funnel-query";
 import { DAY } from "./funnel-units-sql";
-import { runRawEventQuery } from "./raw-event-query";
 
 /**
  * Correlation analysis of a funnel: which events and property values go with converting and which
@@ -72,16 +72,15 @@ export async function getFunnelCorrelation({
       "invalid_input",
       `Correlation reads raw events; its range can be at most ${MAX_RAW_RANGE_DAYS} days. Narrow the dates.`,
     );
-  const answer = await runRawEventQuery<CorrelationRow>(
-    ctx.db,
-    {
-      label: "The correlation analysis",
-      path: q.path === "columnar" ? "columnar" : q.path === "auto" ? "auto" : "raw",
-      scan: computeScanRange(q),
-      build: (events, p) => buildCorrelationSql(q, input.minUnits, events, p),
-    },
-    ctx.eventLake,
-  );
+  const answer = await runEventReport<CorrelationRow>({
+    db: ctx.db,
+    lake: ctx.eventLake,
+    name: "The correlation analysis",
+    // A funnel forced onto Postgres (its rollup or raw events) is correlated on Postgres's raw events.
+    path: q.path === "columnar" ? "columnar" : q.path === "auto" ? "auto" : "warehouse",
+    scan: computeScanRange(q),
+    build: (events, p) => buildCorrelationSql(q, input.minUnits, events, p),
+  });
   const rows = answer.rows.map((r) => ({ ...r, s: Number(r.s), f: Number(r.f) }));
   const total = rows.find((r) => r.kind === "total");
   const totals = { converters: total?.s ?? 0, nonConverters: total?.f ?? 0 };
@@ -98,6 +97,6 @@ export async function getFunnelCorrelation({
       totals,
       false,
     ),
-    explain: { path: answer.path, sql: answer.sql, ms: answer.ms },
+    explain: answer.explain,
   };
 }

@@ -78,27 +78,20 @@ export function buildFunnelSql(
   const window = `(${p.add(q.windowMinutes)} * interval '1 minute')`;
   const scan = readsEvents ? computeScanRange(q) : { from: q.from, to: q.to };
   const scanParams = () => ({ lo: `${p.add(scan.from)}::timestamptz`, hi: `${p.add(scan.to)}::timestamptz` });
-  const events = plan.events ?? WAREHOUSE_EVENTS;
   const rawScan = plan.path === "raw" ? scanParams() : null;
-  const units = rawScan
-    ? buildRawUnitsSql(q, p, from, to, rawScan, events)
-    : buildRollupUnitsSql(q, p, from, to, scanParams);
-  const exclusion = rawScan ? buildExclusionSql(q, p, rawScan, events) : null;
+  const { ctes, exclusion } = buildLevelledUnitsSql(q, p, {
+    from,
+    to,
+    window,
+    scan: rawScan,
+    events: plan.events ?? WAREHOUSE_EVENTS,
+    rollupScan: scanParams,
+  });
   const n = q.steps.length;
   const ks = Array.from({ length: n }, (_, i) => i + 1);
-  const ts = ks.map((k) => `t${k}`).join(", ");
-  // Level first, then the breakdown value (attributed from the steps reached) and exclusion.
-  const levelled = `SELECT unit, ${ts}, ${rawScan ? ks.map((k) => (q.breakdown ? `v${k}, ` : "")).join("") : "value, "}pv,
-      ${buildLevelSql(q.order, n, window, q.steps)} AS lvl
-    FROM (${units}) units`;
-  const value = rawScan ? buildAttributedValueSql(q) : "value";
   const kept = exclusion ? "WHERE NOT excl" : "";
   const keptAnd = exclusion ? "AND NOT excl" : "";
-  // With exclusions, l0 is read twice (the join finding the units to drop, then l): keep it once.
-  const sql = `WITH l0 AS ${exclusion ? "MATERIALIZED " : ""}(${levelled}),
-    ${exclusion ? `${exclusion},` : ""}
-    l AS MATERIALIZED (SELECT l0.unit, ${ts}, pv, lvl, ${value} AS value, ${exclusion ? "ex.unit IS NOT NULL" : "false"} AS excl
-      FROM l0 ${exclusion ? "LEFT JOIN ex ON ex.unit = l0.unit" : ""})
+  const sql = `WITH ${ctes}
     SELECT 0 AS g, lvl, value, (t1 AT TIME ZONE 'UTC')::date::text AS day, 1 AS k, 0 AS sec, count(*)::int AS n,
       coalesce(sum(pv), 0)::float8 AS pv
     FROM l ${kept} GROUP BY lvl, value, (t1 AT TIME ZONE 'UTC')::date
@@ -111,4 +104,41 @@ export function buildFunnelSql(
       .join("\n    ")}
     ${exclusion ? "UNION ALL\n    SELECT 2, NULL, NULL, NULL, 1, 0, count(*)::int, 0 FROM l WHERE excl" : ""}`;
   return { sql, scan };
+}
+
+/**
+ * The funnel's units as CTEs ending in `l` (unit, t1…tn, pv, lvl, value, excl): each unit's step
+ * times from raw events (or the rollup), its level, its attributed breakdown value and whether an
+ * exclusion drops it. Funnels count from `l`; correlation splits its units by converting.
+ */
+export function buildLevelledUnitsSql(
+  q: FunnelQuery,
+  p: SqlParams,
+  a: {
+    from: string;
+    to: string;
+    window: string;
+    scan: { lo: string; hi: string } | null;
+    events: EventsSql;
+    rollupScan: () => { lo: string; hi: string };
+  },
+): { ctes: string; exclusion: boolean } {
+  const units = a.scan
+    ? buildRawUnitsSql(q, p, a.from, a.to, a.scan, a.events)
+    : buildRollupUnitsSql(q, p, a.from, a.to, a.rollupScan);
+  const exclusion = a.scan ? buildExclusionSql(q, p, a.scan, a.events) : null;
+  const n = q.steps.length;
+  const ks = Array.from({ length: n }, (_, i) => i + 1);
+  const ts = ks.map((k) => `t${k}`).join(", ");
+  // Level first, then the breakdown value (attributed from the steps reached) and exclusion.
+  const levelled = `SELECT unit, ${ts}, ${a.scan ? ks.map((k) => (q.breakdown ? `v${k}, ` : "")).join("") : "value, "}pv,
+      ${buildLevelSql(q.order, n, a.window, q.steps)} AS lvl
+    FROM (${units}) units`;
+  const value = a.scan ? buildAttributedValueSql(q) : "value";
+  // With exclusions, l0 is read twice (the join finding the units to drop, then l): keep it once.
+  const ctes = `l0 AS ${exclusion ? "MATERIALIZED " : ""}(${levelled}),
+    ${exclusion ? `${exclusion},` : ""}
+    l AS MATERIALIZED (SELECT l0.unit, ${ts}, pv, lvl, ${value} AS value, ${exclusion ? "ex.unit IS NOT NULL" : "false"} AS excl
+      FROM l0 ${exclusion ? "LEFT JOIN ex ON ex.unit = l0.unit" : ""})`;
+  return { ctes, exclusion: exclusion !== null };
 }

@@ -30,9 +30,9 @@ describe.each(DB_TARGETS)("paths on the warehouse = on the columnar copy, on $na
 
   const both = async (query: PathsQuery) => {
     const ctx = { db: env.db, principal: admin, eventLake: env.lake };
-    const pg = await getPaths({ ctx, input: { ...query, path: "raw" } });
+    const pg = await getPaths({ ctx, input: { ...query, path: "warehouse" } });
     const duck = await getPaths({ ctx, input: { ...query, path: "columnar" } });
-    expect(pg.explain.path).toBe("raw");
+    expect(pg.explain.path).toBe("warehouse");
     expect(duck.explain.path).toBe("columnar");
     expect(brief(duck)).toEqual(brief(pg));
     return brief(duck);

@@ -1,8 +1,8 @@
 import { requireRole } from "@/lib/auth/require-role";
 import { OTHER_EVENTS, type PathLink, type PathNode, type PathsQuery, type PathsResult } from "@/lib/schemas/paths";
 import { ANALYTICS_ROLES, type AnalyticsCtx } from "./analytics-ctx";
+import { runEventReport } from "./event-report";
 import { buildPathsSql, computePathsScan, type PathRow } from "./paths-sql";
-import { runRawEventQuery } from "./raw-event-query";
 
 /**
  * Paths (a flow diagram): for each session with the anchor event in the range, the events after
@@ -72,16 +72,14 @@ export function shapePaths(
 /** The paths from (or to) an event: admins only; the columnar copy when it answers, else the warehouse. */
 export async function getPaths({ ctx, input }: { ctx: AnalyticsCtx; input: PathsQuery }): Promise<PathsResult> {
   requireRole(ctx.principal, ANALYTICS_ROLES);
-  const answer = await runRawEventQuery<PathRow>(
-    ctx.db,
-    {
-      label: "The paths report",
-      path: input.path,
-      scan: computePathsScan(input),
-      build: (events, p) => buildPathsSql(input, events, p),
-    },
-    ctx.eventLake,
-  );
+  const answer = await runEventReport<PathRow>({
+    db: ctx.db,
+    lake: ctx.eventLake,
+    name: "The paths report",
+    path: input.path,
+    scan: computePathsScan(input),
+    build: (events, p) => buildPathsSql(input, events, p),
+  });
   // Both engines' numbers as plain numbers (a driver may hand back an integer as bigint).
   const rows = answer.rows.map((r) => ({
     ...r,
@@ -94,6 +92,6 @@ export async function getPaths({ ctx, input }: { ctx: AnalyticsCtx; input: Paths
     direction: input.direction,
     depth: input.depth,
     ...shapePaths(input, rows),
-    explain: { path: answer.path, sql: answer.sql, ms: answer.ms },
+    explain: answer.explain,
   };
 }

@@ -1,27 +1,10 @@
 import type { EventMatch } from "@/lib/schemas/event-report";
-import type { ReportUnit } from "@/lib/schemas/retention";
 import type { SqlParams } from "./funnel-units-sql";
 
 /**
  * SQL pieces shared by reports over raw events (retention, trends), written once for Postgres and
  * the lake engines: plain SQL both spell the same way, values only as parameters.
  */
-
-/**
- * The column (or expression) identifying a counted unit of an event aliased `e`.
- *
- * SEAM — the "person" unit: a person joins a client's and a user's events into one identity (another
- * engineer adds it). Add `person` to `REPORT_UNITS` (lib/schemas/retention.ts) and return its
- * expression here; nothing else in retention or trends names a unit column.
- */
-export function unitExpression(unit: ReportUnit, e = "e"): string {
-  switch (unit) {
-    case "client":
-      return `${e}.client_id`;
-    case "user":
-      return `${e}.user_id`;
-  }
-}
 
 /** A condition matching the events `m` describes (any event when it names none), over events aliased `e`. */
 export function buildEventMatchSql(m: EventMatch, p: SqlParams, e = "e"): string {

@@ -4,6 +4,7 @@ import { DB_TARGETS } from "@/test/support/databases";
 import {
   type LoadedEvents,
   loadEvents,
+  P0,
   RETENTION_NOW,
   retentionEvents,
   retentionLate,
@@ -140,5 +141,16 @@ describe.each(DB_TARGETS)("retention on the warehouse = on the columnar copy, on
     await expect(getRetention({ ctx: { db: loaded.db, principal: null }, input: q() })).rejects.toMatchObject({
       code: "unauthorized",
     });
+  });
+
+  test("people: a browser's anonymous visits count for the account it later signs in to", async () => {
+    const at = (unit: RetentionQuery["unit"]) =>
+      both(q({ unit, start: new Date(P0).toISOString().slice(0, 10), periods: 3 }), P0 + 4 * W);
+    const person = await at("person");
+    expect(person.cohorts.map((c) => c.size)).toEqual([1, 0, 0]);
+    expect(counts(person)).toEqual([[1, 1, 1], [0, 0], [0]]);
+    // The same events without the merge: u9 starts a week later, and the two browsers are two clients.
+    expect(counts(await at("user"))).toEqual([[0, 0, 0], [1, 1], [0]]);
+    expect(counts(await at("client"))).toEqual([[1, 1, 0], [0, 0], [1]]);
   });
 });

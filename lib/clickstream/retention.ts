@@ -3,15 +3,8 @@ import type { EventLakeQuery } from "@/lib/ports/event-lake";
 import type { RetentionCohort, RetentionQuery, RetentionResult } from "@/lib/schemas/retention";
 import { runEventReport } from "./event-report";
 import type { EventsSql, SqlParams } from "./funnel-units-sql";
-import {
-  buildEventMatchSql,
-  dayMs,
-  describeEventMatch,
-  mondayOnOrBefore,
-  periodIndexSql,
-  toDay,
-  unitExpression,
-} from "./report-sql";
+import { buildUnitSql } from "./identity";
+import { buildEventMatchSql, dayMs, describeEventMatch, mondayOnOrBefore, periodIndexSql, toDay } from "./report-sql";
 
 /**
  * Retention, one definition for both engines:
@@ -37,7 +30,7 @@ export function retentionPeriods(q: RetentionQuery): { startMs: number; seconds:
 /** The statement: rows (cohort, k = -1, size) and (cohort, k ≥ 1, units back at offset k). */
 export function buildRetentionSql(q: RetentionQuery, events: EventsSql, p: SqlParams): string {
   const { startMs, seconds } = retentionPeriods(q);
-  const unit = unitExpression(q.unit);
+  const { expr: unit, join } = buildUnitSql(q.unit, events);
   const cohortPred = buildEventMatchSql(q.cohortEvent, p);
   const returnPred = buildEventMatchSql(q.returnEvent, p);
   const period = periodIndexSql(p, startMs, seconds);
@@ -45,7 +38,7 @@ export function buildRetentionSql(q: RetentionQuery, events: EventsSql, p: SqlPa
   const hi = p.add(new Date(startMs + q.periods * seconds * 1000).toISOString());
   return `WITH base AS (
       SELECT ${unit} AS unit, ${period} AS p, ${cohortPred} AS c, ${returnPred} AS r
-      FROM ${events.source} e
+      FROM ${events.source} e ${join}
       WHERE e.event_timestamp >= ${lo} AND e.event_timestamp < ${hi} AND ${unit} IS NOT NULL
     ),
     unit_periods AS (SELECT unit, p, bool_or(c) AS c, bool_or(r) AS r FROM base GROUP BY unit, p),

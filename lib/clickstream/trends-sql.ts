@@ -1,6 +1,7 @@
 import type { TrendBreakdown, TrendMeasure, TrendsQuery } from "@/lib/schemas/trends";
 import { TREND_TOP_VALUES } from "@/lib/schemas/trends";
 import type { EventsSql, SqlParams } from "./funnel-units-sql";
+import { buildUnitSql } from "./identity";
 import { DAY_MS, dayMs, mondayOnOrBefore, periodIndexSql } from "./report-sql";
 
 /** A breakdown property of an event aliased `e`, as text (NULL when the event has none). */
@@ -16,11 +17,12 @@ const BREAKDOWN_SQL: Record<TrendBreakdown, (e: string) => string> = {
 };
 
 /** What is counted per event: nothing for total events, else the unit whose distinct values are counted. */
-const MEASURE_SQL: Record<TrendMeasure, string | null> = {
+const MEASURE_UNIT: Record<TrendMeasure, "client" | "session" | "user" | "person" | null> = {
   events: null,
-  clients: "e.client_id",
-  sessions: "e.session_id",
-  users: "e.user_id",
+  clients: "client",
+  sessions: "session",
+  users: "user",
+  persons: "person",
 };
 
 const SECONDS = { hour: 3600, day: 86_400, week: 7 * 86_400 } as const;
@@ -62,13 +64,15 @@ export function buildTrendsSql(q: TrendsQuery, events: EventsSql, p: SqlParams):
   const start = q.compare ? r.previousFromMs : r.fromMs;
   // Computed here, never from input: a whole number, written as a literal.
   const n = q.compare ? r.buckets : 0;
-  const measure = MEASURE_SQL[q.measure];
+  const counted = MEASURE_UNIT[q.measure];
+  const unit = counted ? buildUnitSql(counted, events) : null;
+  const measure = unit?.expr;
   const agg = measure ? "count(DISTINCT u)" : "count(*)";
   const value = q.breakdown ? `coalesce(${BREAKDOWN_SQL[q.breakdown]("e")}, '(none)')` : "CAST(NULL AS VARCHAR)";
   const names = q.events.map((name) => p.add(name)).join(", ");
   const base = `SELECT e.event_name AS ev, ${value} AS v, ${measure ?? "CAST(NULL AS VARCHAR)"} AS u,
         ${periodIndexSql(p, start, r.seconds)} AS g
-      FROM ${events.source} e
+      FROM ${events.source} e ${unit?.join ?? ""}
       WHERE e.event_timestamp >= ${p.add(new Date(start).toISOString())} AND e.event_timestamp < ${p.add(new Date(r.toMs).toISOString())}
         AND e.event_name IN (${names})`;
   const inTop = "v IN (SELECT v FROM top_values)";

@@ -7,9 +7,11 @@ import {
   D0,
   type LoadedEvents,
   loadEvents,
+  P0,
   TRENDS_NOW,
   trendsEvents,
   trendsLate,
+  W,
 } from "@/test/support/retention-events";
 import { getTrends } from "./get-trends";
 import { computeTrends } from "./trends";
@@ -148,5 +150,17 @@ describe.each(DB_TARGETS)("trends on the warehouse = on the columnar copy, on $n
     await expect(getTrends({ ctx: { ...ctx, principal: analyst }, input: q() })).rejects.toMatchObject({
       code: "forbidden",
     });
+  });
+
+  test("unique people merge a browser with the account it later signs in to", async () => {
+    const from = new Date(P0).toISOString().slice(0, 10);
+    const to = new Date(P0 + 3 * W - D).toISOString().slice(0, 10);
+    const at = async (measure: TrendsQuery["measure"]) => {
+      const [s] = (await both(q({ interval: "week", from, to, measure, compare: false }))).series;
+      return [s?.current, s?.total];
+    };
+    expect(await at("persons")).toEqual([[1, 1, 1], 1]);
+    expect(await at("users")).toEqual([[0, 1, 1], 1]);
+    expect(await at("clients")).toEqual([[1, 1, 1], 2]);
   });
 });

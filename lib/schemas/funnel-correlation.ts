@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { EventReportExplain } from "./event-report";
 import { FunnelQuery } from "./funnel";
 
 /** Properties compared between converters and non-converters (warehouse columns). */
@@ -41,5 +42,5 @@ export interface FunnelCorrelationResult {
   minUnits: number;
   events: CorrelationItem[];
   properties: CorrelationItem[];
-  explain: { path: "raw" | "columnar"; sql: string; ms: number };
+  explain: EventReportExplain;
 }

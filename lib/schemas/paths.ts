@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { checkDayRange, Day as day } from "./common";
+import { type EventReportExplain, EventReportPath } from "./event-report";
 
 /** Longest range a paths report may cover: it reads raw events. */
 export const MAX_PATHS_DAYS = 31;
@@ -49,7 +50,7 @@ export const PathsQuery = z
       .default(8),
     exclude: eventList.default([]),
     /** "raw": the warehouse (Postgres); "columnar": the columnar copy; auto: the copy when complete. */
-    path: z.enum(["auto", "raw", "columnar"]).default("auto"),
+    path: EventReportPath.default("auto"),
   })
   .strict()
   .superRefine(checkDayRange(MAX_PATHS_DAYS))
@@ -86,5 +87,5 @@ export interface PathsResult {
   sessions: number;
   nodes: PathNode[];
   links: PathLink[];
-  explain: { path: "raw" | "columnar"; sql: string; ms: number };
+  explain: EventReportExplain;
 }

@@ -8,8 +8,8 @@ import { EventMatch, type EventReportExplain, EventReportPath } from "./event-re
  */
 
 export const RETENTION_PERIODS = ["day", "week"] as const;
-/** Who is counted. SEAM: the "person" unit is added here and in `unitExpression` (lib/clickstream/report-sql.ts). */
-export const REPORT_UNITS = ["client", "user"] as const;
+/** Who is counted: a browser, a signed-in user, or a person (a browser merged with the account it signed in to). */
+export const REPORT_UNITS = ["client", "user", "person"] as const;
 export type ReportUnit = (typeof REPORT_UNITS)[number];
 /** Most periods a report may span: twelve weeks, or a month of days. */
 export const MAX_RETENTION_PERIODS = { day: 31, week: 12 } as const;

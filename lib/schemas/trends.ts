@@ -6,7 +6,7 @@ import { countDays, EventName, type EventReportExplain, EventReportPath } from "
 
 export const TREND_INTERVALS = ["hour", "day", "week"] as const;
 export type TrendInterval = (typeof TREND_INTERVALS)[number];
-export const TREND_MEASURES = ["events", "clients", "sessions", "users"] as const;
+export const TREND_MEASURES = ["events", "clients", "sessions", "users", "persons"] as const;
 export type TrendMeasure = (typeof TREND_MEASURES)[number];
 /** Properties the warehouse holds on every event that a trend may be split by. */
 export const TREND_BREAKDOWNS = [

@@ -65,6 +65,20 @@ export const retentionEvents: Ev[] = [
   ev("h", "page_view", W0 + 3 * W + 8 * H),
   ev("i", "page_view", W0 + 3 * W + 1 * D + 10 * H),
 ];
+/*
+ * Identity merge, ten weeks before W0 (P0 = W0 − 10 weeks, weekly): k browses anonymously in week 0,
+ * signs in as u9 in week 1; m is u9 on another browser in week 2. Both fixtures carry these events.
+ *   person (k merged into u9): one person, cohort week 0, back in weeks 1 and 2 → [1, 1, 1]
+ *   user: u9 first appears signed in in week 1 → cohort 1 of size 1, back in week 2
+ *   client: k cohort 0 back in week 1; m cohort 2
+ */
+export const P0 = W0 - 10 * W;
+export const identityEvents: Ev[] = [
+  ev("k", "page_view", P0 + 1 * D + 10 * H),
+  ev("k", "page_view", P0 + W + 1 * D + 10 * H, { user: "u9" }),
+  ev("m", "page_view", P0 + 2 * W + 1 * D + 10 * H, { user: "u9" }),
+];
+retentionEvents.push(...identityEvents);
 export const retentionLate: Ev[] = [ev("c", "product_view", W0 + 2 * W + 1 * D + 10 * H)];
 /** "Now" for retention: Wednesday of week 3, so week 3 is running and week 4 has not begun. */
 export const RETENTION_NOW = W0 + 3 * W + 2 * D + H;
@@ -100,6 +114,7 @@ export const trendsEvents: Ev[] = [
   pv("p4", D0 - 4 * D + 12 * H),
   ev("p3", "add_to_cart", D0 + 2 * D + 11 * H + M, { session: "p3-2" }),
 ];
+trendsEvents.push(...identityEvents);
 export const trendsLate: Ev[] = [pv("p1", D0 + 2 * D + 15 * H)];
 
 /*

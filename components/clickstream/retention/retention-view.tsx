@@ -15,7 +15,7 @@ export function toRetentionInput(f: RetentionForm): RetentionQueryInput {
     period: f.period === "day" ? "day" : "week",
     periods: Number(f.periods),
     start: f.start,
-    unit: f.unit === "user" ? "user" : "client",
+    unit: f.unit === "user" || f.unit === "person" ? f.unit : "client",
     cohortEvent: f.cohort.trim() ? { event: f.cohort.trim() } : {},
     returnEvent: {
       ...(f.back.trim() ? { event: f.back.trim() } : {}),
@@ -36,7 +36,7 @@ export function RetentionView() {
     category: "",
   });
   const { data, isError, error, isFetching } = useRetentionQuery(toRetentionInput(applied));
-  const people = applied.unit === "user" ? "Logged-in users" : "Clients";
+  const people = { user: "Logged-in users", person: "People" }[applied.unit] ?? "Clients";
   return (
     <div className="flex flex-col gap-6">
       {/* Keyed by the URL's form: the back button shows the form that ran; typing never remounts it. */}

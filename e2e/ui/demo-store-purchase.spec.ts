@@ -1,0 +1,130 @@
+import { execFileSync } from "node:child_process";
+import path from "node:path";
+import { expect, type Page, test } from "@playwright/test";
+import { findOwner } from "@/lib/db/embedded";
+import { PgDatabase } from "@/lib/db/pg-database";
+import { signIn } from "../support";
+
+const DATA_DIR = path.resolve(".sightline-e2e");
+// Headless Chromium announces itself as HeadlessChrome, which ingest (rightly) drops as a bot.
+test.use({
+  userAgent: "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36",
+});
+
+interface Row {
+  event_name: string;
+  session_id: string;
+  product_id: string | null;
+  product_discount_price: string | null;
+}
+
+/** Runs the warehouse ETL (`npm run etl` on the server's embedded database) until `done` holds for the rows. */
+async function loadedEvents(clientId: string, done: (rows: Row[]) => boolean): Promise<Row[]> {
+  for (let i = 0; i < 10; i++) {
+    execFileSync("npm", ["run", "--silent", "etl"], {
+      env: { ...process.env, SIGHTLINE_DATA_DIR: DATA_DIR, DATABASE_URL: "" },
+      stdio: "pipe",
+    });
+    const db = new PgDatabase({ url: (await findOwner(DATA_DIR, 5_000)) ?? "", kind: "pglite" });
+    try {
+      const rows = await db.query<Row>(
+        `SELECT event_name, session_id, product_id, product_discount_price::text AS product_discount_price
+         FROM clickstream_events WHERE client_id = $1 ORDER BY event_timestamp, client_seq`,
+        [clientId],
+      );
+      if (done(rows)) return rows;
+    } finally {
+      await db.close();
+    }
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  throw new Error("the visitor's purchase never reached the warehouse");
+}
+
+async function addProduct(page: Page, name: string, inCart: string) {
+  await page.getByRole("link", { name, exact: true }).click();
+  await expect(page.getByRole("heading", { name })).toBeVisible();
+  await page.getByRole("button", { name: "Add to cart" }).click();
+  await expect(page.getByRole("status")).toContainText(inCart);
+}
+
+/** Sends what the tracker queued now (its pagehide handler), while the page is alive and has our user agent. */
+async function sendQueued(page: Page) {
+  await page.evaluate(() => window.dispatchEvent(new PageTransitionEvent("pagehide", { persisted: false })));
+  await expect.poll(() => page.evaluate(() => localStorage.getItem("sl_q"))).toBe("[]");
+}
+
+test("a visitor buys from the demo store, and the purchase reaches the warehouse and the session page", async ({
+  page,
+}) => {
+  await page.goto("/demo-store");
+  await page.waitForFunction(() => Boolean((window as unknown as { sightline?: unknown }).sightline));
+  await page.getByRole("link", { name: "Shoes" }).click();
+  await addProduct(page, "Trail Runner", "1 in your cart");
+  await page.getByRole("link", { name: "Shoes" }).click();
+  await addProduct(page, "City Sneaker", "1 in your cart");
+  await page.getByRole("link", { name: "View cart" }).click();
+
+  await expect(page.getByRole("list", { name: "Cart items" }).getByRole("listitem")).toHaveCount(2);
+  await page.getByLabel("Quantity of Trail Runner").selectOption("2");
+  await expect(page.getByTestId("cart-total")).toHaveText("$283.00");
+  await page.getByRole("button", { name: "Remove City Sneaker" }).click();
+  await expect(page.getByRole("list", { name: "Cart items" }).getByRole("listitem")).toHaveCount(1);
+  await expect(page.getByTestId("cart-total")).toHaveText("$198.00");
+  await page.getByLabel("Discount code").fill("NOTACODE");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page.getByRole("alert")).toHaveText("“NOTACODE” is not a code this store knows.");
+  await page.getByLabel("Discount code").fill("welcome10");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page.getByText("Discount (WELCOME10)")).toBeVisible();
+  await expect(page.getByTestId("cart-total")).toHaveText("$178.20");
+
+  await page.getByRole("link", { name: "Go to checkout" }).click();
+  await expect(page.getByRole("heading", { name: "Checkout" })).toBeVisible();
+  await page.getByLabel("Full name").fill("Ada Lovelace");
+  await page.getByLabel("Email").fill("ada");
+  await page.getByRole("button", { name: "Place order" }).click();
+  await expect(page.getByRole("alert")).toContainText("details need fixing");
+  await expect(page.getByText("Enter an email address like name@example.com.")).toBeVisible();
+  await expect(page.getByLabel("Email")).toHaveAttribute("aria-invalid", "true");
+  const details = {
+    Email: "ada@example.com",
+    "Street address": "12 Analytical Row",
+    "Town or city": "London",
+    Postcode: "NW1 6XE",
+    Country: "United Kingdom",
+    "Card number": "4242 4242 4242 4242",
+    "Expiry (MM/YY)": "12/99",
+    "Security code": "123",
+  };
+  for (const [label, value] of Object.entries(details)) await page.getByLabel(label, { exact: true }).fill(value);
+  await page.getByRole("button", { name: "Place order" }).click();
+
+  await expect(page.getByRole("heading", { name: "Thank you, your order is placed" })).toBeVisible();
+  await expect(page.getByTestId("order-number")).toHaveText(/^SL-[A-Z2-9]{8}$/);
+  await expect(page.getByText("2 × Trail Runner at $89.10")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Cart", exact: true })).toBeVisible();
+  const clientId = (await page.evaluate(() => localStorage.getItem("sl_cid"))) ?? "";
+  const sessionId = await page.evaluate(
+    () => (JSON.parse(localStorage.getItem("sl_sess") ?? "{}") as { id?: string }).id ?? "",
+  );
+  await sendQueued(page);
+
+  const rows = await loadedEvents(clientId, (r) => r.filter((e) => e.event_name === "purchase").length === 2);
+  const names = rows.map((r) => r.event_name);
+  for (const name of ["cart_view", "cart_update", "coupon_applied", "checkout_start", "add_payment_info"])
+    expect(names).toContain(name);
+  expect(rows.filter((r) => r.event_name === "add_to_cart").map((r) => r.product_id)).toEqual(["p-100", "p-101"]);
+  expect(rows.filter((r) => r.event_name === "remove_from_cart").map((r) => r.product_id)).toEqual(["p-101"]);
+  expect(rows.filter((r) => r.event_name === "checkout_start").map((r) => r.product_id)).toEqual(["p-100"]);
+  expect(rows.filter((r) => r.event_name === "purchase")).toEqual([
+    { event_name: "purchase", session_id: sessionId, product_id: "p-100", product_discount_price: "89.10" },
+    { event_name: "purchase", session_id: sessionId, product_id: "p-100", product_discount_price: "89.10" },
+  ]);
+
+  await signIn(page, "admins", "/clickstream/sessions?reached=purchase");
+  await page.getByRole("link", { name: sessionId.slice(0, 8), exact: true }).click();
+  const timeline = page.getByRole("list", { name: "Session timeline" });
+  await expect(timeline.getByText("purchase", { exact: true })).toHaveCount(2);
+  await expect(timeline.getByText("add_payment_info", { exact: true })).toBeVisible();
+});

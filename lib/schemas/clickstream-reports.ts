@@ -76,6 +76,15 @@ export const SaveFunnelBody = z
   .object({ name: z.string().trim().min(1).max(120), definition: z.record(z.string(), z.unknown()) })
   .strict();
 
+/** `:id` of a saved funnel (a uuid; anything else is refused before it reaches the database). */
+export const SavedFunnelParams = z.object({ id: z.string().uuid() }).strict();
+
+export const RenameFunnelBody = z
+  .object({
+    name: z.string().trim().min(1, "Give the funnel a name.").max(120, "A funnel name is at most 120 characters."),
+  })
+  .strict();
+
 export interface SavedFunnel {
   id: string;
   name: string;

@@ -19,7 +19,7 @@ import { useFunnelFormState } from "./funnel/use-funnel-form-state";
  * The URL is the funnel that runs (`?saved=<id>` or `?f=<encoded form>`): running pushes the edited
  * form into it, so results are shareable and the back button works.
  */
-export function FunnelBuilder() {
+export function FunnelBuilder({ me }: { me: string }) {
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
@@ -46,7 +46,7 @@ export function FunnelBuilder() {
       ) : null}
       {result.isFetching ? <p>Running…</p> : null}
       {result.data ? <FunnelResults result={result.data} /> : null}
-      <SavedFunnels form={state.form} />
+      <SavedFunnels form={state.form} me={me} />
     </div>
   );
 }

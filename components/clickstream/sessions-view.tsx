@@ -7,6 +7,7 @@ import {
 } from "@/components/hooks/queries/use-clickstream-query";
 import { DayRange, FIELD, Labelled } from "@/components/ui/field";
 import { daysAgo, useUrlState } from "../hooks/use-url-state";
+import { SessionFacts } from "./session-facts";
 import { SessionsSection, TopPathsSection } from "./sessions-tables";
 
 /** Sessions with their paths, and the most common paths between two events. */
@@ -55,17 +56,20 @@ export function SessionDetailView({ sessionId }: { sessionId: string }) {
   if (!data) return <p>Loading…</p>;
   const t0 = Date.parse(data[0]?.at ?? "");
   return (
-    <ol className="flex flex-col gap-1 text-sm" aria-label="Session timeline">
-      {data.map((e) => (
-        <li key={e.eventId} className="flex gap-3 border-b border-slate-100 py-1 dark:border-slate-800">
-          <span className="w-40 text-slate-500">{new Date(e.at).toLocaleString()}</span>
-          <span className="w-20 text-slate-500">+{Math.round((Date.parse(e.at) - t0) / 1000)} s</span>
-          <span className="w-36 font-medium">{e.name}</span>
-          <span>
-            {e.productName ? `${e.productName} (${e.category ?? "—"}, ${e.price ?? "—"})` : (e.pageUrl ?? "")}
-          </span>
-        </li>
-      ))}
-    </ol>
+    <div className="flex flex-col gap-4">
+      <SessionFacts events={data} />
+      <ol className="flex flex-col gap-1 text-sm" aria-label="Session timeline">
+        {data.map((e) => (
+          <li key={e.eventId} className="flex gap-3 border-b border-slate-100 py-1 dark:border-slate-800">
+            <span className="w-40 text-slate-500">{new Date(e.at).toLocaleString()}</span>
+            <span className="w-20 text-slate-500">+{Math.round((Date.parse(e.at) - t0) / 1000)} s</span>
+            <span className="w-36 font-medium">{e.name}</span>
+            <span>
+              {e.productName ? `${e.productName} (${e.category ?? "—"}, ${e.price ?? "—"})` : (e.pageUrl ?? "")}
+            </span>
+          </li>
+        ))}
+      </ol>
+    </div>
   );
 }

@@ -118,6 +118,12 @@ export interface SessionSummary {
   loginState: string | null;
   category: string | null;
   path: string[];
+  /** The first user agent the session's events came with (device, browser, OS are read from it). */
+  userAgent: string | null;
+  /** The session's first event's referrer (where the visitor came from). */
+  referrer: string | null;
+  /** First to last event. */
+  durationMs: number;
 }
 
 export interface SessionEvent {
@@ -130,6 +136,8 @@ export interface SessionEvent {
   price: number | null;
   pageUrl: string | null;
   seq: number | null;
+  referrer: string | null;
+  userAgent: string | null;
 }
 
 export const TopPathsQuery = z

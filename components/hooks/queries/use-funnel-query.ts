@@ -46,3 +46,21 @@ export function useSaveFunnelMutation() {
     },
   });
 }
+
+export function useRenameFunnelMutation() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, name }: { id: string; name: string }) =>
+      apiFetch<SavedFunnel>(`/api/clickstream/funnels/${encodeURIComponent(id)}`, { method: "PATCH", json: { name } }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ["funnels"] }),
+  });
+}
+
+export function useDeleteFunnelMutation() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) =>
+      apiFetch<{ ok: true }>(`/api/clickstream/funnels/${encodeURIComponent(id)}`, { method: "DELETE" }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ["funnels", "list"] }),
+  });
+}

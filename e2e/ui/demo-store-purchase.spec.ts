@@ -123,7 +123,15 @@ test("a visitor buys from the demo store, and the purchase reaches the warehouse
   ]);
 
   await signIn(page, "admins", "/clickstream/sessions?reached=purchase");
-  await page.getByRole("link", { name: sessionId.slice(0, 8), exact: true }).click();
+  const row = page
+    .getByRole("row")
+    .filter({ has: page.getByRole("link", { name: sessionId.slice(0, 8), exact: true }) });
+  // The session list says what the visitor used (this test's user agent) and that they came directly.
+  await expect(row).toContainText("Chrome 156 on Linux (desktop)");
+  await expect(row).toContainText("direct");
+  await row.getByRole("link", { name: sessionId.slice(0, 8), exact: true }).click();
+  const summary = page.getByRole("definition").filter({ hasText: "Chrome 156" });
+  await expect(summary).toHaveText("Chrome 156 on Linux (desktop)");
   const timeline = page.getByRole("list", { name: "Session timeline" });
   await expect(timeline.getByText("purchase", { exact: true })).toHaveCount(2);
   await expect(timeline.getByText("add_payment_info", { exact: true })).toBeVisible();

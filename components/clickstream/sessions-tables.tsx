@@ -72,7 +72,7 @@ export function SessionsSection({ sessions, error }: { sessions?: SessionSummary
           <tbody>
             {(sessions ?? []).map((s) => (
               <tr key={s.sessionId} className={ROW}>
-                <td className={TD}>{new Date(s.startedAt).toLocaleString()}</td>
+                <td className={`${TD} whitespace-nowrap`}>{new Date(s.startedAt).toLocaleString()}</td>
                 <td className={TD}>
                   <Link
                     className="text-sky-700 hover:underline dark:text-sky-400"
@@ -83,7 +83,7 @@ export function SessionsSection({ sessions, error }: { sessions?: SessionSummary
                 </td>
                 <td className={`${TD} whitespace-nowrap`}>{formatDuration(s.durationMs)}</td>
                 <td className={TD}>{s.events}</td>
-                <td className={TD}>
+                <td className={`${TD} whitespace-nowrap`}>
                   <Device userAgent={s.userAgent} />
                 </td>
                 <td className={TD}>

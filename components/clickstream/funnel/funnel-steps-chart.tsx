@@ -16,24 +16,52 @@ interface LabelProps {
   index?: number;
 }
 
-/** Conversion of step 1 above the bar; the drop-off to the next step inside it when it fits, else above. */
+/**
+ * Conversion of step 1 above the bar; the drop-off to the next step inside it when it fits, else
+ * above; on a narrow bar (a phone) the drop-off's share goes on a second line.
+ */
 function StepLabel(props: LabelProps & { bars: ReturnType<typeof stepBars> }) {
   const bar = props.bars[props.index ?? 0];
   if (!bar) return null;
-  const x = Number(props.x) + Number(props.width) / 2;
+  const width = Number(props.width);
+  const x = Number(props.x) + width / 2;
   const y = Number(props.y);
-  const inside = Number(props.height) > 30;
+  const narrow = width < 90;
+  const inside = Number(props.height) > (narrow ? 44 : 30);
+  const [units, share] = bar.dropOff.split(" ");
+  const lines = narrow ? [units, share] : [bar.dropOff];
+  const dropTop = inside ? y + 16 : y - 6 - (lines.length - 1) * 13;
   return (
     <g fontSize={11} textAnchor="middle">
-      <text x={x} y={inside ? y - 6 : y - 20} fill={TEXT} fontWeight={600}>
+      <text x={x} y={inside ? y - 6 : dropTop - 14} fill={TEXT} fontWeight={600}>
         {bar.conversion}
       </text>
       {bar.dropOff ? (
-        <text x={x} y={inside ? y + 16 : y - 6} fill={inside ? "#fff" : TEXT}>
-          {bar.dropOff}
+        <text x={x} y={dropTop} fill={inside ? "#fff" : TEXT}>
+          {lines.map((l, i) => (
+            <tspan key={l} x={x} dy={i ? 13 : 0}>
+              {l}
+            </tspan>
+          ))}
         </text>
       ) : null}
     </g>
+  );
+}
+
+/** A breakdown bar's conversion, above it, when the bar is wide enough to carry it (else the tooltip has it). */
+function ValueLabel(props: LabelProps & { value?: unknown }) {
+  if (Number(props.width) < 24) return null;
+  return (
+    <text
+      x={Number(props.x) + Number(props.width) / 2}
+      y={Number(props.y) - 4}
+      fontSize={10}
+      textAnchor="middle"
+      fill={TEXT}
+    >
+      {String(props.value ?? "")}
+    </text>
   );
 }
 
@@ -57,7 +85,7 @@ export function FunnelStepsChart({ result }: { result: FunnelResult }) {
     <figure className="w-full text-slate-700 dark:text-slate-300" aria-label="Units per step">
       <div className="h-64 w-full">
         <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={bars} margin={{ top: 36, right: 8, left: 0, bottom: 16 }}>
+          <BarChart data={bars} margin={{ top: 48, right: 8, left: 0, bottom: 16 }}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
             <XAxis dataKey="name" interval={0} tick={<StepTick />} />
             <YAxis allowDecimals={false} fontSize={11} width={48} />
@@ -98,7 +126,7 @@ export function FunnelBreakdownChart({ result }: { result: FunnelResult }) {
                 isAnimationActive={false}
               >
                 {series.length <= 4 ? (
-                  <LabelList dataKey={`${s.key}_pct`} position="top" fontSize={10} fill={TEXT} />
+                  <LabelList dataKey={`${s.key}_pct`} content={(p) => <ValueLabel {...(p as LabelProps)} />} />
                 ) : null}
               </Bar>
             ))}

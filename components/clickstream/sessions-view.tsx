@@ -6,6 +6,7 @@ import {
   useTopPathsQuery,
 } from "@/components/hooks/queries/use-clickstream-query";
 import { DayRange, FIELD, Labelled } from "@/components/ui/field";
+import { formatMoney } from "@/components/ui/format";
 import { formatDuration } from "@/lib/schemas/user-agent";
 import { daysAgo, useUrlState } from "../hooks/use-url-state";
 import { SessionFacts } from "./session-facts";
@@ -73,7 +74,9 @@ export function SessionDetailView({ sessionId }: { sessionId: string }) {
             </span>
             <span className="font-medium sm:w-36">{e.name}</span>
             <span className="min-w-0 basis-full break-words sm:flex-1 sm:basis-auto">
-              {e.productName ? `${e.productName} (${e.category ?? "—"}, ${e.price ?? "—"})` : (e.pageUrl ?? "")}
+              {e.productName
+                ? `${e.productName} (${e.category ?? "—"}, ${e.price === null ? "no price" : formatMoney(e.price)})`
+                : (e.pageUrl ?? "")}
             </span>
           </li>
         ))}

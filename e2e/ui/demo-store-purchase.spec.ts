@@ -1,5 +1,6 @@
 import { execFileSync } from "node:child_process";
 import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
 import { findOwner } from "@/lib/db/embedded";
 import { PgDatabase } from "@/lib/db/pg-database";
@@ -141,3 +142,51 @@ test("a visitor buys from the demo store, and the purchase reaches the warehouse
   await expect(timeline.getByText("purchase", { exact: true })).toHaveCount(2);
   await expect(timeline.getByText("add_payment_info", { exact: true })).toBeVisible();
 });
+
+/** Serious and critical axe problems on the page as it is now, one line each. */
+async function axeProblems(page: Page, where: string): Promise<string[]> {
+  await expect(page.locator("body")).not.toContainText("Loading");
+  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))));
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${where}: ${v.id} ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+for (const theme of ["light", "dark"] as const) {
+  test(`a filled cart, a checkout showing its problems and the confirmation pass the accessibility scan (${theme})`, async ({
+    page,
+    baseURL,
+  }) => {
+    await page.context().addCookies([{ name: "sl_theme", value: theme, url: baseURL ?? "" }]);
+    const problems: string[] = [];
+    await page.goto("/demo-store/product/p-200");
+    await page.getByRole("button", { name: "Add to cart" }).click();
+    await expect(page.getByRole("status")).toContainText("1 in your cart");
+    await page.getByRole("link", { name: "View cart" }).click();
+    await page.getByLabel("Discount code").fill("WELCOME10");
+    await page.getByRole("button", { name: "Apply" }).click();
+    await expect(page.getByText("Discount (WELCOME10)")).toBeVisible();
+    problems.push(...(await axeProblems(page, "cart")));
+    await page.getByRole("link", { name: "Go to checkout" }).click();
+    await page.getByRole("button", { name: "Place order" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "need fixing" })).toBeVisible();
+    problems.push(...(await axeProblems(page, "checkout")));
+    const details = {
+      "Full name": "Ada Lovelace",
+      Email: "ada@example.com",
+      "Street address": "12 Analytical Row",
+      "Town or city": "London",
+      Postcode: "NW1 6XE",
+      Country: "United Kingdom",
+      "Card number": "4242 4242 4242 4242",
+      "Expiry (MM/YY)": "12/99",
+      "Security code": "123",
+    };
+    for (const [label, value] of Object.entries(details)) await page.getByLabel(label, { exact: true }).fill(value);
+    await page.getByRole("button", { name: "Place order" }).click();
+    await expect(page.getByTestId("order-number")).toBeVisible();
+    problems.push(...(await axeProblems(page, "confirmation")));
+    expect(problems).toEqual([]);
+  });
+}

@@ -34,6 +34,9 @@ test("funnel results: bars carry conversion and drop-off, the breakdown is chart
   await expect(byValue.locator(".recharts-legend-item").filter({ hasText: "shoes" })).toBeVisible();
   expect(await byValue.locator(".recharts-bar-rectangle").count()).toBeGreaterThan(4);
 
+  // The funnel's range runs to now: today is drawn apart as "today so far", not as a day that ended.
+  await expect(page.getByTestId("over-time-partial")).toContainText("is still running: today so far");
+
   const steps = page.getByRole("table", { name: "Funnel steps" });
   const breakdown = page.getByRole("table", { name: "Funnel breakdown" });
   await expect(breakdown).toContainText("shoes");

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { StoreTracker } from "@/components/demo-store/track";
+import { CartLink, StoreTracker } from "@/components/demo-store/track";
 import { CATEGORIES } from "@/lib/schemas/demo-store";
 
 export const metadata: Metadata = { title: "Demo store" };
@@ -11,19 +11,17 @@ export default function DemoStoreLayout({ children }: { children: ReactNode }) {
   return (
     <StoreTracker>
       <div className="mx-auto max-w-4xl p-6">
-        <header className="mb-6 flex items-center gap-4 border-b border-slate-200 pb-3 dark:border-slate-800">
+        <header className="mb-6 flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-slate-200 pb-3 dark:border-slate-800">
           <Link href="/demo-store" className="text-lg font-semibold">
             Sightline demo store
           </Link>
-          <nav aria-label="Categories" className="flex gap-3 text-sm">
+          <nav aria-label="Store" className="flex flex-wrap gap-3 text-sm">
             {CATEGORIES.map((c) => (
               <Link key={c.slug} href={`/demo-store/category/${c.slug}`} className="hover:underline">
                 {c.name}
               </Link>
             ))}
-            <Link href="/demo-store/cart" className="hover:underline">
-              Cart
-            </Link>
+            <CartLink />
           </nav>
         </header>
         {children}

@@ -21,7 +21,7 @@ import { useFunnelFormState } from "./funnel/use-funnel-form-state";
  * The URL is the funnel that runs (`?saved=<id>` or `?f=<encoded form>`): running pushes the edited
  * form into it, so results are shareable and the back button works.
  */
-export function FunnelBuilder() {
+export function FunnelBuilder({ me }: { me: string }) {
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
@@ -51,7 +51,7 @@ export function FunnelBuilder() {
       {result.data && applied ? (
         <FunnelCorrelation key={JSON.stringify(applied)} query={buildFunnelQuery(applied)} />
       ) : null}
-      <SavedFunnels form={state.form} />
+      <SavedFunnels form={state.form} me={me} />
     </div>
   );
 }

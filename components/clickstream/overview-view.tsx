@@ -33,7 +33,7 @@ export function OverviewView() {
       {isError ? <p role="alert">{error.message}</p> : null}
       {data ? (
         <>
-          <OverviewStats data={data} unit={q.unit} />
+          <OverviewStats data={data} unit={q.unit} from={q.from} to={q.to} />
           <OverviewPerDayChart perDay={data.perDay} unitsName={UNITS[q.unit]} />
           <OverviewTopLists data={data} />
         </>

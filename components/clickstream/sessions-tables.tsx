@@ -4,6 +4,8 @@ import { ScrollArea } from "@/components/ui/scroll-area";
 import { Section } from "@/components/ui/section";
 import { ROW, TableHead, TD } from "@/components/ui/table";
 import type { SessionSummary } from "@/lib/schemas/clickstream-reports";
+import { formatDuration } from "@/lib/schemas/user-agent";
+import { Device, Referrer } from "./session-facts";
 
 /** The commonest paths between two events; the events are edited in the title and applied on blur. */
 export function TopPathsSection({
@@ -64,11 +66,13 @@ export function SessionsSection({ sessions, error }: { sessions?: SessionSummary
       {error ? <p role="alert">{error.message}</p> : null}
       <ScrollArea className="overflow-x-auto">
         <table className="w-full text-sm" aria-label="Sessions">
-          <TableHead columns={["Started", "Session", "Events", "Login", "Category", "Path"]} />
+          <TableHead
+            columns={["Started", "Session", "Duration", "Events", "Device", "Referrer", "Login", "Category", "Path"]}
+          />
           <tbody>
             {(sessions ?? []).map((s) => (
               <tr key={s.sessionId} className={ROW}>
-                <td className={TD}>{new Date(s.startedAt).toLocaleString()}</td>
+                <td className={`${TD} whitespace-nowrap`}>{new Date(s.startedAt).toLocaleString()}</td>
                 <td className={TD}>
                   <Link
                     className="text-sky-700 hover:underline dark:text-sky-400"
@@ -77,7 +81,14 @@ export function SessionsSection({ sessions, error }: { sessions?: SessionSummary
                     {s.sessionId.slice(0, 8)}
                   </Link>
                 </td>
+                <td className={`${TD} whitespace-nowrap`}>{formatDuration(s.durationMs)}</td>
                 <td className={TD}>{s.events}</td>
+                <td className={`${TD} whitespace-nowrap`}>
+                  <Device userAgent={s.userAgent} />
+                </td>
+                <td className={TD}>
+                  <Referrer referrer={s.referrer} />
+                </td>
                 <td className={TD}>{s.loginState ?? "—"}</td>
                 <td className={TD}>{s.category ?? "—"}</td>
                 <td className={TD}>{s.path.join(" → ")}</td>

@@ -6,7 +6,10 @@ import {
   useTopPathsQuery,
 } from "@/components/hooks/queries/use-clickstream-query";
 import { DayRange, FIELD, Labelled } from "@/components/ui/field";
+import { formatMoney } from "@/components/ui/format";
+import { formatDuration } from "@/lib/schemas/user-agent";
 import { daysAgo, useUrlState } from "../hooks/use-url-state";
+import { SessionFacts } from "./session-facts";
 import { SessionsSection, TopPathsSection } from "./sessions-tables";
 
 /** Sessions with their paths, and the most common paths between two events. */
@@ -55,7 +58,8 @@ export function SessionDetailView({ sessionId }: { sessionId: string }) {
   if (!data) return <p>Loading…</p>;
   const t0 = Date.parse(data.events[0]?.at ?? "");
   return (
-    <div className="flex flex-col gap-3">
+    <div className="flex flex-col gap-4">
+      <SessionFacts events={data.events} />
       {data.identity ? (
         <p className="text-sm text-slate-700 dark:text-slate-300">
           Signed in as {data.identity.userId} at {new Date(data.identity.mergedAt).toLocaleString()}: earlier anonymous
@@ -64,12 +68,21 @@ export function SessionDetailView({ sessionId }: { sessionId: string }) {
       ) : null}
       <ol className="flex flex-col gap-1 text-sm" aria-label="Session timeline">
         {data.events.map((e) => (
-          <li key={e.eventId} className="flex gap-3 border-b border-slate-100 py-1 dark:border-slate-800">
-            <span className="w-40 text-slate-500">{new Date(e.at).toLocaleString()}</span>
-            <span className="w-20 text-slate-500">+{Math.round((Date.parse(e.at) - t0) / 1000)} s</span>
-            <span className="w-36 font-medium">{e.name}</span>
-            <span>
-              {e.productName ? `${e.productName} (${e.category ?? "—"}, ${e.price ?? "—"})` : (e.pageUrl ?? "")}
+          <li
+            key={e.eventId}
+            className="flex flex-wrap gap-x-3 gap-y-0.5 border-b border-slate-100 py-1 dark:border-slate-800"
+          >
+            <span className="whitespace-nowrap text-slate-600 sm:w-44 dark:text-slate-400">
+              {new Date(e.at).toLocaleString()}
+            </span>
+            <span className="w-24 whitespace-nowrap text-slate-600 dark:text-slate-400">
+              +{Date.parse(e.at) - t0 < 1000 ? "0 s" : formatDuration(Date.parse(e.at) - t0)}
+            </span>
+            <span className="font-medium sm:w-36">{e.name}</span>
+            <span className="min-w-0 basis-full break-words sm:flex-1 sm:basis-auto">
+              {e.productName
+                ? `${e.productName} (${e.category ?? "—"}, ${e.price === null ? "no price" : formatMoney(e.price)})`
+                : (e.pageUrl ?? "")}
             </span>
           </li>
         ))}

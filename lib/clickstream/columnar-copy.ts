@@ -27,11 +27,15 @@ const PARQUET_TYPE: Record<string, ParquetColumnType> = {
   int4: "integer",
 };
 
-/** The warehouse's columns, in row order, as the Parquet files hold them. */
-export const COLUMNAR_COLUMNS: ParquetColumn[] = COLUMNS.map((name, i) => ({
-  name,
-  type: isTimestampColumn(name) ? "timestamp" : (PARQUET_TYPE[TYPES[i] as string] ?? "text"),
-}));
+/**
+ * The warehouse's columns, in row order, as the Parquet files hold them: all but the user agent
+ * (the last column; funnels never read it, and files written before it existed stay alike).
+ */
+export const COLUMNAR_COLUMNS: ParquetColumn[] = COLUMNS.flatMap((name, i) =>
+  name === "user_agent"
+    ? []
+    : [{ name, type: isTimestampColumn(name) ? "timestamp" : (PARQUET_TYPE[TYPES[i] as string] ?? "text") }],
+);
 
 /** Stable id of a raw object: its files are named after it. */
 export const columnarObjectId = (objectKey: string) =>

@@ -22,9 +22,11 @@ export async function getSessionTimeline({
     price: string | null;
     page_url: string | null;
     client_seq: number | null;
+    referrer: string | null;
+    user_agent: string | null;
   }>(
     `SELECT event_id, event_timestamp, event_name, product_id, product_name, product_category,
-       coalesce(product_discount_price, product_price) AS price, page_url, client_seq
+       coalesce(product_discount_price, product_price) AS price, page_url, client_seq, referrer, user_agent
      FROM clickstream_events WHERE session_id = $1 ORDER BY event_timestamp, event_id LIMIT 1000`,
     [sessionId],
   );
@@ -44,6 +46,8 @@ export async function getSessionTimeline({
     price: r.price === null ? null : Number(r.price),
     pageUrl: r.page_url,
     seq: r.client_seq,
+    referrer: r.referrer,
+    userAgent: r.user_agent,
   }));
   return {
     events,

@@ -57,6 +57,15 @@ describe("toWarehouseRow", () => {
     expect(row[COL.discount]).toBe(8);
     expect(row[col("client_seq")]).toBe(7);
     expect(row[col("referrer")]).toBeNull();
+    expect(row[col("user_agent")]).toBeNull();
+  });
+
+  test("keeps the user agent ingest received (at most 512 characters)", () => {
+    const ua = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 Chrome/131.0 Safari/537.36";
+    const withUa = (userAgent: string) =>
+      toWarehouseRow(JSON.stringify({ ...JSON.parse(line({})), userAgent }))[col("user_agent")];
+    expect(withUa(ua)).toBe(ua);
+    expect(withUa("x".repeat(600))).toBe("x".repeat(512));
   });
   test("an unusable line is refused with its reason", () => {
     expect(() => toWarehouseRow("{not json")).toThrow("the line is not JSON");

@@ -24,6 +24,8 @@ const COLUMN_TYPES = {
   referrer: "text",
   received_at: "float8",
   client_seq: "int4",
+  /** Last, so the columnar copy (which leaves it out) keeps the other columns' positions. */
+  user_agent: "text",
 } as const;
 type Column = keyof typeof COLUMN_TYPES;
 
@@ -78,11 +80,14 @@ export function toWarehouseRow(line: string): WarehouseRow {
     throw new Error(parsed.error.issues.map((i) => `${i.path.join(".") || "event"}: ${i.message}`).join("; "));
   const timeProblem = eventTimeProblem(eventTimeMs(parsed.data), raw.receivedAt);
   if (timeProblem) throw new Error(timeProblem);
-  return eventToWarehouseRow(parsed.data, raw.receivedAt);
+  return eventToWarehouseRow(parsed.data, raw.receivedAt, typeof raw.userAgent === "string" ? raw.userAgent : null);
 }
 
-/** A validated event and its receive time → the warehouse row. */
-export function eventToWarehouseRow(e: ClickEvent, receivedAt: number): WarehouseRow {
+/** The longest user agent kept (real ones are a few hundred characters). */
+const MAX_USER_AGENT = 512;
+
+/** A validated event, its receive time and the sender's user agent → the warehouse row. */
+export function eventToWarehouseRow(e: ClickEvent, receivedAt: number, userAgent: string | null = null): WarehouseRow {
   const ms = eventTimeMs(e);
   const p = e.product;
   return [
@@ -106,6 +111,7 @@ export function eventToWarehouseRow(e: ClickEvent, receivedAt: number): Warehous
     e.referrer ?? null,
     receivedAt,
     e.seq ?? e.clientSeq ?? null,
+    userAgent === null ? null : userAgent.slice(0, MAX_USER_AGENT),
   ];
 }
 

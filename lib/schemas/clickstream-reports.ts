@@ -76,6 +76,15 @@ export const SaveFunnelBody = z
   .object({ name: z.string().trim().min(1).max(120), definition: z.record(z.string(), z.unknown()) })
   .strict();
 
+/** `:id` of a saved funnel (a uuid; anything else is refused before it reaches the database). */
+export const SavedFunnelParams = z.object({ id: z.string().uuid() }).strict();
+
+export const RenameFunnelBody = z
+  .object({
+    name: z.string().trim().min(1, "Give the funnel a name.").max(120, "A funnel name is at most 120 characters."),
+  })
+  .strict();
+
 export interface SavedFunnel {
   id: string;
   name: string;
@@ -109,6 +118,12 @@ export interface SessionSummary {
   loginState: string | null;
   category: string | null;
   path: string[];
+  /** The first user agent the session's events came with (device, browser, OS are read from it). */
+  userAgent: string | null;
+  /** The session's first event's referrer (where the visitor came from). */
+  referrer: string | null;
+  /** First to last event. */
+  durationMs: number;
 }
 
 export interface SessionEvent {
@@ -121,6 +136,8 @@ export interface SessionEvent {
   price: number | null;
   pageUrl: string | null;
   seq: number | null;
+  referrer: string | null;
+  userAgent: string | null;
 }
 
 /** A session's events, and the account its browser first signed in to (identity merge), if any. */

@@ -1,5 +1,6 @@
 import { CsvButton } from "@/components/ui/csv-button";
 import { formatPercent } from "@/components/ui/format";
+import { ScrollArea } from "@/components/ui/scroll-area";
 import { Section } from "@/components/ui/section";
 import { ROW, TD, TH, THEAD } from "@/components/ui/table";
 import type { FunnelResult } from "@/lib/schemas/funnel";
@@ -25,32 +26,34 @@ export function FunnelBreakdownTable({ result: r }: { result: FunnelResult }) {
         />
       }
     >
-      <table className="w-full text-sm" aria-label="Funnel breakdown">
-        <thead className={THEAD}>
-          <tr>
-            <th className={TH}>Value</th>
-            {r.steps.map((s) => (
-              <th key={s.step} className={TH}>
-                {s.step}. {s.event}
-              </th>
-            ))}
-            <th className={TH}>Conversion</th>
-          </tr>
-        </thead>
-        <tbody>
-          {r.breakdown.map((b) => (
-            <tr key={b.value ?? NONE} className={ROW}>
-              <td className={TD}>{b.value ?? NONE}</td>
-              {b.counts.map((c, i) => (
-                <td key={r.steps[i]?.step} className={TD}>
-                  {c}
-                </td>
+      <ScrollArea className="overflow-x-auto">
+        <table className="w-full whitespace-nowrap text-sm" aria-label="Funnel breakdown">
+          <thead className={THEAD}>
+            <tr>
+              <th className={TH}>Value</th>
+              {r.steps.map((s) => (
+                <th key={s.step} className={TH}>
+                  {s.step}. {s.event}
+                </th>
               ))}
-              <td className={TD}>{conversionOf(b.counts)}</td>
+              <th className={TH}>Conversion</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {r.breakdown.map((b) => (
+              <tr key={b.value ?? NONE} className={ROW}>
+                <td className={TD}>{b.value ?? NONE}</td>
+                {b.counts.map((c, i) => (
+                  <td key={r.steps[i]?.step} className={TD}>
+                    {c}
+                  </td>
+                ))}
+                <td className={TD}>{conversionOf(b.counts)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollArea>
     </Section>
   );
 }

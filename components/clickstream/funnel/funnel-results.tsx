@@ -1,7 +1,7 @@
 import type { FunnelResult } from "@/lib/schemas/funnel";
 import { FunnelBreakdownTable, hasBreakdown } from "./funnel-breakdown-table";
 import { FunnelExplain } from "./funnel-explain";
-import { FunnelStepsChart } from "./funnel-steps-chart";
+import { FunnelBreakdownChart, FunnelStepsChart } from "./funnel-steps-chart";
 import { FunnelStepsTable } from "./funnel-steps-table";
 import { FunnelOverTime, FunnelTimeToConvert } from "./funnel-timing";
 
@@ -29,9 +29,14 @@ export function FunnelResults({ result: r }: { result: FunnelResult }) {
   return (
     <div className="flex flex-col gap-6">
       <ExcludedNote excluded={r.excluded} unit={r.explain.unit} />
-      <FunnelStepsChart steps={r.steps} />
+      <FunnelStepsChart result={r} />
       <FunnelStepsTable steps={r.steps} />
-      {hasBreakdown(r) ? <FunnelBreakdownTable result={r} /> : null}
+      {hasBreakdown(r) ? (
+        <>
+          <FunnelBreakdownChart result={r} />
+          <FunnelBreakdownTable result={r} />
+        </>
+      ) : null}
       <div className="grid gap-6 md:grid-cols-2">
         <FunnelTimeToConvert buckets={r.timeToConvert} />
         <FunnelOverTime days={r.overTime} />

@@ -49,7 +49,7 @@ export function FunnelStepsTable({ steps }: { steps: FunnelStepResult[] }) {
       actions={<CsvButton filename="funnel-steps.csv" header={CSV_HEADER} rows={steps.map(toCsvRow)} />}
     >
       <ScrollArea className="overflow-x-auto">
-        <table className="w-full text-sm" aria-label="Funnel steps">
+        <table className="w-full whitespace-nowrap text-sm" aria-label="Funnel steps">
           <TableHead columns={COLUMNS} />
           <tbody>
             {steps.map((s) => (

@@ -1,18 +1,22 @@
 "use client";
 
-import Link from "next/link";
-import { usePathname, useRouter } from "next/navigation";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { useSavedFunnelsQuery, useSaveFunnelMutation } from "@/components/hooks/queries/use-funnel-query";
 import { Button } from "@/components/ui/button";
 import { FIELD } from "@/components/ui/field";
 import { Section } from "@/components/ui/section";
 import { buildFunnelQuery, type FunnelForm } from "@/lib/schemas/funnel-form";
+import { SavedFunnelItem } from "./saved-funnel-item";
 
-/** Saves the form as it is being edited, and lists saved funnels; saving opens the saved one. */
-export function SavedFunnels({ form }: { form: FunnelForm }) {
+/**
+ * Saves the form as it is being edited, and lists saved funnels; saving opens the saved one. `me`
+ * (the signed-in person's email) may rename and delete the funnels they saved.
+ */
+export function SavedFunnels({ form, me }: { form: FunnelForm; me: string }) {
   const router = useRouter();
   const pathname = usePathname();
+  const openId = useSearchParams().get("saved");
   const list = useSavedFunnelsQuery();
   const save = useSaveFunnelMutation();
   const [name, setName] = useState("");
@@ -36,15 +40,18 @@ export function SavedFunnels({ form }: { form: FunnelForm }) {
         </Button>
         {save.isError ? <span role="alert">{save.error.message}</span> : null}
       </div>
-      <ul className="list-disc pl-5">
+      {list.data?.length === 0 ? <p>No saved funnels yet.</p> : null}
+      <ul className="flex list-disc flex-col gap-1 pl-5" aria-label="Saved funnels">
         {(list.data ?? []).map((s) => (
           <li key={s.id}>
-            <Link className="text-sky-700 hover:underline dark:text-sky-400" href={`${pathname}?saved=${s.id}`}>
-              {s.name}
-            </Link>{" "}
-            <span className="text-slate-500">
-              by {s.createdBy}, {new Date(s.createdAt).toLocaleString()}
-            </span>
+            <SavedFunnelItem
+              funnel={s}
+              href={`${pathname}?saved=${s.id}`}
+              mine={s.createdBy === me}
+              onDeleted={() => {
+                if (openId === s.id) router.push(pathname);
+              }}
+            />
           </li>
         ))}
       </ul>

@@ -1,5 +1,5 @@
 import { notFound } from "next/navigation";
-import { TrackButton, TrackOnView } from "@/components/demo-store/track";
+import { AddToCartButton, TrackOnView } from "@/components/demo-store/track";
 import { PRODUCTS } from "@/lib/schemas/demo-store";
 
 export default async function ProductPage({ params }: { params: Promise<{ id: string }> }) {
@@ -22,9 +22,7 @@ export default async function ProductPage({ params }: { params: Promise<{ id: st
           `$${product.price}`
         )}
       </p>
-      <div>
-        <TrackButton event="add_to_cart" product={product} label="Add to cart" />
-      </div>
+      <AddToCartButton product={product} />
     </article>
   );
 }

@@ -34,7 +34,7 @@ describe("RetentionQuery", () => {
     expect(messageFor(RetentionQuery, { start: "2026-10-05", periods: 1 })).toBe("Choose at least 2 periods.");
     expect(messageFor(RetentionQuery, { start: "soon" })).toBe("Start must be a date written yyyy-mm-dd.");
     expect(messageFor(RetentionQuery, { start: "2026-10-05", unit: "session" })).toBe(
-      "Unit must be one of “client”, “user”.",
+      "Unit must be one of “client”, “user”, “person”.",
     );
     expect(messageFor(RetentionQuery, { start: "2026-10-05", returnEvent: { event: "Page View" } })).toBe(
       "Event must be an event name in snake_case, such as page_view.",
@@ -70,7 +70,7 @@ describe("TrendsQuery", () => {
     expect(TrendsQuery.safeParse({ ...base, interval: "hour", to: "2026-11-15" }).success).toBe(true);
     expect(messageFor(TrendsQuery, { ...base, breakdown: "country" })).toMatch(/^Breakdown must be one of “category”/);
     expect(messageFor(TrendsQuery, { ...base, measure: "visits" })).toBe(
-      "Measure must be one of “events”, “clients”, “sessions”, “users”.",
+      "Measure must be one of “events”, “clients”, “sessions”, “users”, “persons”.",
     );
   });
 });

@@ -55,6 +55,41 @@ async function sendQueued(page: Page) {
   await expect.poll(() => page.evaluate(() => localStorage.getItem("sl_q"))).toBe("[]");
 }
 
+/**
+ * The admin's side of the purchase: a six-step funnel with an exclusion step and a category
+ * breakdown, percentages on the bars, and correlation over the same funnel.
+ */
+async function runSixStepFunnel(page: Page) {
+  await page.goto("/clickstream/funnels");
+  const form = page.getByRole("form", { name: "Funnel definition" });
+  const steps = ["page_view", "product_view", "add_to_cart", "cart_view", "checkout_start", "purchase"];
+  while ((await form.getByLabel(/^Step \d+ event$/).count()) < steps.length)
+    await form.getByRole("button", { name: "Add step" }).click();
+  for (const [i, event] of steps.entries()) await form.getByLabel(`Step ${i + 1} event`, { exact: true }).fill(event);
+  // Not "removed something between checkout and purchase": the visitor removed an item before checkout.
+  await form.getByRole("button", { name: "Add exclusion" }).click();
+  await form.getByLabel("Exclusion 1 event").fill("remove_from_cart");
+  await form.getByLabel("Exclusion 1 from step").selectOption("5");
+  await form.getByLabel("Exclusion 1 to step").selectOption("6");
+  await form.getByLabel("Breakdown").selectOption("category");
+  await form.getByRole("button", { name: "Run funnel" }).click();
+
+  const table = page.getByRole("table", { name: "Funnel steps" });
+  await expect(table.getByRole("row")).toHaveCount(steps.length + 1);
+  // The visitor converted: at least one unit reached step 6.
+  await expect(page.getByTestId("step-6-count")).toHaveText(/^[1-9]\d*$/);
+  const chart = page.getByRole("figure", { name: "Units per step", exact: true });
+  await expect(chart.locator(".recharts-label-list")).toContainText("100.0%");
+  await expect(chart.locator(".recharts-label-list")).toContainText(/\d+\.\d%/);
+  await expect(page.getByRole("table", { name: "Funnel breakdown" })).toContainText("shoes");
+  const byValue = page.getByRole("figure", { name: "Units per step by breakdown value" });
+  await expect(byValue.locator(".recharts-legend-item").filter({ hasText: "shoes" })).toBeVisible();
+
+  await page.getByRole("button", { name: "Show correlation" }).click();
+  await expect(page.getByText(/^[1-9][\d,]* converted and [\d,]+ did not\./)).toBeVisible();
+  await expect(page.getByRole("table", { name: "Events", exact: true })).toBeVisible();
+}
+
 test("a visitor buys from the demo store, and the purchase reaches the warehouse and the session page", async ({
   page,
 }) => {
@@ -128,7 +163,9 @@ test("a visitor buys from the demo store, and the purchase reaches the warehouse
     { event_name: "purchase", session_id: sessionId, product_id: "p-100", product_discount_price: "89.10" },
   ]);
 
-  await signIn(page, "admins", "/clickstream/sessions?reached=purchase");
+  await signIn(page, "admins", "/clickstream");
+  await runSixStepFunnel(page);
+  await page.goto("/clickstream/sessions?reached=purchase");
   const row = page
     .getByRole("row")
     .filter({ has: page.getByRole("link", { name: sessionId.slice(0, 8), exact: true }) });

@@ -21,7 +21,7 @@ function PathsTable({ result }: { result: PathsResult }) {
           {result.nodes.map((n) => (
             <tr key={n.id} className={ROW}>
               <td className={TD}>{n.step === 1 ? "anchor" : n.step}</td>
-              <td className={`${TD} break-all`}>{eventLabel(n.event)}</td>
+              <td className={`${TD} whitespace-nowrap`}>{eventLabel(n.event)}</td>
               <td className={TD}>{formatCount(n.sessions)}</td>
               <td className={TD}>{formatPercent(n.sessions / (result.sessions || 1))}</td>
               <td className={TD}>{formatCount(n.dropOff)}</td>

@@ -59,28 +59,28 @@ describe.each(DB_TARGETS)("funnel correlation on the warehouse = on the columnar
       converters: 4,
       nonConverters: 6,
       events: [
-        // coupon: C1–C3 (N5's is after the window, N6's before entering): (4·7)/(2·1) = 14
-        "coupon 3/0 14.0000 success",
-        // help: C4 and N1–N4: (2·3)/(4·5) = 0.3
-        "help 1/4 0.3000 failure",
-        // share: C2, N2, N3: (2·5)/(4·3); wishlist (2 units) is below the threshold of 3
-        "share 1/2 0.8333 failure",
+        // coupon: C1–C3 (N5's is after the window, N6's before entering): (3.5·6.5)/(1.5·0.5) = 30.33
+        "coupon 3/0 30.3333 success",
+        // help: C4 and N1–N4: (1.5·2.5)/(3.5·4.5) = 1/4.2
+        "help 1/4 0.2381 failure",
+        // share: C2, N2, N3: (1.5·4.5)/(3.5·2.5); wishlist (2 units) is below the threshold of 3
+        "share 1/2 0.7714 failure",
       ],
       properties: [
-        "login_state=logged_in 4/0 35.0000 success", // (5·7)/(1·1)
-        "brand=Heritage 1/4 0.3000 failure",
-        "brand=North 3/2 3.3333 success", // (4·5)/(2·3)
-        "category=bags 1/4 0.3000 failure",
-        "category=shoes 3/2 3.3333 success",
+        "login_state=logged_in 4/0 117.0000 success", // (4.5·6.5)/(0.5·0.5)
+        "brand=Heritage 1/4 0.2381 failure",
+        "brand=North 3/2 4.2000 success", // (3.5·4.5)/(1.5·2.5)
+        "category=bags 1/4 0.2381 failure",
+        "category=shoes 3/2 4.2000 success",
       ],
     });
-    expect(r.events[0]?.oddsRatio).toBe(14);
+    expect(r.events[0]?.oddsRatio).toBeCloseTo(91 / 3, 12);
   });
 
   test("a higher threshold leaves out what fewer units had; another unit and order count the same way", async () => {
     const r = brief(await both(FunnelCorrelationQuery.parse({ funnel: funnel(), minUnits: 4 })));
-    expect(r.events).toEqual(["help 1/4 0.3000 failure"]);
-    expect(r.properties[0]).toBe("login_state=logged_in 4/0 35.0000 success");
+    expect(r.events).toEqual(["help 1/4 0.2381 failure"]);
+    expect(r.properties[0]).toBe("login_state=logged_in 4/0 117.0000 success");
     await both(FunnelCorrelationQuery.parse({ funnel: funnel({ unit: "client", order: "strict" }) }));
     await both(FunnelCorrelationQuery.parse({ funnel: funnel({ order: "any", sameProduct: true }) }));
   });

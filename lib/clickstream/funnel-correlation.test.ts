@@ -9,11 +9,13 @@ const funnel = {
   to: "2026-11-13T00:00:00Z",
 };
 
-describe("odds ratio with +1 smoothing", () => {
-  test("((s+1)(F−f+1)) / ((S−s+1)(f+1))", () => {
-    expect(computeOddsRatio(3, 4, 0, 6)).toBe(14);
-    expect(computeOddsRatio(1, 4, 4, 6)).toBeCloseTo(0.3, 12);
-    expect(computeOddsRatio(4, 4, 0, 6)).toBe(35);
+describe("odds ratio with +½ (Haldane–Anscombe) correction", () => {
+  test("((s+½)(F−f+½)) / ((S−s+½)(f+½))", () => {
+    expect(computeOddsRatio(3, 4, 0, 6)).toBeCloseTo(91 / 3, 12);
+    expect(computeOddsRatio(1, 4, 4, 6)).toBeCloseTo(1 / 4.2, 12);
+    expect(computeOddsRatio(4, 4, 0, 6)).toBe(117);
+    // No converter had it, some non-converters did: it goes with dropping out, however small the groups.
+    expect(computeOddsRatio(0, 18, 9, 282)).toBeLessThan(1);
     // An item everyone had, or nobody: finite, and no correlation when the groups are alike.
     expect(computeOddsRatio(5, 5, 5, 5)).toBe(1);
     expect(computeOddsRatio(0, 10, 0, 10)).toBe(1);

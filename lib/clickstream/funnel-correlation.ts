@@ -19,15 +19,18 @@ import { DAY } from "./funnel-units-sql";
  */
 
 /**
- * Odds ratio with +1 (Haldane-style) smoothing, so an item every converter (or none) had still
- * has a finite ratio. With S converters of whom s had the item, and F non-converters of whom f had it:
- *   odds among converters     = (s + 1) / (S − s + 1)
- *   odds among non-converters = (f + 1) / (F − f + 1)
- *   ratio = ((s + 1) · (F − f + 1)) / ((S − s + 1) · (f + 1))
+ * Odds ratio with the Haldane–Anscombe correction (+½ in every cell), so an item every converter
+ * (or none) had still has a finite ratio. With S converters of whom s had the item, and F
+ * non-converters of whom f had it:
+ *   odds among converters     = (s + ½) / (S − s + ½)
+ *   odds among non-converters = (f + ½) / (F − f + ½)
+ *   ratio = ((s + ½) · (F − f + ½)) / ((S − s + ½) · (f + ½))
+ * (+1 would pull small groups too far: with 18 converters, none of whom removed an item, and 9 of
+ * 282 non-converters who did, it called removing an item 1.4× more likely to convert.)
  * Above 1 the item goes with converting (success), below 1 with dropping out (failure).
  */
 export function computeOddsRatio(s: number, S: number, f: number, F: number): number {
-  return ((s + 1) * (F - f + 1)) / ((S - s + 1) * (f + 1));
+  return ((s + 0.5) * (F - f + 0.5)) / ((S - s + 0.5) * (f + 0.5));
 }
 
 /** Strength of an odds ratio, as a sortable whole number (1 and its inverse weigh the same). */

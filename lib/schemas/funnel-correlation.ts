@@ -31,7 +31,7 @@ export interface CorrelationItem {
   /** Converters (units that reached the last step) who had it. */
   converters: number;
   nonConverters: number;
-  /** Odds of converting with it against without it, with +1 smoothing; > 1 success, < 1 failure. */
+  /** Odds of converting with it against without it, with +½ in every cell (Haldane–Anscombe); > 1 success, < 1 failure. */
   oddsRatio: number;
   correlation: "success" | "failure";
 }

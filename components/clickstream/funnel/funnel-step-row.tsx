@@ -36,7 +36,7 @@ export function FunnelStepRow({
       <input
         aria-label={`Step ${n} event`}
         list={eventsListId}
-        className={FIELD}
+        className={`${FIELD} w-40`}
         value={s.event}
         onChange={(e) => onChange({ event: e.target.value })}
       />
@@ -45,7 +45,7 @@ export function FunnelStepRow({
           key={k}
           aria-label={`Step ${n} ${label}`}
           placeholder={`${label} (any)`}
-          className={FIELD}
+          className={`${FIELD} w-32`}
           value={s[k] ?? ""}
           onChange={(e) => onChange({ [k]: e.target.value })}
         />

@@ -100,7 +100,7 @@ export function TrendsChart({ result: r }: { result: TrendsResult }) {
                 x={bucketLabel(partial, r.interval)}
                 stroke="#94a3b8"
                 strokeDasharray="2 2"
-                label="so far"
+                label={{ value: "so far", position: "insideTopRight", fontSize: 11, fill: "#64748b" }}
               />
             ) : null}
             {r.series

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { FunnelQuery } from "@/lib/schemas/funnel";
 import { FunnelCorrelationQuery, type FunnelCorrelationResult } from "@/lib/schemas/funnel-correlation";
+import { expectSameAnswer } from "@/test/support/both-engines";
 import { CORRELATION_EVENTS, T2 } from "@/test/support/correlation-events";
 import { DB_TARGETS } from "@/test/support/databases";
 import { type LoadedCopy, openLoadedCopy } from "@/test/support/paths-events";
@@ -45,12 +46,7 @@ describe.each(DB_TARGETS)("funnel correlation on the warehouse = on the columnar
       ctx,
       input: { ...input, funnel: { ...input.funnel, path: "columnar" } },
     });
-    expect(pg.explain.path).toBe("warehouse");
-    expect(duck.explain.path).toBe("columnar");
-    const { explain: _a, ...a } = pg;
-    const { explain: _b, ...b } = duck;
-    expect(b).toEqual(a);
-    return duck;
+    return expectSameAnswer(pg, duck);
   };
 
   test("events only converters did, events mostly non-converters did, and noise left out", async () => {

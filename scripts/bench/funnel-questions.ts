@@ -79,13 +79,11 @@ export const pathsSql = (src: string) => `
 /** `$n` as `?` for DuckDB (each use its own parameter). */
 const positional = (sql: string, values: string[]) => {
   const params: string[] = [];
-  return {
-    sql: sql.replace(
-      /\$(\d+)/g,
-      (_, n: string) => (params.push(values[Number(n) - 1] as string), "CAST(? AS TIMESTAMPTZ)"),
-    ),
-    params,
-  };
+  const out = sql.replace(/\$(\d+)/g, (_, n: string) => {
+    params.push(values[Number(n) - 1] as string);
+    return "CAST(? AS TIMESTAMPTZ)";
+  });
+  return { sql: out, params };
 };
 
 async function lakeRows(lake: EventLakeQuery, sql: string, values: string[]): Promise<Record<string, unknown>[]> {

@@ -41,7 +41,8 @@ describe("queryColumnarFunnel", () => {
     expect(call?.sql.split("?").length).toBe((call?.params.length ?? 0) + 1);
     expect(call?.params).toContain("page_view");
     expect(call?.sql).toContain("is_first_visit = true"); // a schema boolean, written as a literal
-    expect(call?.sql).toContain("first_of(attr BY ts, eid)::text AS value"); // the engine's own aggregate
+    expect(call?.sql).toContain("first_of(pv BY ts, eid) AS pv"); // the engine's own aggregate
+    expect(call?.sql).toContain("NULL::text AS value"); // no breakdown: no first-seen value to aggregate
   });
 
   test("an engine interrupted by the funnel's time limit is `query_timeout`, as on Postgres", async () => {

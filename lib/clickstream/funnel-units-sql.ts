@@ -102,6 +102,8 @@ export function buildRawUnitsSql(
   });
   const repeated = new Set(q.steps.map(toStepKey).filter((k) => (seen.get(k) ?? 0) > 1));
   const group = q.sameProduct ? "unit, prod" : "unit";
+  // Without a breakdown there is no first-seen value to aggregate (on DuckDB that aggregate over every
+  // event was 40% of a 30-day funnel at 20M events: docs/performance.md).
   const attr = q.breakdown ? ATTRIBUTES[q.breakdown]("e") : "NULL";
   // Events are ordered by (time, event id): the order the rollup's text keys (`buildOrderKeySql`) encode,
   // compared directly (timestamps and uuids order the same as their key text) instead of formatting
@@ -130,7 +132,7 @@ export function buildRawUnitsSql(
   const perGroup = `SELECT ${group},
       ${q.steps.map((_, i) => `min(ts) FILTER (WHERE ${hit(i)}) AS t${i + 1}`).join(", ")}
       ${q.order === "strict" ? `, ${q.steps.map((_, i) => `min(rn) FILTER (WHERE ${hit(i)}) AS r${i + 1}`).join(", ")}` : ""},
-      ${events.firstValue("attr", ["ts", "eid"])}::text AS value,
+      ${q.breakdown ? events.firstValue("attr", ["ts", "eid"]) : "NULL"}::text AS value,
       ${events.firstValue("pv", ["ts", "eid"])} AS pv
     FROM (SELECT *${occurrences} FROM (${withProduct}) x) y
     GROUP BY ${group}`;

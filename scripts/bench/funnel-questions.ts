@@ -92,7 +92,9 @@ async function lakeRows(lake: EventLakeQuery, sql: string, values: string[]): Pr
 }
 
 const flat = (rows: Record<string, unknown>[]) =>
-  rows.flatMap((r) => Object.values(r).map((v) => (typeof v === "number" ? v : Number(String(v).length))));
+  rows.flatMap((r) =>
+    Object.values(r).map((v) => (typeof v === "number" ? v : /^\d+$/.test(String(v)) ? Number(v) : String(v).length)),
+  );
 
 export function buildQuestions(r: Range): Question[] {
   const q1 = FunnelQuery.parse({

@@ -10,6 +10,7 @@
 import { eventLakeAt, openLocalLakeQuery } from "@/lib/adapters/compose/lake-engines";
 import { queryColumnarFunnel } from "@/lib/clickstream/columnar-funnel";
 import { FunnelQuery } from "@/lib/schemas/funnel";
+import { pathsSql, retentionSql } from "./funnel-questions";
 
 const root = process.argv[2] as string;
 const runs = Number(process.argv[3] ?? 3);
@@ -46,16 +47,41 @@ const variants: Record<string, string> = {
   bare: `SELECT count(*) FROM (SELECT session_id, count(*), min(event_timestamp), max(event_id), max(event_name), max(product_category), max(coalesce(product_discount_price, product_price)) FROM ${src} WHERE event_timestamp >= CAST(? AS TIMESTAMPTZ) AND event_timestamp < CAST(? AS TIMESTAMPTZ) GROUP BY session_id)`,
   bareNoId: `SELECT count(*) FROM (SELECT session_id, count(*), min(event_timestamp), max(event_name), max(product_category) FROM ${src} WHERE event_timestamp >= CAST(? AS TIMESTAMPTZ) AND event_timestamp < CAST(? AS TIMESTAMPTZ) GROUP BY session_id)`,
 };
+// Q3 and Q4 shapes: the harness's stand-ins against one-aggregate forms (no window sort, no join).
+const ts = "CAST(? AS TIMESTAMPTZ)";
+const weeks = lake.eventsSource({ from: "2026-10-04", to: "2026-11-30" });
+Object.assign(variants, {
+  q4Window: pathsSql(src).replaceAll(/\$\d/g, ts),
+  q4List: `SELECT n1, n2, n3, count(*) AS n FROM (
+      SELECT l[i + 1] AS n1, l[i + 2] AS n2, l[i + 3] AS n3 FROM (
+        SELECT l, list_position(l, 'product_view') AS i FROM (
+          SELECT list(event_name ORDER BY event_timestamp, event_id) AS l FROM ${src}
+          WHERE event_timestamp >= ${ts} AND event_timestamp < ${ts} GROUP BY session_id)) WHERE i > 0)
+    GROUP BY 1, 2, 3 ORDER BY 4 DESC, 1, 2, 3 LIMIT 20`,
+  q3Join: retentionSql(weeks, (e) => `epoch(${e})`).replaceAll(/\$\d/g, ts),
+  q3Bits: `SELECT cw, w, count(*) AS n FROM (
+      SELECT bit_or(CAST(1 AS BIGINT) << wk) AS b, min(wk) AS cw FROM (
+        SELECT client_id, CAST(floor((epoch(event_timestamp) - epoch(${ts})) / 604800) AS INT) AS wk FROM ${weeks}
+        WHERE event_timestamp >= ${ts} AND event_timestamp < ${ts}) a GROUP BY client_id) c, range(0, 8) r(w)
+    WHERE cw + w < 8 AND (b >> (cw + w)) & 1 = 1 GROUP BY 1, 2 ORDER BY 1, 2`,
+});
+const PARAMS: Record<string, string[]> = {
+  q4Window: ["2026-10-31T00:00:00Z", "2026-11-30T00:00:00Z"],
+  q4List: ["2026-10-31T00:00:00Z", "2026-11-30T00:00:00Z"],
+  q3Join: ["2026-10-05T00:00:00Z", "2026-10-05T00:00:00Z", "2026-11-30T00:00:00Z"],
+  q3Bits: ["2026-10-05T00:00:00Z", "2026-10-05T00:00:00Z", "2026-11-30T00:00:00Z"],
+};
 const only = (process.argv[4] ?? Object.keys(variants).join(",")).split(",");
 const res: Record<string, number[]> = {};
 for (let i = 0; i < runs; i++)
   for (const [k, s] of Object.entries(variants)) {
     if (!only.includes(k)) continue;
-    const p = k.startsWith("bare") ? ["2026-10-30T00:00:00Z", "2026-12-01T00:00:00Z"] : params;
+    const p = PARAMS[k] ?? (k.startsWith("bare") ? ["2026-10-30T00:00:00Z", "2026-12-01T00:00:00Z"] : params);
     const t = performance.now();
     const r = await engine.query(s, p);
     res[k] = [...(res[k] ?? []), Math.round(performance.now() - t)];
-    if (i === 0 && !k.startsWith("bare"))
+    if (i === 0 && k.startsWith("q")) console.log(k, JSON.stringify(r.rows.slice(0, 4)));
+    else if (i === 0 && !k.startsWith("bare"))
       console.log(
         k,
         JSON.stringify(

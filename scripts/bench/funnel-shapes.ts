@@ -58,6 +58,14 @@ Object.assign(variants, {
           SELECT list(event_name ORDER BY event_timestamp, event_id) AS l FROM ${src}
           WHERE event_timestamp >= ${ts} AND event_timestamp < ${ts} GROUP BY session_id)) WHERE i > 0)
     GROUP BY 1, 2, 3 ORDER BY 4 DESC, 1, 2, 3 LIMIT 20`,
+  q4Next: `WITH f AS (SELECT session_id, min(struct_pack(event_timestamp, event_id)) AS k FROM ${src}
+        WHERE event_timestamp >= ${ts} AND event_timestamp < ${ts} AND event_name = 'product_view' GROUP BY session_id),
+      nx AS (SELECT e.session_id, arg_min(e.event_name, struct_pack(e.event_timestamp, e.event_id), 3) AS l
+        FROM ${src} e JOIN f ON f.session_id = e.session_id
+        WHERE e.event_timestamp >= ${ts} AND e.event_timestamp < ${ts} AND struct_pack(e.event_timestamp, e.event_id) > f.k
+        GROUP BY e.session_id)
+    SELECT l[1] AS n1, l[2] AS n2, l[3] AS n3, count(*) AS n FROM f LEFT JOIN nx ON nx.session_id = f.session_id
+    GROUP BY 1, 2, 3 ORDER BY 4 DESC, 1, 2, 3 LIMIT 20`,
   q3Join: retentionSql(weeks, (e) => `epoch(${e})`).replaceAll(/\$\d/g, ts),
   q3Bits: `SELECT cw, w, count(*) AS n FROM (
       SELECT bit_or(CAST(1 AS BIGINT) << wk) AS b, min(wk) AS cw FROM (
@@ -68,6 +76,7 @@ Object.assign(variants, {
 const PARAMS: Record<string, string[]> = {
   q4Window: ["2026-10-31T00:00:00Z", "2026-11-30T00:00:00Z"],
   q4List: ["2026-10-31T00:00:00Z", "2026-11-30T00:00:00Z"],
+  q4Next: ["2026-10-31T00:00:00Z", "2026-11-30T00:00:00Z", "2026-10-31T00:00:00Z", "2026-11-30T00:00:00Z"],
   q3Join: ["2026-10-05T00:00:00Z", "2026-10-05T00:00:00Z", "2026-11-30T00:00:00Z"],
   q3Bits: ["2026-10-05T00:00:00Z", "2026-10-05T00:00:00Z", "2026-11-30T00:00:00Z"],
 };

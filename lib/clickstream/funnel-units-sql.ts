@@ -115,6 +115,8 @@ export function buildRawUnitsSql(
   });
   const repeated = new Set(q.steps.map(toStepKey).filter((k) => (seen.get(k) ?? 0) > 1));
   const group = q.sameProduct ? "unit, prod" : "unit";
+  // Without a breakdown there is no first-seen value to aggregate (on DuckDB that aggregate over every
+  // event was 40% of a 30-day funnel at 20M events: docs/performance.md).
   const attr = q.breakdown ? ATTRIBUTES[q.breakdown]("e") : "NULL";
   // Events are ordered by (time, event id): the order the rollup's text keys (`buildOrderKeySql`) encode,
   // compared directly (timestamps and uuids order the same as their key text) instead of formatting

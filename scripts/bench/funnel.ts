@@ -7,6 +7,7 @@
  * the custom funnel over 30 days on DuckDB over the columnar copy (the same events as Parquet per
  * hour, written once to the temp dir) against Postgres, and — same data, same run — an Umami-style
  * funnel (one self-join of the events per step) as the baseline.
+ * With `--suite questions`: the funnels issue's four questions at 20M/100M events instead (`funnel-lake.ts`).
  */
 import os from "node:os";
 import { parseArgs } from "node:util";
@@ -22,7 +23,10 @@ import { ProductReportQuery } from "@/lib/schemas/clickstream-reports";
 import { FunnelQuery, type FunnelResult } from "@/lib/schemas/funnel";
 import { BENCH_DAYS, ensureColumnarCopy, generateBenchRows, openBenchEventLake } from "./funnel-columnar";
 
+/** `--suite questions`: the four questions on generated Parquet and Postgres (`funnel-lake.ts`), not this suite. */
+const QUESTIONS = process.argv.slice(2).includes("--suite");
 const { values } = parseArgs({
+  args: QUESTIONS ? [] : process.argv.slice(2),
   options: {
     events: { type: "string", default: "20000000" },
     runs: { type: "string", default: "7" },
@@ -259,7 +263,7 @@ async function main() {
   await db.close();
 }
 
-main().catch((err) => {
+(QUESTIONS ? import("./funnel-lake").then((m) => m.main()) : main()).catch((err) => {
   console.error(err);
   process.exit(1);
 });

@@ -1,14 +1,20 @@
 /**
  * The four questions `bench:funnel --suite questions` times, each as functions over the columnar
  * copy (DuckDB), the Postgres warehouse, and an Umami-style baseline, plus the bare DuckDB
- * group-by that is this machine's limit. Kept in one place so they can be swapped to the product
- * verbs once those are merged.
+ * group-by that is this machine's limit. Every question runs through the product's own verb
+ * (runFunnel, computeRetention, getPaths) on both engines.
  */
 
+import { getPaths } from "@/lib/clickstream/paths";
+import { computeRetention } from "@/lib/clickstream/retention";
 import { runFunnel } from "@/lib/clickstream/run-funnel";
 import type { PgDatabase } from "@/lib/db/pg-database";
+import type { Database } from "@/lib/ports/database";
 import type { EventLakeQuery } from "@/lib/ports/event-lake";
+import type { Principal } from "@/lib/schemas/auth";
 import { FunnelQuery, type FunnelResult } from "@/lib/schemas/funnel";
+import { PathsQuery, type PathsResult } from "@/lib/schemas/paths";
+import { RetentionQuery, type RetentionResult } from "@/lib/schemas/retention";
 
 export interface Range {
   /** The funnel range: the trailing `days` before `end` (ISO). */
@@ -30,7 +36,11 @@ export interface Question {
   umami?(db: PgDatabase): Promise<Answer>;
 }
 
-const counts = (r: FunnelResult) => r.steps.map((s) => s.count);
+const counts = (r: FunnelResult) => [...r.steps.map((s) => s.count), r.excluded];
+const retentionCounts = (r: RetentionResult) => r.cohorts.flatMap((c) => c.cells.map((x) => x.count ?? -1));
+const pathCounts = (r: PathsResult) => [r.sessions, ...r.links.map((l) => l.sessions)];
+/** The paths verb checks the caller's role: the bench calls it as an admin. */
+const BENCH_ADMIN: Principal = { id: "bench", email: "bench@sightline.local", roles: ["admins"] };
 const day = (iso: string) => iso.slice(0, 10);
 const plus = (iso: string, days: number) => new Date(Date.parse(iso) + days * 86_400_000).toISOString();
 
@@ -49,32 +59,6 @@ export function umamiFunnelSql(steps: { event: string; category?: string }[], wi
   return `WITH ${levels.join(",\n")}
     SELECT ${steps.map((_, i) => `(SELECT count(DISTINCT session_id) FROM level${i + 1}) AS c${i + 1}`).join(", ")}`;
 }
-
-/**
- * TODO(after merge of retention.ts): swap to the product's retention verb. 8-week retention by
- * client: cohort = the week of the client's first event in the range, then distinct clients
- * active in each later week. `src` an events source, `$1` the range start, `$2` its end.
- */
-export const retentionSql = (src: string, epoch: (e: string) => string) => `
-  WITH a AS (SELECT client_id, CAST(floor((${epoch("event_timestamp")} - ${epoch("$1")}) / 604800) AS INT) AS wk
-             FROM ${src} WHERE event_timestamp >= $1 AND event_timestamp < $2 GROUP BY 1, 2),
-       f AS (SELECT client_id, min(wk) AS cw FROM a GROUP BY 1)
-  SELECT f.cw, a.wk - f.cw AS w, count(*) AS n FROM a JOIN f ON f.client_id = a.client_id
-  GROUP BY 1, 2 ORDER BY 1, 2`;
-
-/**
- * TODO(after merge of paths.ts): swap to the product's paths verb. Paths from product_view: per
- * session, the first product_view and the 3 events after it; the 20 most common paths.
- */
-export const pathsSql = (src: string) => `
-  SELECT n1, n2, n3, count(*) AS n FROM (
-    SELECT event_name, n1, n2, n3, row_number() OVER (PARTITION BY session_id ORDER BY event_timestamp, event_id) AS rn
-    FROM (SELECT session_id, event_timestamp, event_id, event_name,
-            lead(event_name, 1) OVER w AS n1, lead(event_name, 2) OVER w AS n2, lead(event_name, 3) OVER w AS n3
-          FROM ${src} WHERE event_timestamp >= $1 AND event_timestamp < $2
-          WINDOW w AS (PARTITION BY session_id ORDER BY event_timestamp, event_id)) e
-    WHERE event_name = 'product_view') p
-  WHERE rn = 1 GROUP BY 1, 2, 3 ORDER BY 4 DESC, 1, 2, 3 LIMIT 20`;
 
 /** `$n` as `?` for DuckDB (each use its own parameter). */
 const positional = (sql: string, values: string[]) => {
@@ -118,16 +102,19 @@ export function buildQuestions(r: Range): Question[] {
     "checkout_start",
     "purchase",
   ];
-  // TODO(after merge of exclusions): exclude sessions with remove_from_cart between the steps.
+  // Not "removed something from the cart between adding to it and buying".
   const q2 = FunnelQuery.parse({
     steps: eight.map((event) => ({ event })),
     windowMinutes: 60,
     order: "any",
     from: r.from,
     to: r.to,
+    exclusions: [{ event: "remove_from_cart", fromStep: 5, toStep: 8 }],
   });
-  const pgEpoch = (e: string) => `extract(epoch FROM ${e}::timestamptz)`;
-  const duckEpoch = (e: string) => `epoch(${e})`;
+  const q3 = RetentionQuery.parse({ period: "week", periods: 8, start: day(r.weeksFrom), unit: "client" });
+  const q4 = PathsQuery.parse({ from: day(r.from), to: day(plus(r.to, -1)), event: "product_view", depth: 4 });
+  const ctx = (db: Database, eventLake?: EventLakeQuery) => ({ db, principal: BENCH_ADMIN, eventLake });
+  const noDb = {} as PgDatabase;
   return [
     {
       id: "Q1",
@@ -138,34 +125,23 @@ export function buildQuestions(r: Range): Question[] {
     },
     {
       id: "Q2",
-      label: "8-step any-order funnel, 30 days (exclusion: TODO)",
+      label: "8-step any-order funnel with an exclusion, 30 days",
       columnar: async (lake) => counts(await runFunnel({} as PgDatabase, { ...q2, path: "columnar" }, lake)),
       postgres: async (db) => counts(await runFunnel(db, { ...q2, path: "raw" })),
       umami: async (db) => flat(await db.query(umamiFunnelSql(q2.steps, 60), [r.from, r.to])),
     },
     {
       id: "Q3",
-      label: "8-week retention by client (stand-in SQL)",
-      columnar: async (lake) =>
-        flat(
-          await lakeRows(lake, retentionSql(lake.eventsSource({ from: day(r.weeksFrom), to: day(r.to) }), duckEpoch), [
-            r.weeksFrom,
-            r.to,
-          ]),
-        ),
-      postgres: async (db) => flat(await db.query(retentionSql("clickstream_events", pgEpoch), [r.weeksFrom, r.to])),
+      label: "8-week retention by client",
+      columnar: async (lake) => retentionCounts(await computeRetention(noDb, { ...q3, path: "columnar" }, { lake })),
+      postgres: async (db) => retentionCounts(await computeRetention(db, { ...q3, path: "warehouse" })),
     },
     {
       id: "Q4",
-      label: "paths from product_view, 30 days (stand-in SQL)",
+      label: "paths from product_view, 4 steps, 30 days",
       columnar: async (lake) =>
-        flat(
-          await lakeRows(lake, pathsSql(lake.eventsSource({ from: day(r.from), to: day(plus(r.to, 1)) })), [
-            r.from,
-            r.to,
-          ]),
-        ),
-      postgres: async (db) => flat(await db.query(pathsSql("clickstream_events"), [r.from, r.to])),
+        pathCounts(await getPaths({ ctx: ctx(noDb, lake), input: { ...q4, path: "columnar" } })),
+      postgres: async (db) => pathCounts(await getPaths({ ctx: ctx(db), input: { ...q4, path: "warehouse" } })),
     },
   ];
 }

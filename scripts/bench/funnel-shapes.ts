@@ -10,7 +10,32 @@
 import { eventLakeAt, openLocalLakeQuery } from "@/lib/adapters/compose/lake-engines";
 import { queryColumnarFunnel } from "@/lib/clickstream/columnar-funnel";
 import { FunnelQuery } from "@/lib/schemas/funnel";
-import { pathsSql, retentionSql } from "./funnel-questions";
+
+/**
+ * The first shape timed for 8-week retention by
+ * client: cohort = the week of the client's first event in the range, then distinct clients
+ * active in each later week. `src` an events source, `$1` the range start, `$2` its end.
+ */
+export const retentionSql = (src: string, epoch: (e: string) => string) => `
+  WITH a AS (SELECT client_id, CAST(floor((${epoch("event_timestamp")} - ${epoch("$1")}) / 604800) AS INT) AS wk
+             FROM ${src} WHERE event_timestamp >= $1 AND event_timestamp < $2 GROUP BY 1, 2),
+       f AS (SELECT client_id, min(wk) AS cw FROM a GROUP BY 1)
+  SELECT f.cw, a.wk - f.cw AS w, count(*) AS n FROM a JOIN f ON f.client_id = a.client_id
+  GROUP BY 1, 2 ORDER BY 1, 2`;
+
+/**
+ * The first shape timed for paths from product_view: per
+ * session, the first product_view and the 3 events after it; the 20 most common paths.
+ */
+export const pathsSql = (src: string) => `
+  SELECT n1, n2, n3, count(*) AS n FROM (
+    SELECT event_name, n1, n2, n3, row_number() OVER (PARTITION BY session_id ORDER BY event_timestamp, event_id) AS rn
+    FROM (SELECT session_id, event_timestamp, event_id, event_name,
+            lead(event_name, 1) OVER w AS n1, lead(event_name, 2) OVER w AS n2, lead(event_name, 3) OVER w AS n3
+          FROM ${src} WHERE event_timestamp >= $1 AND event_timestamp < $2
+          WINDOW w AS (PARTITION BY session_id ORDER BY event_timestamp, event_id)) e
+    WHERE event_name = 'product_view') p
+  WHERE rn = 1 GROUP BY 1, 2, 3 ORDER BY 4 DESC, 1, 2, 3 LIMIT 20`;
 
 const root = process.argv[2] as string;
 const runs = Number(process.argv[3] ?? 3);

@@ -2,22 +2,25 @@ import type { ClickEvent } from "@/lib/schemas/clickstream";
 import { Random } from "./random";
 
 /** A synthetic catalogue for volume runs: `n` products over a dozen categories and 40 brands. */
+/** The demo catalogue's categories (the bench's generated data uses the same). */
+export const DEMO_CATEGORIES = [
+  "shoes",
+  "bags",
+  "watches",
+  "jackets",
+  "shirts",
+  "hats",
+  "sunglasses",
+  "belts",
+  "socks",
+  "scarves",
+  "gloves",
+  "wallets",
+] as const;
+
 export function syntheticCatalogue(n = 400, seed = 3) {
   const r = new Random(seed);
-  const categories = [
-    "shoes",
-    "bags",
-    "watches",
-    "jackets",
-    "shirts",
-    "hats",
-    "sunglasses",
-    "belts",
-    "socks",
-    "scarves",
-    "gloves",
-    "wallets",
-  ];
+  const categories = DEMO_CATEGORIES;
   return Array.from({ length: n }, (_, i) => {
     const price = r.int(10, 400);
     return {

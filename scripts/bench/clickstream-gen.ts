@@ -15,9 +15,11 @@
  * - `--events` is the number of events in the trailing `--days` (the funnel range); the data spans
  *   `spanDays` (≥ 63: nine whole weeks, so an 8-week retention has every cohort week) at the same rate.
  */
+
 import fs from "node:fs";
 import path from "node:path";
 import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
+import { DEMO_CATEGORIES } from "@/lib/demo/synthetic-clickstream";
 
 export interface GenSpec {
   seed: number;
@@ -29,20 +31,7 @@ export interface GenSpec {
   end: string;
 }
 
-const CATEGORIES = [
-  "shoes",
-  "bags",
-  "watches",
-  "jackets",
-  "shirts",
-  "hats",
-  "sunglasses",
-  "belts",
-  "socks",
-  "scarves",
-  "gloves",
-  "wallets",
-];
+const CATEGORIES = DEMO_CATEGORIES;
 
 /** Average events per client in the trailing `days`, measured on a sample (the model is fixed, so is this). */
 async function eventsPerClient(conn: DuckDBConnection, spec: GenSpec): Promise<number> {

@@ -10,6 +10,7 @@
 import { eventLakeAt, openLocalLakeQuery } from "@/lib/adapters/compose/lake-engines";
 import { queryColumnarFunnel } from "@/lib/clickstream/columnar-funnel";
 import { FunnelQuery } from "@/lib/schemas/funnel";
+import { CUSTOM_FUNNEL_STEPS } from "./funnel-questions";
 
 /**
  * The first shape timed for 8-week retention by
@@ -42,12 +43,7 @@ const runs = Number(process.argv[3] ?? 3);
 const engine = await openLocalLakeQuery(root, { connections: 1, threads: 2 });
 const lake = eventLakeAt(engine, root);
 const q1 = FunnelQuery.parse({
-  steps: [
-    { event: "page_view" },
-    { event: "product_view", category: "shoes" },
-    { event: "add_to_cart" },
-    { event: "purchase" },
-  ],
+  steps: CUSTOM_FUNNEL_STEPS,
   windowMinutes: 60,
   from: "2026-10-31T00:00:00.000Z",
   to: "2026-11-30T00:00:00.000Z",

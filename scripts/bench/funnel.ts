@@ -22,6 +22,7 @@ import type { PgDatabase } from "@/lib/db/pg-database";
 import { ProductReportQuery } from "@/lib/schemas/clickstream-reports";
 import { FunnelQuery, type FunnelResult } from "@/lib/schemas/funnel";
 import { BENCH_DAYS, ensureColumnarCopy, generateBenchRows, openBenchEventLake } from "./funnel-columnar";
+import { CUSTOM_FUNNEL_STEPS } from "./funnel-questions";
 
 /** `--suite questions`: the four questions on generated Parquet and Postgres (`funnel-lake.ts`), not this suite. */
 const QUESTIONS = process.argv.slice(2).includes("--suite");
@@ -199,12 +200,7 @@ async function main() {
   const standard = ["page_view", "product_view", "add_to_cart", "checkout_start", "purchase"];
   const std = FunnelQuery.parse({ steps: standard.map((event) => ({ event })), windowMinutes: 60, from: from30, to });
   const custom = FunnelQuery.parse({
-    steps: [
-      { event: "page_view" },
-      { event: "product_view", category: "shoes" },
-      { event: "add_to_cart" },
-      { event: "purchase" },
-    ],
+    steps: CUSTOM_FUNNEL_STEPS,
     windowMinutes: 60,
     from: from7,
     to,

@@ -68,7 +68,7 @@ export function FunnelOptions({ form, update }: { form: FunnelForm; update: (pat
           <option value="session">session</option>
           <option value="client">client (browser)</option>
           <option value="user">logged-in user</option>
-          <option value="person">Person (merges a browser with the account it later signs in to)</option>
+          <option value="person">person (browser + the account it signs in to)</option>
         </select>
       </Labelled>
       <DayRange from={form.from} to={form.to} onChange={update} />

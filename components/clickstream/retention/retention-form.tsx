@@ -60,7 +60,7 @@ export function RetentionFormView({ applied, onRun }: { applied: RetentionForm; 
         options={[
           ["client", "clients (browsers)"],
           ["user", "logged-in users"],
-          ["person", "people (a browser merged with the account it signed in to)"],
+          ["person", "people (browser + the account it signs in to)"],
         ]}
         onChange={(unit) => set({ unit })}
       />

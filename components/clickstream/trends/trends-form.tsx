@@ -21,7 +21,7 @@ export const MEASURE_NAMES = {
   clients: "unique clients",
   sessions: "unique sessions",
   users: "unique logged-in users",
-  persons: "unique people (browsers merged with their accounts)",
+  persons: "unique people (browser + account)",
 } as const;
 
 const BREAKDOWNS = [

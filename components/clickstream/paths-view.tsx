@@ -10,6 +10,10 @@ import type { PathsResult } from "@/lib/schemas/paths";
 import { daysAgo, useUrlState } from "../hooks/use-url-state";
 import { PathsFlow } from "./paths-flow";
 import { eventLabel } from "./paths-layout";
+import { SelectField } from "./report-fields";
+
+/** Options whose value is their text. */
+const choices = (...values: string[]) => values.map((v) => [v, v] as const);
 
 /** The diagram's figures as a table: every node, step by step. */
 function PathsTable({ result }: { result: PathsResult }) {
@@ -49,12 +53,15 @@ export function PathsView() {
     <div className="flex flex-col gap-6">
       <div className="flex flex-wrap items-end gap-3 text-sm">
         <DayRange from={q.from} to={q.to} onChange={set} />
-        <Labelled label="Paths">
-          <select className={FIELD} value={q.direction} onChange={(e) => set({ direction: e.target.value })}>
-            <option value="start">starting from</option>
-            <option value="end">ending at</option>
-          </select>
-        </Labelled>
+        <SelectField
+          label="Paths"
+          value={q.direction}
+          options={[
+            ["start", "starting from"],
+            ["end", "ending at"],
+          ]}
+          onChange={(direction) => set({ direction })}
+        />
         <Labelled label="Event">
           <input
             key={q.event}
@@ -63,20 +70,18 @@ export function PathsView() {
             onBlur={(e) => set({ event: e.target.value.trim() })}
           />
         </Labelled>
-        <Labelled label="Steps">
-          <select className={FIELD} value={q.depth} onChange={(e) => set({ depth: e.target.value })}>
-            {["2", "3", "4", "5", "6"].map((d) => (
-              <option key={d}>{d}</option>
-            ))}
-          </select>
-        </Labelled>
-        <Labelled label="Events per step">
-          <select className={FIELD} value={q.maxNodes} onChange={(e) => set({ maxNodes: e.target.value })}>
-            {["4", "6", "8", "12"].map((d) => (
-              <option key={d}>{d}</option>
-            ))}
-          </select>
-        </Labelled>
+        <SelectField
+          label="Steps"
+          value={q.depth}
+          options={choices("2", "3", "4", "5", "6")}
+          onChange={(depth) => set({ depth })}
+        />
+        <SelectField
+          label="Events per step"
+          value={q.maxNodes}
+          options={choices("4", "6", "8", "12")}
+          onChange={(maxNodes) => set({ maxNodes })}
+        />
         <Labelled label="Leave out events (comma-separated)">
           <input
             key={q.exclude}

@@ -2,7 +2,8 @@ import { AppError } from "@/lib/errors";
 import type { Database } from "@/lib/ports/database";
 import type { EventLakeQuery } from "@/lib/ports/event-lake";
 import type { FunnelQuery, FunnelResult } from "@/lib/schemas/funnel";
-import { isColumnarCopyComplete, queryColumnarFunnel } from "./columnar-funnel";
+import { queryColumnarFunnel } from "./columnar-funnel";
+import { chooseEventLake } from "./event-report";
 import { type CubePreset, findCubePreset, readFunnelCube } from "./funnel-cube";
 import { buildFunnelSql, getRollupIneligibility, type ScanRange } from "./funnel-query";
 import { type FunnelLevelRow, type FunnelTimeRow, summariseFunnel } from "./funnel-summary";
@@ -82,14 +83,12 @@ function explainFunnelPath(a: {
   );
 }
 
-/** The columnar copy when it counts this funnel: asked for by name, or (auto) when it holds every loaded object. */
-async function chooseColumnar(db: Database, q: FunnelQuery, lake?: EventLakeQuery): Promise<EventLakeQuery | null> {
-  if (q.path === "columnar") {
-    if (!lake) throw new AppError("invalid_input", "This deployment has no columnar copy of the events to read.");
-    return lake;
-  }
-  return q.path === "auto" && lake && (await isColumnarCopyComplete(db)) ? lake : null;
-}
+/**
+ * The columnar copy when it counts this funnel, chosen as for every raw-event report: asked for by
+ * name, or (auto) when it holds every loaded object; a funnel forced onto a Postgres path never reads it.
+ */
+const chooseColumnar = (db: Database, q: FunnelQuery, lake?: EventLakeQuery) =>
+  chooseEventLake(db, q.path === "columnar" || q.path === "auto" ? q.path : "warehouse", lake);
 
 /** The funnel counted by the lake engine over the columnar copy. */
 async function runColumnarFunnel(lake: EventLakeQuery, q: FunnelQuery, started: number): Promise<FunnelResult> {

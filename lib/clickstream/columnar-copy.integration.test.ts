@@ -116,6 +116,9 @@ describe.each(DB_TARGETS)("columnar copy of the warehouse on $name", (target) =>
         writeFile: async () => {
           throw new Error("disk full");
         },
+        mergeFiles: async () => {
+          throw new Error("disk full");
+        },
       },
     };
     const first = await runWarehouseEtl({ db, raw, trigger: "test", now: t + H, copy: broken });

@@ -1,6 +1,7 @@
 import type { Queryable } from "@/lib/ports/database";
 import type { ObjectStore } from "@/lib/ports/object-store";
 import { recordObjectsLoadedWithoutCopy } from "./columnar-backfill";
+import { finishColumnarCompactions, listCompactedKeys } from "./columnar-compaction";
 import {
   type ColumnarCopy,
   columnarKey,
@@ -55,7 +56,8 @@ export async function markColumnarPublished(q: Queryable, objectKey: string): Pr
 
 /**
  * Published records of objects received since `since` whose files are not all in the store (deleted,
- * lost with a disk) become unpublished again, so the repair writes them. Each partition is listed once.
+ * lost with a disk) become unpublished again, so the repair writes them. A file merged into a
+ * compacted one is present. Each partition is listed once.
  */
 async function unpublishLostFiles(q: Queryable, copy: ColumnarCopy, since: number): Promise<number> {
   const recs = await q.query<{ object_key: string; parts: string[] }>(
@@ -70,6 +72,7 @@ async function unpublishLostFiles(q: Queryable, copy: ColumnarCopy, since: numbe
       if (!keys) {
         keys = new Set<string>();
         for await (const o of copy.store.list(`events/${part}/`)) keys.add(o.key);
+        for (const k of await listCompactedKeys(q, [part])) keys.add(k);
         listed.set(part, keys);
       }
       if (!keys.has(columnarKey(part, r.object_key))) {
@@ -91,7 +94,7 @@ async function unpublishLostFiles(q: Queryable, copy: ColumnarCopy, since: numbe
  * but whose files were never published gets them written again from its raw object — the same
  * rows, since the record keeps which of its events another object had loaded first. So does every
  * object of the last `LATE_HOURS` whose files went missing, and every object loaded without the copy
- * (`columnar-backfill.ts`). Returns the objects repaired and the
+ * (`columnar-backfill.ts`). A compaction a crash left unfinished is finished or dropped first. Returns the objects repaired and the
  * problems met (an object that fails is tried again by the next run).
  */
 export async function repairColumnarCopy(
@@ -102,6 +105,9 @@ export async function repairColumnarCopy(
 ): Promise<{ repaired: number; problems: string[] }> {
   sweepColumnarStaging(copy);
   const problems: string[] = [];
+  await finishColumnarCompactions(q, copy).catch((err: Error) => {
+    problems.push(`finishing a compaction of the columnar copy: ${err.message} (tried again by the next run)`);
+  });
   await recordObjectsLoadedWithoutCopy(q, raw).catch((err: Error) => {
     problems.push(`columnar copy of objects loaded without it: ${err.message} (tried again by the next run)`);
   });

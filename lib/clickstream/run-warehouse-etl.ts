@@ -1,6 +1,7 @@
 import type { Database, Queryable } from "@/lib/ports/database";
 import type { ObjectStore } from "@/lib/ports/object-store";
 import { toStorableText } from "@/lib/schemas/common";
+import { compactColumnarCopy } from "./columnar-compaction";
 import type { ColumnarCopy } from "./columnar-copy";
 import { repairColumnarCopy } from "./columnar-records";
 import { createLeaseHolder, releaseEtlLease, takeEtlLease } from "./etl-lease";
@@ -94,7 +95,7 @@ async function refreshTouchedCube(
  * transaction per object, so a crash re-loads at most that object, without duplicates. With `copy`,
  * the loaded events are also written as Parquet, exactly once (`columnar-copy.ts`): first the files
  * an earlier run committed but never published are written again, and the identity map is
- * written beside them when it changed.
+ * written beside them when it changed; closed hours' files are merged (`columnar-compaction.ts`).
  */
 export async function runWarehouseEtl(args: {
   db: Database;
@@ -119,10 +120,12 @@ export async function runWarehouseEtl(args: {
       total.hours = pending.hours;
       const span = await loadPendingObjects({ db, conn, raw, queue: pending.queue, total, problems, copy: args.copy });
       if (total.loaded > 0) await refreshTouchedCube(conn, span, problems);
-      if (args.copy)
+      if (args.copy) {
         await writeIdentitySnapshot(conn, args.copy).catch((err: Error) => {
           problems.push(`identity map for the columnar copy: ${err.message}`);
         });
+        problems.push(...(await compactColumnarCopy(conn, args.copy, now)).problems);
+      }
       const status = await finishRun(conn, runId, t0, total, problems);
       return { runId, status, ...total };
     } catch (err) {

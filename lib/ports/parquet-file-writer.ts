@@ -12,4 +12,9 @@ export interface ParquetColumn {
 /** Writes rows (arrays in column order) as one Parquet file at a local path, replacing what was there. */
 export interface ParquetFileWriter {
   writeFile(columns: readonly ParquetColumn[], rows: readonly (readonly unknown[])[], file: string): Promise<void>;
+  /**
+   * Merges Parquet files into one at `file`, rows ordered by the `orderBy` columns; returns the rows
+   * written, after checking the new file holds as many rows as the inputs.
+   */
+  mergeFiles(inputs: readonly string[], file: string, orderBy: readonly string[]): Promise<number>;
 }

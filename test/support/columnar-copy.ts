@@ -10,6 +10,8 @@ export interface TestColumnarCopy {
   root: string;
   /** Every row of the published files: event id, its partition and the file's name. */
   readRows(): Promise<{ event_id: string; dt: string; hr: string; file: string }[]>;
+  /** Any query on the copy's DuckDB (a file's rows in stored order, say). */
+  query(sql: string): Promise<Record<string, unknown>[]>;
   close(): void;
 }
 
@@ -32,6 +34,7 @@ export async function openTestColumnarCopy(): Promise<TestColumnarCopy> {
       );
       return rows as { event_id: string; dt: string; hr: string; file: string }[];
     },
+    query: (sql) => writer.query(sql),
     close: () => writer.close(),
   };
 }

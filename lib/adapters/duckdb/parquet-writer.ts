@@ -7,6 +7,7 @@ import type { CloudTrailBulk } from "@/lib/lake/cloudtrail-bulk";
 import { type LakeRow, TABLES, type TableName } from "@/lib/lake/tables";
 import type { ParquetColumn, ParquetColumnType, ParquetFileWriter } from "@/lib/ports/parquet-file-writer";
 import { cloudTrailBulkCopy, hourPartitionDir } from "./cloudtrail-bulk";
+import { arrayRowChunks, ndjsonChunks } from "./ndjson-chunks";
 import { duckDbType, PARQUET_ZSTD, q } from "./sql-types";
 
 function selectFor(table: TableName): string {
@@ -34,26 +35,6 @@ const FILE_COLUMNS: Record<ParquetColumnType, { read: string; store: (c: string)
   integer: { read: "INTEGER", store: (c) => c },
   money: { read: "DECIMAL(14,2)", store: (c) => c },
 };
-
-/** Array rows as NDJSON objects keyed by column name, 2,000 rows a chunk. */
-function* arrayRowChunks(columns: readonly ParquetColumn[], rows: readonly (readonly unknown[])[]): Generator<string> {
-  for (let i = 0; i < rows.length; i += 2000) {
-    let chunk = "";
-    for (const r of rows.slice(i, i + 2000))
-      chunk += `${JSON.stringify(Object.fromEntries(columns.map((c, j) => [c.name, r[j] ?? null])))}\n`;
-    yield chunk;
-  }
-}
-
-/** Rows as NDJSON, 2,000 rows a chunk. */
-function* ndjsonChunks(rows: readonly LakeRow[]): Generator<string> {
-  for (let i = 0; i < rows.length; i += 2000) {
-    let chunk = "";
-    const end = Math.min(rows.length, i + 2000);
-    for (let j = i; j < end; j++) chunk += `${JSON.stringify(rows[j])}\n`;
-    yield chunk;
-  }
-}
 
 /**
  * Writes normalized rows as ZSTD Parquet, Hive-partitioned by event date and hour, with
@@ -161,6 +142,26 @@ export class DuckDbParquetWriter implements ParquetFileWriter {
     } finally {
       fs.rmSync(tmp, { force: true });
     }
+  }
+
+  /** Merges files (columns by name, so older files missing a column still fit) into one ordered file. */
+  async mergeFiles(inputs: readonly string[], file: string, orderBy: readonly string[]): Promise<number> {
+    const src = `read_parquet([${inputs.map(q).join(", ")}], union_by_name = true, hive_partitioning = false)`;
+    const count = async (from: string) => Number((await this.query(`SELECT count(*) AS n FROM ${from}`))[0]?.n);
+    const expected = await count(src);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    // The instance writes unordered elsewhere (faster); the merged file keeps its sort.
+    await this.conn.run("SET preserve_insertion_order = true");
+    try {
+      await this.conn.run(
+        `COPY (SELECT * FROM ${src} ORDER BY ${orderBy.map((c) => `"${c.replace(/"/g, '""')}"`).join(", ")}) TO ${q(file)} (${PARQUET_ZSTD})`,
+      );
+    } finally {
+      await this.conn.run("SET preserve_insertion_order = false");
+    }
+    const written = await count(`read_parquet(${q(file)})`);
+    if (written !== expected) throw new Error(`merged file holds ${written} rows, the inputs ${expected}`);
+    return written;
   }
 
   private async writeTableFile(table: TableName, rows: readonly LakeRow[], file: string): Promise<void> {

@@ -1,0 +1,152 @@
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import type { Queryable } from "@/lib/ports/database";
+import type { ColumnarCopy } from "./columnar-copy";
+import { LATE_HOURS } from "./pending-objects";
+
+/**
+ * Compaction of the columnar copy (`clickstream_columnar_compactions`, migration 020). The ETL writes
+ * one file per raw object and hour, and DuckDB pays per file; once an hour partition is closed (every
+ * object with files in it is older than the late window, so no repair or late load touches them, and
+ * published), its files are merged into one sorted by session. Exactly once, as for loads:
+ * 1. the merged file is written to staging and its rows checked against the inputs';
+ * 2. a row names the merged file and the files it replaces (committed before anything moves);
+ * 3. the merged file is published, the inputs deleted, the row marked done.
+ * A crash before 3 leaves the row unfinished: the next run (`finishColumnarCompactions`, under the
+ * lease) deletes what is left of the inputs when the merged file is in the store, or drops the row
+ * when it is not. A reader between publishing and deleting may see a partition's events twice for
+ * that moment; the stores never hold them twice once a run has finished.
+ */
+
+/** Partitions of objects that left the late window this long ago are still looked at (a stopped ETL catches up). */
+export const COMPACT_LOOKBACK_HOURS = 7 * 24;
+/** Partitions merged per run at most (the rest the next run). */
+export const COMPACT_MAX_PARTS = 48;
+/** Merged files are ordered so a session's events are together (what funnels, paths and retention group by). */
+export const COMPACT_ORDER = ["session_id", "event_timestamp", "event_id"] as const;
+
+async function listPart(copy: ColumnarCopy, part: string): Promise<string[]> {
+  const keys: string[] = [];
+  for await (const o of copy.store.list(`events/${part}/`)) if (o.key.endsWith(".parquet")) keys.push(o.key);
+  return keys.sort();
+}
+
+/** Finishes or drops the compactions a crashed run left unfinished. Returns how many were finished. */
+export async function finishColumnarCompactions(q: Queryable, copy: ColumnarCopy): Promise<number> {
+  const open = await q.query<{ id: string; part: string; file_key: string; inputs: string[] }>(
+    "SELECT id::text AS id, part, file_key, inputs FROM clickstream_columnar_compactions WHERE done_at IS NULL ORDER BY id",
+  );
+  let finished = 0;
+  for (const c of open) {
+    const present = new Set(await listPart(copy, c.part));
+    if (!present.has(c.file_key)) {
+      await q.query("DELETE FROM clickstream_columnar_compactions WHERE id = $1", [c.id]);
+      continue;
+    }
+    const left = c.inputs.filter((k) => present.has(k));
+    if (left.length) await copy.store.delete(left);
+    await q.query("UPDATE clickstream_columnar_compactions SET done_at = now() WHERE id = $1", [c.id]);
+    finished++;
+  }
+  return finished;
+}
+
+/**
+ * The files merged away (`inputs` of finished compactions) in these partitions: an object whose file
+ * was merged is present, not lost.
+ */
+export async function listCompactedKeys(q: Queryable, parts: readonly string[]): Promise<Set<string>> {
+  if (parts.length === 0) return new Set();
+  const rows = await q.query<{ key: string }>(
+    `SELECT DISTINCT unnest(inputs) AS key FROM clickstream_columnar_compactions
+     WHERE done_at IS NOT NULL AND part = ANY($1::text[])`,
+    [parts],
+  );
+  return new Set(rows.map((r) => r.key));
+}
+
+/** Closed partitions not merged since their last object: every object there older than `closedBefore` and published. */
+async function listDueParts(q: Queryable, closedBefore: Date): Promise<string[]> {
+  const rows = await q.query<{ part: string }>(
+    `WITH c AS (
+       SELECT DISTINCT unnest(parts) AS part FROM clickstream_columnar_objects
+       WHERE hour >= $1::timestamptz - make_interval(hours => $2::int) AND hour < $1::timestamptz
+     )
+     SELECT c.part FROM c
+     WHERE NOT EXISTS (
+         SELECT 1 FROM clickstream_columnar_objects o
+         WHERE o.parts @> ARRAY[c.part] AND (o.hour >= $1::timestamptz OR o.published_at IS NULL))
+       AND NOT EXISTS (
+         SELECT 1 FROM clickstream_columnar_compactions k
+         WHERE k.part = c.part AND k.done_at IS NOT NULL AND k.closed_before > (
+           SELECT max(o.hour) FROM clickstream_columnar_objects o WHERE o.parts @> ARRAY[c.part]))
+     ORDER BY c.part LIMIT $3`,
+    [closedBefore.toISOString(), COMPACT_LOOKBACK_HOURS, COMPACT_MAX_PARTS],
+  );
+  return rows.map((r) => r.part);
+}
+
+/** Merges one partition's files (or records that it has one); returns whether files were merged. */
+async function compactPart(q: Queryable, copy: ColumnarCopy, part: string, closedBefore: Date): Promise<boolean> {
+  const inputs = await listPart(copy, part);
+  const record = (fileKey: string | null, replaced: readonly string[], rows: number, done: boolean) =>
+    q.query<{ id: string }>(
+      `INSERT INTO clickstream_columnar_compactions (part, file_key, inputs, rows, closed_before, done_at)
+       VALUES ($1, $2, $3::text[], $4, $5, ${done ? "now()" : "NULL"}) RETURNING id::text AS id`,
+      [part, fileKey, replaced, rows, closedBefore.toISOString()],
+    );
+  if (inputs.length <= 1) {
+    await record(inputs[0] ?? null, [], 0, true);
+    return false;
+  }
+  const digest = createHash("sha256").update(inputs.join("\n")).digest("hex").slice(0, 20);
+  const dir = path.join(copy.stagingDir, `compact-${digest}`);
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  try {
+    const locals = await Promise.all(
+      inputs.map(async (key, i) => {
+        const local = path.join(dir, `${i}.parquet`);
+        fs.writeFileSync(local, await copy.store.get(key));
+        return local;
+      }),
+    );
+    const merged = path.join(dir, "merged.parquet");
+    const rows = await copy.writer.mergeFiles(locals, merged, COMPACT_ORDER);
+    const fileKey = `events/${part}/compact-${digest}.parquet`;
+    const [row] = await record(fileKey, inputs, rows, false);
+    await copy.store.putFile(fileKey, merged);
+    await copy.store.delete(inputs);
+    await q.query("UPDATE clickstream_columnar_compactions SET done_at = now() WHERE id = $1", [row?.id]);
+    return true;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Merges the copy's closed partitions (under the ETL lease, after the run's loads). A partition that
+ * fails keeps its files and is tried again by the next run.
+ */
+export async function compactColumnarCopy(
+  q: Queryable,
+  copy: ColumnarCopy,
+  now: number,
+): Promise<{ merged: number; problems: string[] }> {
+  const closedBefore = new Date(now - LATE_HOURS * 3_600_000);
+  const problems: string[] = [];
+  let merged = 0;
+  const due = await listDueParts(q, closedBefore).catch((err: Error) => {
+    problems.push(`finding the columnar copy's closed hours: ${err.message} (tried again by the next run)`);
+    return [];
+  });
+  for (const part of due) {
+    try {
+      if (await compactPart(q, copy, part, closedBefore)) merged++;
+    } catch (err) {
+      problems.push(`compacting the columnar copy's ${part}: ${(err as Error).message} (tried again by the next run)`);
+    }
+  }
+  return { merged, problems };
+}

@@ -57,13 +57,15 @@ describe.each(DB_TARGETS)("compaction of the columnar copy on $name", (target) =
       (await db.query<{ id: string }>("SELECT event_id::text AS id FROM clickstream_events ORDER BY 1")).map(
         (r) => r.id,
       );
-    const files = (hr: string) =>
-      fs.readdirSync(path.join(columnar.root, "store", "events", "dt=2026-11-24", hr)).sort();
+    const files = (hr: string) => {
+      const dir = path.join(columnar.root, "store", "events", "dt=2026-11-24", hr);
+      return fs.existsSync(dir) ? fs.readdirSync(dir).sort() : [];
+    };
     const copiedIds = async () => (await columnar.readRows()).map((r) => r.event_id);
     return { db, columnar, raw, ids, warehouseIds, files, copiedIds };
   }
 
-  test("a closed hour's files become one file sorted by session, each event once; re-runs change nothing", async () => {
+  test("a closed day's files become one file sorted by session, each event once; re-runs change nothing", async () => {
     const { db, columnar, raw, warehouseIds, files, copiedIds } = await loaded();
     expect(files("hr=09")).toHaveLength(3);
 
@@ -73,22 +75,23 @@ describe.each(DB_TARGETS)("compaction of the columnar copy on $name", (target) =
 
     const closed = await runWarehouseEtl({ db, raw, trigger: "test", now: CLOSED, copy: columnar.copy });
     expect(closed).toMatchObject({ status: "succeeded" });
-    expect(files("hr=09")).toEqual([expect.stringMatching(/^compact-[0-9a-f]{20}\.parquet$/)]);
-    expect(files("hr=10")).toHaveLength(1); // one object's file: nothing to merge
+    expect(files("hr=day")).toEqual([expect.stringMatching(/^compact-[0-9a-f]{20}\.parquet$/)]);
+    expect([...files("hr=09"), ...files("hr=10")]).toEqual([]);
     expect(await copiedIds()).toEqual(await warehouseIds());
     const order = await columnar.query(
-      `SELECT session_id FROM read_parquet('${path.join(columnar.root, "store", "events", "dt=2026-11-24", "hr=09", files("hr=09")[0] ?? "")}')`,
+      `SELECT session_id FROM read_parquet('${path.join(columnar.root, "store", "events", "dt=2026-11-24", "hr=day", files("hr=day")[0] ?? "")}')`,
     );
-    expect(order.map((r) => r.session_id)).toEqual(["s1", "s1", "s2", "s2", "s3"]);
+    expect(order.map((r) => r.session_id)).toEqual(["s1", "s1", "s1", "s2", "s2", "s3"]);
 
-    const merged = files("hr=09");
+    const merged = files("hr=day");
     await runWarehouseEtl({ db, raw, trigger: "test", now: CLOSED + H, copy: columnar.copy });
-    expect(files("hr=09")).toEqual(merged);
+    expect(files("hr=day")).toEqual(merged);
     // A run whose clock is behind checks those objects' files again: merged counts as present, so
     // nothing is written twice.
     const behind = await runWarehouseEtl({ db, raw, trigger: "test", now: T + H, copy: columnar.copy });
     expect(behind).toMatchObject({ status: "succeeded", objects: 0 });
-    expect(files("hr=09")).toEqual(merged);
+    expect(files("hr=day")).toEqual(merged);
+    expect(files("hr=09")).toEqual([]);
     expect(await copiedIds()).toEqual(await warehouseIds());
   });
 
@@ -123,11 +126,13 @@ describe.each(DB_TARGETS)("compaction of the columnar copy on $name", (target) =
       copy: { ...columnar.copy, store: failing(columnar.copy.store, "delete") },
     });
     expect(beforeDelete.status).toBe("partial");
-    expect(files("hr=09")).toHaveLength(4); // merged and old side by side until the next run
+    // Merged and old side by side until the next run.
+    expect([files("hr=day").length, files("hr=09").length, files("hr=10").length]).toEqual([1, 3, 1]);
 
     const next = await runWarehouseEtl({ db, raw, trigger: "test", now: CLOSED, copy: columnar.copy });
     expect(next).toMatchObject({ status: "succeeded" });
-    expect(files("hr=09")).toEqual([expect.stringMatching(/^compact-/)]);
+    expect(files("hr=day")).toEqual([expect.stringMatching(/^compact-/)]);
+    expect(files("hr=09")).toEqual([]);
     expect(await copiedIds()).toEqual(await warehouseIds());
     const [open] = await db.query<{ n: string }>(
       "SELECT count(*) AS n FROM clickstream_columnar_compactions WHERE done_at IS NULL",
@@ -135,10 +140,10 @@ describe.each(DB_TARGETS)("compaction of the columnar copy on $name", (target) =
     expect(Number(open?.n)).toBe(0);
   });
 
-  test("a late event for a merged hour gets its own file beside it, merged again once its object is closed", async () => {
+  test("a late event for a merged day gets its own file beside it, merged again once its object is closed", async () => {
     const { db, columnar, raw, warehouseIds, files, copiedIds } = await loaded();
     await runWarehouseEtl({ db, raw, trigger: "test", now: CLOSED, copy: columnar.copy });
-    const merged = files("hr=09");
+    const merged = files("hr=day");
     expect(merged).toHaveLength(1);
 
     const lateHour = CLOSED - H;
@@ -146,12 +151,13 @@ describe.each(DB_TARGETS)("compaction of the columnar copy on $name", (target) =
     await raw.put(`${hourPrefix(lateHour)}9-late.ndjson`, `${line(late, "s1", T + 30_000)}\n`);
     const run = await runWarehouseEtl({ db, raw, trigger: "test", now: CLOSED, copy: columnar.copy });
     expect(run).toMatchObject({ status: "succeeded", loaded: 1 });
-    expect(files("hr=09")).toHaveLength(2);
+    expect([files("hr=day").length, files("hr=09").length]).toEqual([1, 1]);
     expect(await copiedIds()).toEqual(await warehouseIds());
 
     await runWarehouseEtl({ db, raw, trigger: "test", now: lateHour + (LATE_HOURS + 2) * H, copy: columnar.copy });
-    expect(files("hr=09")).toEqual([expect.stringMatching(/^compact-/)]);
-    expect(files("hr=09")).not.toEqual(merged);
+    expect(files("hr=day")).toEqual([expect.stringMatching(/^compact-/)]);
+    expect(files("hr=day")).not.toEqual(merged);
+    expect(files("hr=09")).toEqual([]);
     expect(await copiedIds()).toEqual(await warehouseIds());
     expect(await copiedIds()).toContain(late);
   });

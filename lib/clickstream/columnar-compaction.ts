@@ -7,28 +7,34 @@ import { LATE_HOURS } from "./pending-objects";
 
 /**
  * Compaction of the columnar copy (`clickstream_columnar_compactions`, migration 020). The ETL writes
- * one file per raw object and hour, and DuckDB pays per file; once an hour partition is closed (every
- * object with files in it is older than the late window, so no repair or late load touches them, and
- * published), its files are merged into one sorted by session. Exactly once, as for loads:
+ * one file per raw object and hour, and DuckDB pays per file and per small row group (a day in one
+ * file reads twice as fast as in 24: docs/performance.md). Once a day is closed (every object with
+ * files in it is older than the late window, so no repair or late load touches them, and published),
+ * its files are merged into one, `events/dt=…/hr=day/compact-….parquet`, sorted by session (`hr` is
+ * where a file is stored; reports filter on event time). Exactly once, as for loads:
  * 1. the merged file is written to staging and its rows checked against the inputs';
  * 2. a row names the merged file and the files it replaces (committed before anything moves);
  * 3. the merged file is published, the inputs deleted, the row marked done.
  * A crash before 3 leaves the row unfinished: the next run (`finishColumnarCompactions`, under the
  * lease) deletes what is left of the inputs when the merged file is in the store, or drops the row
- * when it is not. A reader between publishing and deleting may see a partition's events twice for
+ * when it is not. A reader between publishing and deleting may see a day's events twice for
  * that moment; the stores never hold them twice once a run has finished.
  */
 
-/** Partitions of objects that left the late window this long ago are still looked at (a stopped ETL catches up). */
-export const COMPACT_LOOKBACK_HOURS = 7 * 24;
-/** Partitions merged per run at most (the rest the next run). */
-export const COMPACT_MAX_PARTS = 48;
+/** Days whose last object left the late window this long ago are still looked at (a stopped ETL catches up). */
+export const COMPACT_LOOKBACK_HOURS = 14 * 24;
+/** Days merged per run at most (the rest the next run). */
+export const COMPACT_MAX_DAYS = 4;
+/** The partition value of a merged day's file. */
+export const COMPACTED_HOUR = "day";
+/** The day partition (`dt=…`) of an hour partition (`dt=…/hr=…`). */
+export const dayOfPart = (part: string) => part.split("/")[0] as string;
 /** Merged files are ordered so a session's events are together (what funnels, paths and retention group by). */
 export const COMPACT_ORDER = ["session_id", "event_timestamp", "event_id"] as const;
 
-async function listPart(copy: ColumnarCopy, part: string): Promise<string[]> {
+async function listDay(copy: ColumnarCopy, day: string): Promise<string[]> {
   const keys: string[] = [];
-  for await (const o of copy.store.list(`events/${part}/`)) if (o.key.endsWith(".parquet")) keys.push(o.key);
+  for await (const o of copy.store.list(`events/${day}/`)) if (o.key.endsWith(".parquet")) keys.push(o.key);
   return keys.sort();
 }
 
@@ -39,7 +45,7 @@ export async function finishColumnarCompactions(q: Queryable, copy: ColumnarCopy
   );
   let finished = 0;
   for (const c of open) {
-    const present = new Set(await listPart(copy, c.part));
+    const present = new Set(await listDay(copy, c.part));
     if (!present.has(c.file_key)) {
       await q.query("DELETE FROM clickstream_columnar_compactions WHERE id = $1", [c.id]);
       continue;
@@ -53,48 +59,49 @@ export async function finishColumnarCompactions(q: Queryable, copy: ColumnarCopy
 }
 
 /**
- * The files merged away (`inputs` of finished compactions) in these partitions: an object whose file
- * was merged is present, not lost.
+ * The files merged away (`inputs` of finished compactions) on the days of these hour partitions: an
+ * object whose file was merged is present, not lost.
  */
 export async function listCompactedKeys(q: Queryable, parts: readonly string[]): Promise<Set<string>> {
   if (parts.length === 0) return new Set();
   const rows = await q.query<{ key: string }>(
     `SELECT DISTINCT unnest(inputs) AS key FROM clickstream_columnar_compactions
      WHERE done_at IS NOT NULL AND part = ANY($1::text[])`,
-    [parts],
+    [[...new Set(parts.map(dayOfPart))]],
   );
   return new Set(rows.map((r) => r.key));
 }
 
-/** Closed partitions not merged since their last object: every object there older than `closedBefore` and published. */
-async function listDueParts(q: Queryable, closedBefore: Date): Promise<string[]> {
-  const rows = await q.query<{ part: string }>(
-    `WITH c AS (
-       SELECT DISTINCT unnest(parts) AS part FROM clickstream_columnar_objects
-       WHERE hour >= $1::timestamptz - make_interval(hours => $2::int) AND hour < $1::timestamptz
+/**
+ * Closed days not merged since their last object: every object with files that day published and
+ * older than `closedBefore`, the last of them within the lookback. One pass over the records.
+ */
+async function listDueDays(q: Queryable, closedBefore: Date): Promise<string[]> {
+  const rows = await q.query<{ day: string }>(
+    `WITH d AS (
+       SELECT split_part(p.part, '/', 1) AS day, max(o.hour) AS last, bool_and(o.published_at IS NOT NULL) AS published
+       FROM clickstream_columnar_objects o CROSS JOIN LATERAL unnest(o.parts) AS p(part)
+       GROUP BY 1
      )
-     SELECT c.part FROM c
-     WHERE NOT EXISTS (
-         SELECT 1 FROM clickstream_columnar_objects o
-         WHERE o.parts @> ARRAY[c.part] AND (o.hour >= $1::timestamptz OR o.published_at IS NULL))
+     SELECT d.day FROM d
+     WHERE d.published AND d.last < $1::timestamptz AND d.last >= $1::timestamptz - make_interval(hours => $2::int)
        AND NOT EXISTS (
          SELECT 1 FROM clickstream_columnar_compactions k
-         WHERE k.part = c.part AND k.done_at IS NOT NULL AND k.closed_before > (
-           SELECT max(o.hour) FROM clickstream_columnar_objects o WHERE o.parts @> ARRAY[c.part]))
-     ORDER BY c.part LIMIT $3`,
-    [closedBefore.toISOString(), COMPACT_LOOKBACK_HOURS, COMPACT_MAX_PARTS],
+         WHERE k.part = d.day AND k.done_at IS NOT NULL AND k.closed_before > d.last)
+     ORDER BY d.day LIMIT $3`,
+    [closedBefore.toISOString(), COMPACT_LOOKBACK_HOURS, COMPACT_MAX_DAYS],
   );
-  return rows.map((r) => r.part);
+  return rows.map((r) => r.day);
 }
 
-/** Merges one partition's files (or records that it has one); returns whether files were merged. */
-async function compactPart(q: Queryable, copy: ColumnarCopy, part: string, closedBefore: Date): Promise<boolean> {
-  const inputs = await listPart(copy, part);
+/** Merges one day's files (or records that it has one); returns whether files were merged. */
+async function compactDay(q: Queryable, copy: ColumnarCopy, day: string, closedBefore: Date): Promise<boolean> {
+  const inputs = await listDay(copy, day);
   const record = (fileKey: string | null, replaced: readonly string[], rows: number, done: boolean) =>
     q.query<{ id: string }>(
       `INSERT INTO clickstream_columnar_compactions (part, file_key, inputs, rows, closed_before, done_at)
        VALUES ($1, $2, $3::text[], $4, $5, ${done ? "now()" : "NULL"}) RETURNING id::text AS id`,
-      [part, fileKey, replaced, rows, closedBefore.toISOString()],
+      [day, fileKey, replaced, rows, closedBefore.toISOString()],
     );
   if (inputs.length <= 1) {
     await record(inputs[0] ?? null, [], 0, true);
@@ -114,7 +121,7 @@ async function compactPart(q: Queryable, copy: ColumnarCopy, part: string, close
     );
     const merged = path.join(dir, "merged.parquet");
     const rows = await copy.writer.mergeFiles(locals, merged, COMPACT_ORDER);
-    const fileKey = `events/${part}/compact-${digest}.parquet`;
+    const fileKey = `events/${day}/hr=${COMPACTED_HOUR}/compact-${digest}.parquet`;
     const [row] = await record(fileKey, inputs, rows, false);
     await copy.store.putFile(fileKey, merged);
     await copy.store.delete(inputs);
@@ -126,8 +133,8 @@ async function compactPart(q: Queryable, copy: ColumnarCopy, part: string, close
 }
 
 /**
- * Merges the copy's closed partitions (under the ETL lease, after the run's loads). A partition that
- * fails keeps its files and is tried again by the next run.
+ * Merges the copy's closed days (under the ETL lease, after the run's loads). A day that fails keeps
+ * its files and is tried again by the next run.
  */
 export async function compactColumnarCopy(
   q: Queryable,
@@ -137,15 +144,15 @@ export async function compactColumnarCopy(
   const closedBefore = new Date(now - LATE_HOURS * 3_600_000);
   const problems: string[] = [];
   let merged = 0;
-  const due = await listDueParts(q, closedBefore).catch((err: Error) => {
-    problems.push(`finding the columnar copy's closed hours: ${err.message} (tried again by the next run)`);
+  const due = await listDueDays(q, closedBefore).catch((err: Error) => {
+    problems.push(`finding the columnar copy's closed days: ${err.message} (tried again by the next run)`);
     return [];
   });
-  for (const part of due) {
+  for (const day of due) {
     try {
-      if (await compactPart(q, copy, part, closedBefore)) merged++;
+      if (await compactDay(q, copy, day, closedBefore)) merged++;
     } catch (err) {
-      problems.push(`compacting the columnar copy's ${part}: ${(err as Error).message} (tried again by the next run)`);
+      problems.push(`compacting the columnar copy's ${day}: ${(err as Error).message} (tried again by the next run)`);
     }
   }
   return { merged, problems };

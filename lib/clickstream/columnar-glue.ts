@@ -1,5 +1,6 @@
 import { type GlueTableInput, projectedParquetTable } from "@/lib/lake/glue";
 import type { ParquetColumnType } from "@/lib/ports/parquet-file-writer";
+import { COMPACTED_HOUR } from "./columnar-compaction";
 import { COLUMNAR_COLUMNS } from "./columnar-copy";
 
 /**
@@ -19,12 +20,13 @@ const GLUE_TYPE: Record<ParquetColumnType, string> = {
   money: "decimal(14,2)",
 };
 
-/** The copy's Glue table over `s3://<bucket>/clickstream/events/`. */
+/** The copy's Glue table over `s3://<bucket>/clickstream/events/` (a compacted day is `hr=day`). */
 export function clickstreamGlueTable(opts: { bucket: string; projectionStart: string }): GlueTableInput {
   return projectedParquetTable(
     CLICKSTREAM_GLUE_TABLE,
     `s3://${opts.bucket}/${CLICKSTREAM_COPY_PREFIX}events/`,
     COLUMNAR_COLUMNS.map((c) => ({ Name: c.name, Type: GLUE_TYPE[c.type] })),
     opts.projectionStart,
+    [COMPACTED_HOUR],
   );
 }

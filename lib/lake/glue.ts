@@ -38,7 +38,18 @@ export function projectedParquetTable(
   location: string,
   columns: GlueTableInput["StorageDescriptor"]["Columns"],
   projectionStart: string,
+  /** `hr` values besides the hours 00–23 (a compacted day's `hr=day`): the projection lists them all. */
+  extraHours: readonly string[] = [],
 ): GlueTableInput {
+  const hours: Record<string, string> = extraHours.length
+    ? {
+        "projection.hr.type": "enum",
+        "projection.hr.values": [
+          ...Array.from({ length: 24 }, (_, h) => String(h).padStart(2, "0")),
+          ...extraHours,
+        ].join(","),
+      }
+    : { "projection.hr.type": "integer", "projection.hr.range": "0,23", "projection.hr.digits": "2" };
   return {
     Name: name,
     TableType: "EXTERNAL_TABLE",
@@ -52,9 +63,7 @@ export function projectedParquetTable(
       "projection.dt.range": `${projectionStart},NOW`,
       "projection.dt.interval": "1",
       "projection.dt.interval.unit": "DAYS",
-      "projection.hr.type": "integer",
-      "projection.hr.range": "0,23",
-      "projection.hr.digits": "2",
+      ...hours,
       "storage.location.template": `${location}dt=\${dt}/hr=\${hr}`,
     },
     PartitionKeys: PARTITION_KEYS.map((k) => ({ Name: k.name, Type: k.type })),

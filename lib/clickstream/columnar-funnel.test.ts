@@ -4,6 +4,7 @@ import type { EventLakeQuery } from "@/lib/ports/event-lake";
 import type { LakeQueryEngine } from "@/lib/ports/lake-query";
 import { FunnelQuery } from "@/lib/schemas/funnel";
 import { queryColumnarFunnel, toPositional } from "./columnar-funnel";
+import { WAREHOUSE_TIME } from "./warehouse-time";
 
 const funnel = FunnelQuery.parse({
   steps: [{ event: "page_view" }, { event: "purchase", firstVisit: true }],
@@ -24,6 +25,7 @@ function fakeLake(answer: (signal: AbortSignal | undefined) => Promise<never> | 
     close: async () => undefined,
   } as unknown as LakeQueryEngine;
   const lake: EventLakeQuery = {
+    time: WAREHOUSE_TIME,
     engine,
     eventsSource: (d) => `events_for('${d.from}', '${d.to}')`,
     firstValue: (v, order) => `first_of(${v} BY ${order.join(", ")})`,

@@ -37,6 +37,7 @@ export function eventsOnLake(lake: EventLakeQuery, days: { from: string; to: str
     identitiesSource: lake.identitiesSource(),
     firstValue: (v, order) => lake.firstValue(v, order),
     valueAt: (v, order, filter) => lake.valueAt(v, order, filter),
+    time: lake.time,
   };
 }
 

@@ -3,6 +3,7 @@ import type { Database, Queryable } from "@/lib/ports/database";
 import type { EventLakeQuery } from "@/lib/ports/event-lake";
 import type { LakeQueryEngine } from "@/lib/ports/lake-query";
 import { runEventReport } from "./event-report";
+import { WAREHOUSE_TIME } from "./warehouse-time";
 
 /*
  * The runner's choices and error mapping, with the engines' answers stood in for: which statement
@@ -35,6 +36,7 @@ function fakeLake(fail?: { code: string }) {
     },
   } as unknown as LakeQueryEngine;
   const lake: EventLakeQuery = {
+    time: WAREHOUSE_TIME,
     engine,
     eventsSource: (days) => `lake(${days.from}..${days.to})`,
     identitiesSource: () => "lake_identities",

@@ -87,19 +87,20 @@ export function buildFunnelSql(
     events: plan.events ?? WAREHOUSE_EVENTS,
     rollupScan: scanParams,
   });
+  const time = (plan.events ?? WAREHOUSE_EVENTS).time;
   const n = q.steps.length;
   const ks = Array.from({ length: n }, (_, i) => i + 1);
   const kept = exclusion ? "WHERE NOT excl" : "";
   const keptAnd = exclusion ? "AND NOT excl" : "";
   const sql = `WITH ${ctes}
-    SELECT 0 AS g, lvl, value, (t1 AT TIME ZONE 'UTC')::date::text AS day, 1 AS k, 0 AS sec, count(*)::int AS n,
+    SELECT 0 AS g, lvl, value, ${time.utcDate("t1")}::text AS day, 1 AS k, 0 AS sec, count(*)::int AS n,
       coalesce(sum(pv), 0)::float8 AS pv
-    FROM l ${kept} GROUP BY lvl, value, (t1 AT TIME ZONE 'UTC')::date
+    FROM l ${kept} GROUP BY lvl, value, ${time.utcDate("t1")}
     ${ks
       .slice(1)
       .map(
         (k) => `UNION ALL
-    SELECT 1, NULL, NULL, NULL, ${k}, floor(${buildElapsedSql(q.order, k)})::int, count(*)::int, 0 FROM l WHERE lvl >= ${k} ${keptAnd} GROUP BY 6`,
+    SELECT 1, NULL, NULL, NULL, ${k}, floor(${buildElapsedSql(q.order, k, time)})::int, count(*)::int, 0 FROM l WHERE lvl >= ${k} ${keptAnd} GROUP BY 6`,
       )
       .join("\n    ")}
     ${exclusion ? "UNION ALL\n    SELECT 2, NULL, NULL, NULL, 1, 0, count(*)::int, 0 FROM l WHERE excl" : ""}`;

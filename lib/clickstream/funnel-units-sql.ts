@@ -1,6 +1,8 @@
+import type { TimeSql } from "@/lib/ports/event-lake";
 import type { FunnelQuery, FunnelStep } from "@/lib/schemas/funnel";
 import { buildUnitSql } from "./identity";
 import { ATTRIBUTES, buildLevelSql, isKeptByRollup } from "./session-rollup";
+import { WAREHOUSE_TIME } from "./warehouse-time";
 
 /**
  * The per-unit rows of a funnel as SQL: for each unit (and product, for same-product funnels) the
@@ -85,6 +87,8 @@ export interface EventsSql {
   firstValue(value: string, order: readonly string[]): string;
   /** `value` (null or not) on the group's first row, by `order`, where `filter` holds. */
   valueAt(value: string, order: readonly string[], filter: string): string;
+  /** Time arithmetic in the engine's spelling. */
+  time: TimeSql;
 }
 
 /** The warehouse table in Postgres. */
@@ -93,6 +97,7 @@ export const WAREHOUSE_EVENTS: EventsSql = {
   identitiesSource: "clickstream_identities",
   firstValue: (v, order) => `(array_agg(${v} ORDER BY ${order.join(", ")}) FILTER (WHERE ${v} IS NOT NULL))[1]`,
   valueAt: (v, order, filter) => `(array_agg(${v} ORDER BY ${order.join(", ")}) FILTER (WHERE ${filter}))[1]`,
+  time: WAREHOUSE_TIME,
 };
 
 /** The per-unit rows from raw events (the warehouse's, or the columnar copy's). */

@@ -1,5 +1,5 @@
 import type { EventMatch } from "@/lib/schemas/event-report";
-import type { SqlParams } from "./funnel-units-sql";
+import type { EventsSql, SqlParams } from "./funnel-units-sql";
 
 /**
  * SQL pieces shared by reports over raw events (retention, trends), written once for Postgres and
@@ -24,8 +24,8 @@ export function buildEventMatchSql(m: EventMatch, p: SqlParams, e = "e"): string
  * `startMs`) an event aliased `e` falls in. Epoch arithmetic rather than date_trunc, so no engine's
  * time zone setting can move a boundary.
  */
-export function periodIndexSql(p: SqlParams, startMs: number, seconds: number, e = "e"): string {
-  return `CAST(floor((extract(epoch FROM ${e}.event_timestamp) - ${p.add(startMs / 1000)}) / ${p.add(seconds)}) AS INTEGER)`;
+export function periodIndexSql(events: EventsSql, p: SqlParams, startMs: number, seconds: number, e = "e"): string {
+  return events.time.periodIndex(`${e}.event_timestamp`, p.add(startMs / 1000), p.add(seconds));
 }
 
 /** A description of `m` for people: "product_view (category shoes)", "any event". */

@@ -33,7 +33,7 @@ export function buildRetentionSql(q: RetentionQuery, events: EventsSql, p: SqlPa
   const { expr: unit, join } = buildUnitSql(q.unit, events);
   const cohortPred = buildEventMatchSql(q.cohortEvent, p);
   const returnPred = buildEventMatchSql(q.returnEvent, p);
-  const period = periodIndexSql(p, startMs, seconds);
+  const period = periodIndexSql(events, p, startMs, seconds);
   const lo = p.add(new Date(startMs).toISOString());
   const hi = p.add(new Date(startMs + q.periods * seconds * 1000).toISOString());
   return `WITH base AS (

@@ -1,4 +1,6 @@
+import type { TimeSql } from "@/lib/ports/event-lake";
 import type { FunnelStep } from "@/lib/schemas/funnel";
+import { WAREHOUSE_TIME } from "./warehouse-time";
 
 /**
  * The definitions the session rollup and the raw-event funnel queries share, so both paths count
@@ -174,12 +176,11 @@ export function buildLevelSql(order: FunnelOrder, n: number, window: string, gap
 }
 
 /**
- * Seconds from step 1 to step k of a unit (any order: the spread of steps 1…k), as float8
- * (`date_part`, not `extract`, whose numeric result is several times slower to compute and floor;
- * whole seconds come out the same).
+ * Seconds from step 1 to step k of a unit (any order: the spread of steps 1…k), as a float (Postgres'
+ * spelling unless the engine's `time` is given; whole seconds come out the same).
  */
-export function buildElapsedSql(order: FunnelOrder, k: number): string {
-  if (order !== "any") return `date_part('epoch', t${k} - t1)`;
+export function buildElapsedSql(order: FunnelOrder, k: number, time: TimeSql = WAREHOUSE_TIME): string {
+  if (order !== "any") return time.secondsBetween(`t${k}`, "t1");
   const ts = Array.from({ length: k }, (_, i) => `t${i + 1}`).join(", ");
-  return `date_part('epoch', greatest(${ts}) - least(${ts}))`;
+  return time.secondsBetween(`greatest(${ts})`, `least(${ts})`);
 }

@@ -71,7 +71,7 @@ export function buildTrendsSql(q: TrendsQuery, events: EventsSql, p: SqlParams):
   const value = q.breakdown ? `coalesce(${BREAKDOWN_SQL[q.breakdown]("e")}, '(none)')` : "CAST(NULL AS VARCHAR)";
   const names = q.events.map((name) => p.add(name)).join(", ");
   const base = `SELECT e.event_name AS ev, ${value} AS v, ${measure ?? "CAST(NULL AS VARCHAR)"} AS u,
-        ${periodIndexSql(p, start, r.seconds)} AS g
+        ${periodIndexSql(events, p, start, r.seconds)} AS g
       FROM ${events.source} e ${unit?.join ?? ""}
       WHERE e.event_timestamp >= ${p.add(new Date(start).toISOString())} AND e.event_timestamp < ${p.add(new Date(r.toMs).toISOString())}
         AND e.event_name IN (${names})`;

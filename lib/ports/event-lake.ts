@@ -1,6 +1,19 @@
 import type { LakeQueryEngine } from "./lake-query";
 
 /**
+ * Time arithmetic over instants (SQL expressions), spelled by each engine its fastest exact way:
+ * DuckDB's time zone-aware operators on TIMESTAMPTZ are slow, its integer microseconds exact.
+ */
+export interface TimeSql {
+  /** Seconds (with fraction) from `earlier` to `later`. */
+  secondsBetween(later: string, earlier: string): string;
+  /** 0-based index of the `seconds`-long period, counted from epoch second `start`, that `ts` falls in (an integer). */
+  periodIndex(ts: string, start: string, seconds: string): string;
+  /** The UTC date of an instant. */
+  utcDate(ts: string): string;
+}
+
+/**
  * The columnar copy of the clickstream warehouse (Parquet by event day and hour): DuckDB over the
  * local files, Athena over the same files in S3. Queries are the warehouse's SQL with `?`
  * placeholders and `eventsSource` in place of the events table.
@@ -21,4 +34,5 @@ export interface EventLakeQuery {
    * `identities/identities.parquet`, or no rows with those columns when it has none yet.
    */
   identitiesSource(): string;
+  readonly time: TimeSql;
 }

@@ -1,9 +1,11 @@
 import { describe, expect, test } from "vitest";
 import { AppError } from "@/lib/errors";
+import type { Database, Queryable } from "@/lib/ports/database";
 import type { EventLakeQuery } from "@/lib/ports/event-lake";
 import type { LakeQueryEngine } from "@/lib/ports/lake-query";
 import { FunnelQuery } from "@/lib/schemas/funnel";
 import { queryColumnarFunnel, toPositional } from "./columnar-funnel";
+import { runFunnel } from "./run-funnel";
 import { WAREHOUSE_TIME } from "./warehouse-time";
 
 const funnel = FunnelQuery.parse({
@@ -83,8 +85,30 @@ describe("queryColumnarFunnel", () => {
     const { lake, asked } = fakeLake(async () => {
       throw new AppError("cancelled", "The query was cancelled");
     });
-    await expect(queryColumnarFunnel(lake, funnel)).rejects.toMatchObject({ code: "query_timeout" });
+    await expect(queryColumnarFunnel(lake, funnel)).rejects.toMatchObject({
+      code: "query_timeout",
+      message: "The funnel did not finish within 20 s over this range. Try fewer days or fewer filters.",
+    });
     expect(asked[0]?.signal).toBeInstanceOf(AbortSignal);
+  });
+
+  test("Postgres cancelling the funnel at its statement timeout is the same `query_timeout`, said the same way", async () => {
+    const set: string[] = [];
+    const tx: Queryable = {
+      async query<T extends object>(sql: string): Promise<T[]> {
+        if (sql.startsWith("SET LOCAL")) {
+          set.push(sql);
+          return [];
+        }
+        throw Object.assign(new Error("canceling statement due to statement timeout"), { code: "57014" });
+      },
+    };
+    const db = { ...tx, kind: "postgres", transaction: (fn: (t: Queryable) => Promise<unknown>) => fn(tx) };
+    await expect(runFunnel(db as unknown as Database, { ...funnel, path: "raw" })).rejects.toMatchObject({
+      code: "query_timeout",
+      message: "The funnel did not finish within 20 s over this range. Try fewer days or fewer filters.",
+    });
+    expect(set).toContain("SET LOCAL statement_timeout = 20000");
   });
 });
 

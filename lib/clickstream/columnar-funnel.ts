@@ -6,6 +6,7 @@ import type { FunnelQuery } from "@/lib/schemas/funnel";
 import { buildFunnelSql, computeScanRange, type ScanRange } from "./funnel-query";
 import type { FunnelLevelRow, FunnelTimeRow } from "./funnel-summary";
 import { type EventsSql, SqlParams } from "./funnel-units-sql";
+import { queryLake } from "./report-run";
 
 /**
  * Funnels over the columnar copy: the raw-event funnel statement the warehouse runs (one
@@ -53,9 +54,6 @@ export function toPositional(sql: string, values: readonly unknown[]): { sql: st
   return { sql: out, params };
 }
 
-/** As long as the warehouse's statement timeout: then the engine is interrupted. */
-const TIMEOUT_MS = 20_000;
-
 type FunnelRow = FunnelLevelRow & FunnelTimeRow & { g: number } & Record<string, unknown>;
 
 /** The funnel's level and time rows, counted by the lake engine over the columnar copy. */
@@ -79,16 +77,7 @@ export async function queryColumnarFunnel(
     events: eventsOnLake(lake, { from: range.from.slice(0, 10), to: range.to.slice(0, 10) }),
   });
   const { sql, params } = toPositional(built.sql, p.values);
-  const { rows } = await lake.engine
-    .query<FunnelRow>(sql, params, { signal: AbortSignal.timeout(TIMEOUT_MS) })
-    .catch((err: { code?: string }) => {
-      if (err.code === "cancelled")
-        throw new AppError(
-          "query_timeout",
-          `The funnel did not finish within ${TIMEOUT_MS / 1000} s over this range; narrow the dates or remove filters.`,
-        );
-      throw err;
-    });
+  const rows = await queryLake<FunnelRow>(lake, sql, params, "The funnel");
   return {
     levels: rows.filter((r) => r.g === 0 && r.k === 1),
     times: rows.filter((r) => r.g === 1 && r.k > 1),

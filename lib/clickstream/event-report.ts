@@ -4,6 +4,7 @@ import type { EventLakeQuery } from "@/lib/ports/event-lake";
 import type { EventReportExplain, EventReportPath } from "@/lib/schemas/event-report";
 import { eventsOnLake, isColumnarCopyComplete, toPositional } from "./columnar-funnel";
 import { type EventsSql, SqlParams, WAREHOUSE_EVENTS } from "./funnel-units-sql";
+import { queryLake, queryWarehouse } from "./report-run";
 
 /**
  * One report over raw events, written once, run by whichever engine holds the events: Postgres over
@@ -12,9 +13,6 @@ import { type EventsSql, SqlParams, WAREHOUSE_EVENTS } from "./funnel-units-sql"
  * holds every loaded object; otherwise Postgres. The builder writes the statement against
  * `EventsSql` with `SqlParams` placeholders, so both engines run the same SQL (tests hold them equal).
  */
-
-/** How long a report may run before the engine is stopped (the warehouse's statement timeout). */
-export const REPORT_TIMEOUT_MS = 20_000;
 
 export interface EventReportRequest {
   db: Database;
@@ -32,12 +30,6 @@ export interface EventReportRun<T> {
   explain: EventReportExplain;
 }
 
-const timeoutError = (name: string) =>
-  new AppError(
-    "query_timeout",
-    `${name} did not finish within ${REPORT_TIMEOUT_MS / 1000} s over this range. Try fewer days or fewer filters.`,
-  );
-
 /** The lake to read, or null for Postgres: asked for by name, or (auto) when the copy holds every loaded object. */
 export async function chooseEventLake(
   db: Database,
@@ -49,24 +41,6 @@ export async function chooseEventLake(
     return lake;
   }
   return path === "auto" && lake && (await isColumnarCopyComplete(db)) ? lake : null;
-}
-
-/** The statement in Postgres, under its timeout and analytics settings. */
-async function queryWarehouse<T>(db: Database, sql: string, params: unknown[], name: string): Promise<T[]> {
-  return db
-    .transaction(async (tx) => {
-      await tx.query(`SET LOCAL statement_timeout = ${REPORT_TIMEOUT_MS}`);
-      // As for funnels: hash per-unit rows in memory, no JIT for one-off statements.
-      if (db.kind === "postgres") {
-        await tx.query("SET LOCAL work_mem = '64MB'");
-        await tx.query("SET LOCAL jit = off");
-      }
-      return tx.query<T & Record<string, unknown>>(sql, params);
-    })
-    .catch((err: { code?: string }) => {
-      if (err.code === "57014") throw timeoutError(name);
-      throw err;
-    });
 }
 
 /** Picks the engine, runs the report's one statement and says how it was answered. */
@@ -93,12 +67,7 @@ export async function runEventReport<T extends Record<string, unknown>>(
   const days = { from: req.scan.from.slice(0, 10), to: req.scan.to.slice(0, 10) };
   const events = eventsOnLake(lake, days);
   const { sql, params } = toPositional(req.build(events, p), p.values);
-  const { rows } = await lake.engine
-    .query<T>(sql, params, { signal: AbortSignal.timeout(REPORT_TIMEOUT_MS) })
-    .catch((err: { code?: string }) => {
-      if (err.code === "cancelled") throw timeoutError(req.name);
-      throw err;
-    });
+  const rows = await queryLake<T>(lake, sql, params, req.name);
   const engine = lake.engine.dialect.engine === "athena" ? "Athena" : "DuckDB";
   return {
     rows,

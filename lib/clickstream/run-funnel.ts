@@ -8,6 +8,7 @@ import { type CubePreset, findCubePreset, readFunnelCube } from "./funnel-cube";
 import { buildFunnelSql, getRollupIneligibility, type ScanRange } from "./funnel-query";
 import { type FunnelLevelRow, type FunnelTimeRow, summariseFunnel } from "./funnel-summary";
 import { SqlParams } from "./funnel-units-sql";
+import { queryWarehouse } from "./report-run";
 import { isKeptByRollup } from "./session-rollup";
 
 /**
@@ -34,36 +35,7 @@ import { isKeptByRollup } from "./session-rollup";
  * events over the range plus the window, with a statement timeout.
  */
 
-const TIMEOUT_MS = 20_000;
-
 type FunnelRow = FunnelLevelRow & FunnelTimeRow & { g: number };
-
-/** Runs the funnel statement under its timeout and analytics settings; a timeout is `query_timeout`. */
-async function queryFunnelRows(db: Database, statement: string, params: unknown[]): Promise<FunnelRow[]> {
-  return db
-    .transaction(async (tx) => {
-      await tx.query(`SET LOCAL statement_timeout = ${TIMEOUT_MS}`);
-      // Analytics settings for this statement only: hash the per-unit rows in memory rather than
-      // sorting them on disk; no JIT (its compile time exceeds its gain on one-off statements);
-      // and parallel plans priced for a scan of millions of rows, not for OLTP (the defaults keep
-      // the session rollup's scan on one core).
-      if (db.kind === "postgres") {
-        await tx.query("SET LOCAL work_mem = '64MB'");
-        await tx.query("SET LOCAL jit = off");
-        await tx.query("SET LOCAL parallel_setup_cost = 10");
-        await tx.query("SET LOCAL parallel_tuple_cost = 0.001");
-      }
-      return tx.query<FunnelRow>(statement, params);
-    })
-    .catch((err: { code?: string }) => {
-      if (err.code === "57014")
-        throw new AppError(
-          "query_timeout",
-          `The funnel did not finish within ${TIMEOUT_MS / 1000} s over this range; narrow the dates or remove filters.`,
-        );
-      throw err;
-    });
-}
 
 /** Why the funnel was counted the way it was, in words. */
 function explainFunnelPath(a: {
@@ -132,7 +104,7 @@ export async function runFunnel(db: Database, q: FunnelQuery, lake?: EventLakeQu
     for (const v of [preset?.id, q.breakdown ?? "none", q.from.slice(0, 10), q.to.slice(0, 10)]) p.add(v);
   } else {
     ({ sql, scan } = buildFunnelSql(q, p, { path: ineligible ? "raw" : "rollup", ineligible, eventSteps }));
-    const rows = await queryFunnelRows(db, sql, p.values);
+    const rows = await queryWarehouse<FunnelRow>(db, sql, p.values, "The funnel");
     levels = rows.filter((r) => r.g === 0 && r.k === 1);
     times = rows.filter((r) => r.g === 1 && r.k > 1);
     excluded = rows.reduce((a, r) => a + (r.g === 2 ? r.n : 0), 0);

@@ -29,9 +29,16 @@ export function buildCorrelationSql(q: FunnelQuery, minUnits: number, events: Ev
   const hi = `${p.add(scan.to)}::timestamptz`;
   const from = `${p.add(q.from)}::timestamptz`;
   const to = `${p.add(q.to)}::timestamptz`;
-  const window = `(${p.add(q.windowMinutes)} * interval '1 minute')`;
+  const windowMinutes = p.add(q.windowMinutes);
   const scanned = { lo, hi };
-  const { ctes } = buildLevelledUnitsSql(q, p, { from, to, window, scan: scanned, events, rollupScan: () => scanned });
+  const { ctes } = buildLevelledUnitsSql(q, p, {
+    from,
+    to,
+    windowMinutes,
+    scan: scanned,
+    events,
+    rollupScan: () => scanned,
+  });
   const unit = buildUnitSql(q.unit, events, "e");
   const steps = [...new Set(q.steps.map((s) => s.event))].map((s) => p.add(s)).join(", ");
   const props = Object.entries(PROPERTY_COLUMNS).map(
@@ -45,7 +52,7 @@ export function buildCorrelationSql(q: FunnelQuery, minUnits: number, events: Ev
       .map((c) => `e.${c}`)
       .join(", ")}
     FROM ${events.source} e ${unit.join} JOIN u ON ${unit.expr} = u.unit
-      AND e.event_timestamp >= u.t1 AND e.event_timestamp <= u.t1 + ${window}
+      AND e.event_timestamp >= u.t1 AND ${events.time.withinMinutes("e.event_timestamp", "u.t1", windowMinutes)}
     WHERE e.event_timestamp >= ${lo} AND e.event_timestamp < ${hi}
   ), hits AS (
     SELECT DISTINCT unit, conv, 'event' AS kind, event_name AS name, '' AS value

@@ -119,9 +119,9 @@ export async function refreshFunnelCube(
     FROM clickstream_session_funnel f
     WHERE f.started_at >= $1::timestamptz - interval '1 day' AND f.started_at < $2::timestamptz
       AND f.${steps[0]} >= $1::timestamptz AND f.${steps[0]} < $2::timestamptz`;
-  const levels = CUBE_PRESETS.map(
-    (p, i) => `${buildLevelSql(p.order, n, `interval '${p.windowMinutes} minutes'`)} AS l${i}`,
-  ).join(", ");
+  const levels = CUBE_PRESETS.map((p, i) => `${buildLevelSql(p.order, n, String(p.windowMinutes))} AS l${i}`).join(
+    ", ",
+  );
   const dimOf = `CASE ${FUNNEL_BREAKDOWNS.map((d) => `WHEN grouping(${d}) = 0 THEN '${d}'`).join(" ")} ELSE 'none' END`;
   const breakdownValue = `CASE ${FUNNEL_BREAKDOWNS.map((d) => `WHEN grouping(${d}) = 0 THEN ${d}`).join(" ")} END`;
   const levelRows = CUBE_PRESETS.map((p, i) => {

@@ -75,14 +75,14 @@ export function buildFunnelSql(
     );
   const from = `${p.add(q.from)}::timestamptz`;
   const to = `${p.add(q.to)}::timestamptz`;
-  const window = `(${p.add(q.windowMinutes)} * interval '1 minute')`;
+  const windowMinutes = p.add(q.windowMinutes);
   const scan = readsEvents ? computeScanRange(q) : { from: q.from, to: q.to };
   const scanParams = () => ({ lo: `${p.add(scan.from)}::timestamptz`, hi: `${p.add(scan.to)}::timestamptz` });
   const rawScan = plan.path === "raw" ? scanParams() : null;
   const { ctes, exclusion } = buildLevelledUnitsSql(q, p, {
     from,
     to,
-    window,
+    windowMinutes,
     scan: rawScan,
     events: plan.events ?? WAREHOUSE_EVENTS,
     rollupScan: scanParams,
@@ -118,7 +118,8 @@ export function buildLevelledUnitsSql(
   a: {
     from: string;
     to: string;
-    window: string;
+    /** The window from step 1, an SQL number of minutes. */
+    windowMinutes: string;
     scan: { lo: string; hi: string } | null;
     events: EventsSql;
     rollupScan: () => { lo: string; hi: string };
@@ -133,7 +134,7 @@ export function buildLevelledUnitsSql(
   const ts = ks.map((k) => `t${k}`).join(", ");
   // Level first, then the breakdown value (attributed from the steps reached) and exclusion.
   const levelled = `SELECT unit, ${ts}, ${a.scan ? ks.map((k) => (q.breakdown ? `v${k}, ` : "")).join("") : "value, "}pv,
-      ${buildLevelSql(q.order, n, a.window, q.steps)} AS lvl
+      ${buildLevelSql(q.order, n, a.windowMinutes, q.steps, a.events.time)} AS lvl
     FROM (${units}) units`;
   const value = a.scan ? buildAttributedValueSql(q) : "value";
   // With exclusions, l0 is read twice (the join finding the units to drop, then l): keep it once.

@@ -163,6 +163,6 @@ export function buildRawUnitsSql(
   // Same product: the unit's best product (furthest step, then earliest finish).
   return `WITH base AS (${base})
     SELECT DISTINCT ON (unit) unit, ${stepCols}${rankCols}${valueCols}, pv
-    FROM (SELECT *, ${buildLevelSql(q.order, q.steps.length, `(${p.add(q.windowMinutes)} * interval '1 minute')`, q.steps)} AS lvl FROM (${entered}) z) w
+    FROM (SELECT *, ${buildLevelSql(q.order, q.steps.length, p.add(q.windowMinutes), q.steps, events.time)} AS lvl FROM (${entered}) z) w
     ORDER BY unit, lvl DESC, t1, prod`;
 }

@@ -143,33 +143,41 @@ export interface StepGap {
  * Conditions on step k's time from step k-1 (schema-checked whole minutes, written as literals);
  * any order measures the gap between the two either way round.
  */
-function buildGapConds(order: FunnelOrder, k: number, gap: StepGap | undefined): string[] {
+function buildGapConds(order: FunnelOrder, k: number, gap: StepGap | undefined, time: TimeSql): string[] {
   const [a, b] = order === "any" ? [`least(t${k}, t${k - 1})`, `greatest(t${k}, t${k - 1})`] : [`t${k - 1}`, `t${k}`];
   const conds: string[] = [];
   if (gap?.minMinutesFromPrevious !== undefined)
-    conds.push(`${b} >= ${a} + (${Math.trunc(gap.minMinutesFromPrevious)} * interval '1 minute')`);
+    conds.push(time.atLeastMinutes(b, a, String(Math.trunc(gap.minMinutesFromPrevious))));
   if (gap?.maxMinutesFromPrevious !== undefined)
-    conds.push(`${b} <= ${a} + (${Math.trunc(gap.maxMinutesFromPrevious)} * interval '1 minute')`);
+    conds.push(time.withinMinutes(b, a, String(Math.trunc(gap.maxMinutesFromPrevious))));
   return conds;
 }
 
 /**
  * Level reached (0…n) from per-unit columns t1…tn (first occurrence of each step; r1…rn, the
- * events' ranks, for strict), `window` being an SQL interval measured from step 1, and `gaps` the
- * steps' limits on the time from the previous step.
+ * events' ranks, for strict), `windowMinutes` being an SQL number of minutes measured from step 1,
+ * `gaps` the steps' limits on the time from the previous step, and `time` the engine's arithmetic.
  */
-export function buildLevelSql(order: FunnelOrder, n: number, window: string, gaps: readonly StepGap[] = []): string {
+export function buildLevelSql(
+  order: FunnelOrder,
+  n: number,
+  windowMinutes: string,
+  gaps: readonly StepGap[] = [],
+  time: TimeSql = WAREHOUSE_TIME,
+): string {
   const conds: string[] = [];
   for (let k = 2; k <= n; k++) {
     const t = `t${k}`;
     let c: string;
-    if (order === "sequential") c = `${t} IS NOT NULL AND ${t} >= t${k - 1} AND ${t} <= t1 + ${window}`;
-    else if (order === "strict") c = `${t} IS NOT NULL AND r${k} = r${k - 1} + 1 AND ${t} <= t1 + ${window}`;
+    if (order === "sequential")
+      c = `${t} IS NOT NULL AND ${t} >= t${k - 1} AND ${time.withinMinutes(t, "t1", windowMinutes)}`;
+    else if (order === "strict")
+      c = `${t} IS NOT NULL AND r${k} = r${k - 1} + 1 AND ${time.withinMinutes(t, "t1", windowMinutes)}`;
     else {
       const ts = Array.from({ length: k }, (_, i) => `t${i + 1}`).join(", ");
-      c = `${t} IS NOT NULL AND greatest(${ts}) <= least(${ts}) + ${window}`;
+      c = `${t} IS NOT NULL AND ${time.withinMinutes(`greatest(${ts})`, `least(${ts})`, windowMinutes)}`;
     }
-    conds.push([c, ...buildGapConds(order, k, gaps[k - 1])].join(" AND "));
+    conds.push([c, ...buildGapConds(order, k, gaps[k - 1], time)].join(" AND "));
   }
   const cases = conds.map((c, i) => `WHEN NOT (${c}) THEN ${i + 1}`);
   return `CASE ${cases.join(" ")} ELSE ${n} END`;

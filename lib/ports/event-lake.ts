@@ -11,6 +11,10 @@ export interface TimeSql {
   periodIndex(ts: string, start: string, seconds: string): string;
   /** The UTC date of an instant. */
   utcDate(ts: string): string;
+  /** `later` is at most `minutes` (an SQL number) after `earlier`. */
+  withinMinutes(later: string, earlier: string, minutes: string): string;
+  /** `later` is at least `minutes` (an SQL number) after `earlier`. */
+  atLeastMinutes(later: string, earlier: string, minutes: string): string;
 }
 
 /**

@@ -37,6 +37,10 @@ export const DUCKDB_TIME: TimeSql = {
   periodIndex: (ts, start, seconds) =>
     `CAST(floor((epoch_us(${ts}) - CAST(${start} AS DOUBLE) * 1000000) / (CAST(${seconds} AS DOUBLE) * 1000000)) AS INTEGER)`,
   utcDate: (ts) => `(DATE '1970-01-01' + CAST(epoch_us(${ts}) // 86400000000 AS INTEGER))`,
+  withinMinutes: (later, earlier, minutes) =>
+    `epoch_us(${later}) <= epoch_us(${earlier}) + CAST(${minutes} AS BIGINT) * 60000000`,
+  atLeastMinutes: (later, earlier, minutes) =>
+    `epoch_us(${later}) >= epoch_us(${earlier}) + CAST(${minutes} AS BIGINT) * 60000000`,
 };
 
 /**

@@ -97,34 +97,27 @@ describe.each(DB_TARGETS)("compaction of the columnar copy on $name", (target) =
 
   test("a crash before the merged file is published, or before the old files are deleted: the next run ends with each event once", async () => {
     const { db, columnar, raw, warehouseIds, files, copiedIds } = await loaded();
-    const failing = (store: ObjectStore, op: "putFile" | "delete"): ObjectStore => ({
-      get: (k) => store.get(k),
-      getOptional: (k) => store.getOptional(k),
-      put: (k, b) => store.put(k, b),
-      putFile: (k, f) =>
-        op === "putFile" && k.includes("/compact-") ? Promise.reject(new Error("died")) : store.putFile(k, f),
-      delete: (k) => (op === "delete" ? Promise.reject(new Error("died")) : store.delete(k)),
-      list: (p) => store.list(p),
-    });
+    /** A run whose store dies at `op`: publishing the merged file, or deleting the files it replaces. */
+    const dyingAt = (op: "putFile" | "delete") => {
+      const store = columnar.copy.store;
+      const dying: ObjectStore = {
+        get: (k) => store.get(k),
+        getOptional: (k) => store.getOptional(k),
+        put: (k, b) => store.put(k, b),
+        putFile: (k, f) =>
+          op === "putFile" && k.includes("/compact-") ? Promise.reject(new Error("died")) : store.putFile(k, f),
+        delete: (k) => (op === "delete" ? Promise.reject(new Error("died")) : store.delete(k)),
+        list: (p) => store.list(p),
+      };
+      return runWarehouseEtl({ db, raw, trigger: "test", now: CLOSED, copy: { ...columnar.copy, store: dying } });
+    };
 
-    const beforePublish = await runWarehouseEtl({
-      db,
-      raw,
-      trigger: "test",
-      now: CLOSED,
-      copy: { ...columnar.copy, store: failing(columnar.copy.store, "putFile") },
-    });
+    const beforePublish = await dyingAt("putFile");
     expect(beforePublish.status).toBe("partial");
     expect(files("hr=09")).toHaveLength(3);
     expect(await copiedIds()).toEqual(await warehouseIds());
 
-    const beforeDelete = await runWarehouseEtl({
-      db,
-      raw,
-      trigger: "test",
-      now: CLOSED,
-      copy: { ...columnar.copy, store: failing(columnar.copy.store, "delete") },
-    });
+    const beforeDelete = await dyingAt("delete");
     expect(beforeDelete.status).toBe("partial");
     // Merged and old side by side until the next run.
     expect([files("hr=day").length, files("hr=09").length, files("hr=10").length]).toEqual([1, 3, 1]);

@@ -66,8 +66,8 @@ function sessionsSql(spec: GenSpec, clients: number): string {
     ) x WHERE day_off < ${span}`;
 }
 
-/** The events of the sessions, in the warehouse's columns (`clickstream_events`, the copy's Parquet). */
-function eventsSql(spec: GenSpec): string {
+/** The events of the sessions in table `from`, in the warehouse's columns (`clickstream_events`, the copy's Parquet). */
+function eventsSql(spec: GenSpec, from = "sessions"): string {
   const s = spec.seed;
   const r = U("e", "sid * 16 + j", s);
   const cats = `[${CATEGORIES.map((c) => `'${c}'`).join(", ")}]`;
@@ -102,7 +102,7 @@ function eventsSql(spec: GenSpec): string {
       SELECT *, ${name} AS ev,
         start_ts + to_seconds(j * 35 + CAST(floor(${U("t", "sid * 16 + j", s)} * 30) AS BIGINT)) AS ts,
         CASE WHEN ${r} < 0.15 THEN CAST(floor(2000 * ${U("q", "sid * 16 + j", s)}) AS INT) ELSE prod END AS p
-      FROM sessions, LATERAL (SELECT * FROM range(n_events) rr(j)) jj
+      FROM ${from}, LATERAL (SELECT * FROM range(n_events) rr(j)) jj
     ) e`;
 }
 
@@ -149,4 +149,54 @@ export async function ensureBaseEvents(dir: string, g: GenSpec): Promise<string>
   }
   fs.writeFileSync(meta, genKey(g));
   return file;
+}
+
+/** A session lasts under ten minutes (15 events, 35 s apart): a day's events come from sessions starting at most this long before it. */
+const SESSION_LEAD = "INTERVAL 1 HOUR";
+
+/**
+ * The same events straight to Parquet, one file per day sorted by session (the compacted copy's
+ * shape, `<root>/events/dt=…/hr=day/bench.parquet`), without the base table: only the sessions are
+ * kept, and each day's events are generated from the sessions that can reach it. For volumes whose
+ * base table would not fit this machine's disk and memory (100M events: 183M over the span).
+ */
+export async function writeDayFilesDirect(root: string, g: GenSpec, copyOpts: string): Promise<void> {
+  if (fs.existsSync(path.join(root, "done"))) return;
+  fs.rmSync(root, { recursive: true, force: true });
+  const t0 = performance.now();
+  const db = await DuckDBInstance.create(":memory:", {
+    threads: "2",
+    memory_limit: "8GB",
+    preserve_insertion_order: "true",
+  });
+  const conn = await db.connect();
+  try {
+    await conn.run("SET TimeZone = 'UTC'");
+    const clients = Math.round(g.events / (await eventsPerClient(conn, g)));
+    await conn.run(`CREATE TEMP TABLE sessions AS ${sessionsSql(g, clients)}`);
+    let events = 0;
+    for (let d = g.spanDays; d >= 1; d--) {
+      const day = new Date(Date.parse(g.end) - d * 86_400_000).toISOString().slice(0, 10);
+      await conn.run(
+        `CREATE OR REPLACE TEMP TABLE day_sessions AS SELECT * FROM sessions
+         WHERE start_ts >= TIMESTAMPTZ '${day}' - ${SESSION_LEAD} AND start_ts < TIMESTAMPTZ '${day}' + INTERVAL 1 DAY`,
+      );
+      const file = path.join(root, "events", `dt=${day}`, "hr=day", "bench.parquet");
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      await conn.run(
+        `COPY (SELECT * FROM (${eventsSql(g, "day_sessions")})
+           WHERE event_timestamp >= TIMESTAMPTZ '${day}' AND event_timestamp < TIMESTAMPTZ '${day}' + INTERVAL 1 DAY
+           ORDER BY session_id, event_timestamp) TO '${file}' (${copyOpts})`,
+      );
+      const r = await conn.runAndReadAll(`SELECT count(*) AS n FROM read_parquet('${file}')`);
+      events += Number(r.getRowObjectsJS()[0]?.n);
+    }
+    console.log(
+      `generated ${events.toLocaleString()} events straight to one file a day in ${((performance.now() - t0) / 1000).toFixed(0)} s`,
+    );
+  } finally {
+    conn.closeSync();
+    db.closeSync();
+  }
+  fs.writeFileSync(path.join(root, "done"), "");
 }

@@ -42,6 +42,10 @@ const ORDER = {
   event: "ORDER BY event_name, event_timestamp",
 };
 
+/** DuckDB COPY options writing a layout's files. */
+export const copyOptions = (layout: Layout) =>
+  `FORMAT parquet, COMPRESSION ${layout.codec}${layout.codec === "zstd" ? ", COMPRESSION_LEVEL 1" : ""}, ROW_GROUP_SIZE ${layout.rowGroup}`;
+
 /** Writes `layout` of the base events under `<dir>/<layout name>` (once); returns the copy's root. */
 export async function ensureLayout(dir: string, baseFile: string, layout: Layout): Promise<string> {
   const root = path.join(dir, layoutName(layout));
@@ -56,7 +60,7 @@ export async function ensureLayout(dir: string, baseFile: string, layout: Layout
   const conn = await db.connect();
   try {
     await conn.run("SET TimeZone = 'UTC'");
-    const opts = `FORMAT parquet, COMPRESSION ${layout.codec}${layout.codec === "zstd" ? ", COMPRESSION_LEVEL 1" : ""}, ROW_GROUP_SIZE ${layout.rowGroup}`;
+    const opts = copyOptions(layout);
     const days = (
       await conn.runAndReadAll("SELECT DISTINCT strftime(event_timestamp, '%Y-%m-%d') AS d FROM events ORDER BY 1")
     )

@@ -1,6 +1,6 @@
 /**
  * `npm run bench:funnel -- --suite questions [--events 20000000 --days 30 --runs 10 --layouts day-session-zstd-rg122880
- *   --postgres --pg-runs 10 --schema bench_funnel_q --threads 2 --seed 33]`
+ *   --postgres --pg-runs 10 --schema bench_funnel_q --threads 2 --seed 33 --direct]`
  *
  * The four questions of the funnels issue (`funnel-questions.ts`) on generated events
  * (`clickstream-gen.ts`: `--events` in the trailing `--days`, 63 days in all so an 8-week retention
@@ -14,8 +14,15 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { openPostgres } from "@/lib/adapters/compose/database";
 import { eventLakeAt, openLocalLakeQuery } from "@/lib/adapters/compose/lake-engines";
-import { ensureBaseEvents, type GenSpec, genKey } from "./clickstream-gen";
-import { duSize, ensureLayout, ensurePostgresEvents, layoutName, parseLayout } from "./clickstream-layouts";
+import { ensureBaseEvents, type GenSpec, genKey, writeDayFilesDirect } from "./clickstream-gen";
+import {
+  copyOptions,
+  duSize,
+  ensureLayout,
+  ensurePostgresEvents,
+  layoutName,
+  parseLayout,
+} from "./clickstream-layouts";
 import { type Answer, bareGroupBy, buildQuestions, type Range } from "./funnel-questions";
 
 const { values } = parseArgs({
@@ -31,6 +38,8 @@ const { values } = parseArgs({
     postgres: { type: "boolean", default: false },
     "pg-runs": { type: "string", default: "10" },
     only: { type: "string", default: "Q1,Q2,Q3,Q4" },
+    /** Generate one sorted file a day straight to Parquet, with no base table (100M events); day layouts only, no --postgres. */
+    direct: { type: "boolean", default: false },
     /** Leave out the Umami-style self-joins (minutes each at 20M events). */
     "skip-umami": { type: "boolean", default: false },
     schema: { type: "string", default: "bench_funnel_q" },
@@ -82,8 +91,14 @@ async function duckMemory(engine: { query: (s: string, p: []) => Promise<{ rows:
   return { mem: Number(rows[0]?.m ?? 0), temp: Number(rows[0]?.t ?? 0) };
 }
 
-async function benchLayout(name: string, base: string, r: Range) {
-  const root = await ensureLayout(path.join(values.dir, genKey(spec)), base, parseLayout(name));
+async function benchLayout(name: string, base: string | null, r: Range) {
+  const layout = parseLayout(name);
+  const dir = path.join(values.dir, genKey(spec));
+  let root = path.join(dir, `${layoutName(layout)}-direct`);
+  if (base) root = await ensureLayout(dir, base, layout);
+  else if (layout.per === "day" && layout.sort === "session")
+    await writeDayFilesDirect(root, spec, copyOptions(layout));
+  else throw new Error("--direct writes day-session layouts only");
   const engine = await openLocalLakeQuery(root, { connections: 1, threads: Number(values.threads) });
   const lake = eventLakeAt(engine, root);
   const questions = buildQuestions(r).filter((q) => values.only.split(",").includes(q.id));
@@ -151,7 +166,8 @@ async function benchPostgres(base: string, r: Range, columnar: Timing[]) {
 
 export async function main() {
   const dir = path.join(values.dir, genKey(spec));
-  const base = await ensureBaseEvents(dir, spec);
+  if (values.direct && values.postgres) throw new Error("--direct keeps no base table for --postgres to load");
+  const base = values.direct ? null : await ensureBaseEvents(dir, spec);
   const end = spec.end;
   const r: Range = {
     from: new Date(Date.parse(end) - spec.days * 86_400_000).toISOString(),
@@ -169,7 +185,7 @@ export async function main() {
     const t = await benchLayout(layoutName(parseLayout(name)), base, r);
     first ??= t;
   }
-  if (values.postgres && first) await benchPostgres(base, r, first.slice(1));
+  if (values.postgres && first && base) await benchPostgres(base, r, first.slice(1));
   console.log(
     `\nprocess max RSS ${mb(process.resourceUsage().maxRSS * 1024)}; load average ${os
       .loadavg()

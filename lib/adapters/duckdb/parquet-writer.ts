@@ -52,13 +52,15 @@ export class DuckDbParquetWriter implements ParquetFileWriter {
   ) {}
 
   static async create(opts: { threads?: number; memoryLimit?: string } = {}): Promise<DuckDbParquetWriter> {
+    const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), "sightline-etl-"));
     const instance = await DuckDBInstance.create(":memory:", {
       threads: String(opts.threads ?? Math.max(1, os.cpus().length)),
       memory_limit: opts.memoryLimit ?? "1GB",
       preserve_insertion_order: "false",
+      // A merge's sort spills here, not to the working directory (read-only in Lambda).
+      temp_directory: path.join(tmpDir, "spill"),
     });
     const conn = await instance.connect();
-    const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), "sightline-etl-"));
     return new DuckDbParquetWriter(instance, conn, tmpDir);
   }
 

@@ -159,12 +159,26 @@ export const FUNCTIONS: FunctionSpec[] = [
     memoryMb: 2048,
     install: ["@duckdb/node-api", "@duckdb/node-bindings"],
     dlq: "clickstream",
-    calls: ["s3:GetObject", "s3:ListBucket", "s3:PutObject", "glue:GetTable", "glue:CreateTable", "glue:UpdateTable"],
+    calls: [
+      "s3:GetObject",
+      "s3:ListBucket",
+      "s3:PutObject",
+      "s3:DeleteObject",
+      "glue:GetTable",
+      "glue:CreateTable",
+      "glue:UpdateTable",
+    ],
     policy: (r) =>
       doc(
         ...s3Read(r.buckets.ClickstreamRaw, "events/"),
         ...s3Read(r.buckets.ProcessedLake, "clickstream/"),
         s3Write(r.buckets.ProcessedLake, "clickstream/"),
+        // Compaction deletes the copy's files it merged into one (never the raw events).
+        {
+          Effect: "Allow",
+          Action: ["s3:DeleteObject"],
+          Resource: [`${bucketArn(r.buckets.ProcessedLake)}/clickstream/events/*`],
+        },
         {
           Effect: "Allow",
           Action: ["glue:GetTable", "glue:CreateTable", "glue:UpdateTable"],

@@ -298,6 +298,15 @@ describe("what SST deploys from these specs", () => {
     expect(writes?.flatMap((s) => s.Resource)).toEqual([`arn:aws:s3:::${REFS.buckets.ProcessedLake}/clickstream/*`]);
   });
 
+  test("the clickstream ETL may delete the copy's files it compacts, and nothing else", () => {
+    const etl = FUNCTIONS.find((f) => f.id === "ClickstreamEtl");
+    expect(etl?.calls).toContain("s3:DeleteObject");
+    const deletes = etl?.policy(REFS).Statement.filter((s) => s.Action.includes("s3:DeleteObject"));
+    expect(deletes?.flatMap((s) => s.Resource)).toEqual([
+      `arn:aws:s3:::${REFS.buckets.ProcessedLake}/clickstream/events/*`,
+    ]);
+  });
+
   test("DuckDB's native addon is installed into the lake ETL bundle, not bundled", () => {
     const etl = FUNCTIONS.find((f) => f.id === "LakeEtl");
     expect(etl?.install).toEqual(expect.arrayContaining(["@duckdb/node-api", "@duckdb/node-bindings"]));

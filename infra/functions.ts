@@ -103,6 +103,17 @@ const athena = (r: StackRefs): Statement[] => [
   },
 ];
 
+/** What a function writing Parquet into the lake sends: it lists, reads, puts and deletes files, and keeps their Glue tables. */
+const LAKE_WRITER_CALLS = [
+  "s3:GetObject",
+  "s3:ListBucket",
+  "s3:PutObject",
+  "s3:DeleteObject",
+  "glue:GetTable",
+  "glue:CreateTable",
+  "glue:UpdateTable",
+] as const;
+
 export const FUNCTIONS: FunctionSpec[] = [
   {
     id: "LakeEtl",
@@ -113,15 +124,7 @@ export const FUNCTIONS: FunctionSpec[] = [
     memoryMb: 3008,
     install: ["@duckdb/node-api", "@duckdb/node-bindings"],
     dlq: "lake",
-    calls: [
-      "s3:GetObject",
-      "s3:ListBucket",
-      "s3:PutObject",
-      "s3:DeleteObject",
-      "glue:GetTable",
-      "glue:CreateTable",
-      "glue:UpdateTable",
-    ],
+    calls: LAKE_WRITER_CALLS,
     policy: (r) =>
       doc(
         ...s3Read(r.buckets.RawLogs),
@@ -159,15 +162,7 @@ export const FUNCTIONS: FunctionSpec[] = [
     memoryMb: 2048,
     install: ["@duckdb/node-api", "@duckdb/node-bindings"],
     dlq: "clickstream",
-    calls: [
-      "s3:GetObject",
-      "s3:ListBucket",
-      "s3:PutObject",
-      "s3:DeleteObject",
-      "glue:GetTable",
-      "glue:CreateTable",
-      "glue:UpdateTable",
-    ],
+    calls: LAKE_WRITER_CALLS,
     policy: (r) =>
       doc(
         ...s3Read(r.buckets.ClickstreamRaw, "events/"),

@@ -10,8 +10,8 @@ import { COL, COLUMNS, isTimestampColumn, TYPES, type WarehouseRow } from "./war
  * Parquet under `events/dt=YYYY-MM-DD/hr=HH/<object id>.parquet` (event time, UTC; one file per
  * object and hour, named after the object, so writing an object again replaces its files). Files
  * are written to a local staging directory first and published (moved into the store) once the
- * object's load transaction has committed; see `columnar-records.ts` for what a crash leaves. Once an
- * hour can no longer change, its files are merged into one (`columnar-compaction.ts`).
+ * object's load transaction has committed; see `columnar-records.ts` for what a crash leaves. Once a
+ * day can no longer change, its files are merged into one (`columnar-compaction.ts`).
  */
 export interface ColumnarCopy {
   store: ObjectStore;

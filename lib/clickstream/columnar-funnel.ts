@@ -1,4 +1,3 @@
-import { AppError } from "@/lib/errors";
 import type { Queryable } from "@/lib/ports/database";
 import type { EventLakeQuery } from "@/lib/ports/event-lake";
 import type { LakeParam } from "@/lib/ports/lake-query";

@@ -57,13 +57,14 @@ export async function markColumnarPublished(q: Queryable, objectKey: string): Pr
 /**
  * Published records of objects received since `since` whose files are not all in the store (deleted,
  * lost with a disk) become unpublished again, so the repair writes them. A file merged into a
- * compacted one is present. Each partition is listed once.
+ * compacted one is present. Each partition is listed once, the merged files looked up once.
  */
 async function unpublishLostFiles(q: Queryable, copy: ColumnarCopy, since: number): Promise<number> {
   const recs = await q.query<{ object_key: string; parts: string[] }>(
     "SELECT object_key, parts FROM clickstream_columnar_objects WHERE published_at IS NOT NULL AND hour >= $1",
     [new Date(since).toISOString()],
   );
+  const compacted = await listCompactedKeys(q, [...new Set(recs.flatMap((r) => r.parts))]);
   const listed = new Map<string, Set<string>>();
   const lost: string[] = [];
   for (const r of recs) {
@@ -72,10 +73,10 @@ async function unpublishLostFiles(q: Queryable, copy: ColumnarCopy, since: numbe
       if (!keys) {
         keys = new Set<string>();
         for await (const o of copy.store.list(`events/${part}/`)) keys.add(o.key);
-        for (const k of await listCompactedKeys(q, [part])) keys.add(k);
         listed.set(part, keys);
       }
-      if (!keys.has(columnarKey(part, r.object_key))) {
+      const key = columnarKey(part, r.object_key);
+      if (!keys.has(key) && !compacted.has(key)) {
         lost.push(r.object_key);
         break;
       }
@@ -94,8 +95,8 @@ async function unpublishLostFiles(q: Queryable, copy: ColumnarCopy, since: numbe
  * but whose files were never published gets them written again from its raw object — the same
  * rows, since the record keeps which of its events another object had loaded first. So does every
  * object of the last `LATE_HOURS` whose files went missing, and every object loaded without the copy
- * (`columnar-backfill.ts`). A compaction a crash left unfinished is finished or dropped first. Returns the objects repaired and the
- * problems met (an object that fails is tried again by the next run).
+ * (`columnar-backfill.ts`). A compaction a crash left unfinished is finished or dropped first.
+ * Returns the objects repaired and the problems met (an object that fails is tried again by the next run).
  */
 export async function repairColumnarCopy(
   q: Queryable,

@@ -79,15 +79,16 @@ export function buildFunnelSql(
   const scan = readsEvents ? computeScanRange(q) : { from: q.from, to: q.to };
   const scanParams = () => ({ lo: `${p.add(scan.from)}::timestamptz`, hi: `${p.add(scan.to)}::timestamptz` });
   const rawScan = plan.path === "raw" ? scanParams() : null;
+  const events = plan.events ?? WAREHOUSE_EVENTS;
   const { ctes, exclusion } = buildLevelledUnitsSql(q, p, {
     from,
     to,
     windowMinutes,
     scan: rawScan,
-    events: plan.events ?? WAREHOUSE_EVENTS,
+    events,
     rollupScan: scanParams,
   });
-  const time = (plan.events ?? WAREHOUSE_EVENTS).time;
+  const { time } = events;
   const n = q.steps.length;
   const ks = Array.from({ length: n }, (_, i) => i + 1);
   const kept = exclusion ? "WHERE NOT excl" : "";

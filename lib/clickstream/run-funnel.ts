@@ -1,4 +1,3 @@
-import { AppError } from "@/lib/errors";
 import type { Database } from "@/lib/ports/database";
 import type { EventLakeQuery } from "@/lib/ports/event-lake";
 import type { FunnelQuery, FunnelResult } from "@/lib/schemas/funnel";

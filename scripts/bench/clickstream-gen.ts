@@ -106,6 +106,32 @@ function eventsSql(spec: GenSpec, from = "sessions"): string {
     ) e`;
 }
 
+/**
+ * A DuckDB session (UTC) in `file` holding the spec's sessions in temp table `sessions`, sized so the
+ * trailing `days` hold `events` events; every generator starts here.
+ */
+async function openWithSessions(file: string, g: GenSpec, memoryLimit: string, preserveOrder: boolean) {
+  const db = await DuckDBInstance.create(file, {
+    threads: "2",
+    memory_limit: memoryLimit,
+    preserve_insertion_order: String(preserveOrder),
+  });
+  const conn = await db.connect();
+  const close = () => {
+    conn.closeSync();
+    db.closeSync();
+  };
+  try {
+    await conn.run("SET TimeZone = 'UTC'");
+    const clients = Math.round(g.events / (await eventsPerClient(conn, g)));
+    await conn.run(`CREATE TEMP TABLE sessions AS ${sessionsSql(g, clients)}`);
+  } catch (err) {
+    close();
+    throw err;
+  }
+  return { conn, close };
+}
+
 export const genKey = (g: GenSpec) => `s${g.seed}-e${g.events}-d${g.days}-span${g.spanDays}-${g.end.slice(0, 10)}`;
 
 /**
@@ -120,17 +146,8 @@ export async function ensureBaseEvents(dir: string, g: GenSpec): Promise<string>
   fs.rmSync(file, { force: true });
   fs.rmSync(`${file}.wal`, { force: true });
   const t0 = performance.now();
-  const db = await DuckDBInstance.create(file, {
-    threads: "2",
-    memory_limit: "6GB",
-    preserve_insertion_order: "false",
-  });
-  const conn = await db.connect();
+  const { conn, close } = await openWithSessions(file, g, "6GB", false);
   try {
-    await conn.run("SET TimeZone = 'UTC'");
-    const perClient = await eventsPerClient(conn, g);
-    const clients = Math.round(g.events / perClient);
-    await conn.run(`CREATE TEMP TABLE sessions AS ${sessionsSql(g, clients)}`);
     await conn.run(
       // In time order, as the ETL receives them; a day's rows are then read without scanning the whole table.
       `CREATE TABLE events AS SELECT * FROM (${eventsSql(g)}) WHERE event_timestamp < TIMESTAMPTZ '${g.end}' ORDER BY event_timestamp`,
@@ -144,8 +161,7 @@ export async function ensureBaseEvents(dir: string, g: GenSpec): Promise<string>
       `generated ${Number(row?.n).toLocaleString()} events (${Number(row?.recent).toLocaleString()} in the last ${g.days} days), ${Number(row?.sessions).toLocaleString()} sessions, ${Number(row?.clients).toLocaleString()} clients in ${((performance.now() - t0) / 1000).toFixed(0)} s`,
     );
   } finally {
-    conn.closeSync();
-    db.closeSync();
+    close();
   }
   fs.writeFileSync(meta, genKey(g));
   return file;
@@ -164,16 +180,8 @@ export async function writeDayFilesDirect(root: string, g: GenSpec, copyOpts: st
   if (fs.existsSync(path.join(root, "done"))) return;
   fs.rmSync(root, { recursive: true, force: true });
   const t0 = performance.now();
-  const db = await DuckDBInstance.create(":memory:", {
-    threads: "2",
-    memory_limit: "8GB",
-    preserve_insertion_order: "true",
-  });
-  const conn = await db.connect();
+  const { conn, close } = await openWithSessions(":memory:", g, "8GB", true);
   try {
-    await conn.run("SET TimeZone = 'UTC'");
-    const clients = Math.round(g.events / (await eventsPerClient(conn, g)));
-    await conn.run(`CREATE TEMP TABLE sessions AS ${sessionsSql(g, clients)}`);
     let events = 0;
     for (let d = g.spanDays; d >= 1; d--) {
       const day = new Date(Date.parse(g.end) - d * 86_400_000).toISOString().slice(0, 10);
@@ -195,8 +203,7 @@ export async function writeDayFilesDirect(root: string, g: GenSpec, copyOpts: st
       `generated ${events.toLocaleString()} events straight to one file a day in ${((performance.now() - t0) / 1000).toFixed(0)} s`,
     );
   } finally {
-    conn.closeSync();
-    db.closeSync();
+    close();
   }
   fs.writeFileSync(path.join(root, "done"), "");
 }

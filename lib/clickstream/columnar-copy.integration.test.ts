@@ -119,6 +119,9 @@ describe.each(DB_TARGETS)("columnar copy of the warehouse on $name", (target) =>
         mergeFiles: async () => {
           throw new Error("disk full");
         },
+        summarizeSessions: async () => {
+          throw new Error("disk full");
+        },
       },
     };
     const first = await runWarehouseEtl({ db, raw, trigger: "test", now: t + H, copy: broken });

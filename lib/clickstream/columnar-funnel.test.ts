@@ -30,6 +30,7 @@ function fakeLake(answer: (signal: AbortSignal | undefined) => Promise<never> | 
     time: WAREHOUSE_TIME,
     engine,
     eventsSource: (d) => `events_for('${d.from}', '${d.to}')`,
+    sessionsSource: (d) => `sessions_for('${d.from}', '${d.to}')`,
     firstValue: (v, order) => `first_of(${v} BY ${order.join(", ")})`,
     valueAt: (v, order, filter) => `value_at(${v} BY ${order.join(", ")} WHERE ${filter})`,
     identitiesSource: () => "identities_map",

@@ -6,6 +6,7 @@ import { buildFunnelSql, computeScanRange, type ScanRange } from "./funnel-query
 import type { FunnelLevelRow, FunnelTimeRow } from "./funnel-summary";
 import { type EventsSql, SqlParams } from "./funnel-units-sql";
 import { queryLake } from "./report-run";
+import { getSummaryIneligibility, summaryStartDays } from "./summary-units-sql";
 
 /**
  * Funnels over the columnar copy: the raw-event funnel statement the warehouse runs (one
@@ -66,14 +67,18 @@ export async function queryColumnarFunnel(
   sql: string;
   params: LakeParam[];
   scan: ScanRange;
+  /** Why the per-session summary could not count it (raw events did), or null when it did. */
+  summaryIneligible: string | null;
 }> {
   const range = computeScanRange(q);
   const p = new SqlParams();
+  const summaryIneligible = getSummaryIneligibility(q);
   const built = buildFunnelSql(q, p, {
-    path: "raw",
-    ineligible: null,
+    path: summaryIneligible ? "raw" : "summary",
+    ineligible: summaryIneligible ?? (q.exclusions.length ? "exclusions need the events between the steps" : null),
     eventSteps: [],
     events: eventsOnLake(lake, { from: range.from.slice(0, 10), to: range.to.slice(0, 10) }),
+    sessions: summaryIneligible ? undefined : lake.sessionsSource(summaryStartDays(q)),
   });
   const { sql, params } = toPositional(built.sql, p.values);
   const rows = await queryLake<FunnelRow>(lake, sql, params, "The funnel");
@@ -84,5 +89,6 @@ export async function queryColumnarFunnel(
     sql,
     params,
     scan: built.scan,
+    summaryIneligible,
   };
 }

@@ -39,6 +39,7 @@ function fakeLake(fail?: { code: string }) {
     time: WAREHOUSE_TIME,
     engine,
     eventsSource: (days) => `lake(${days.from}..${days.to})`,
+    sessionsSource: (days) => `lake_sessions(${days.from}..${days.to})`,
     identitiesSource: () => "lake_identities",
     firstValue: (v) => `first(${v})`,
     valueAt: (v) => `at(${v})`,

@@ -12,6 +12,7 @@ import {
   WAREHOUSE_EVENTS,
 } from "./funnel-units-sql";
 import { buildElapsedSql, buildLevelSql } from "./session-rollup";
+import { buildSummaryUnitsSql } from "./summary-units-sql";
 
 /** The instants a funnel's events are read between (ISO). */
 export interface ScanRange {
@@ -65,9 +66,17 @@ export function computeScanRange(q: FunnelQuery): ScanRange {
 export function buildFunnelSql(
   q: FunnelQuery,
   p: SqlParams,
-  plan: { path: "raw" | "rollup"; ineligible: string | null; eventSteps: number[]; events?: EventsSql },
+  plan: {
+    path: "raw" | "rollup" | "summary";
+    ineligible: string | null;
+    eventSteps: number[];
+    events?: EventsSql;
+    /** The summary path's source of sessions (`EventLakeQuery.sessionsSource`). */
+    sessions?: string;
+  },
 ): { sql: string; scan: ScanRange } {
-  const readsEvents = plan.path === "raw" || plan.eventSteps.length > 0;
+  const readsEvents =
+    plan.path === "raw" || (plan.path === "summary" && q.exclusions.length > 0) || plan.eventSteps.length > 0;
   if (readsEvents && Date.parse(q.to) - Date.parse(q.from) > MAX_RAW_RANGE_DAYS * DAY)
     throw new AppError(
       "invalid_input",
@@ -87,6 +96,7 @@ export function buildFunnelSql(
     scan: rawScan,
     events,
     rollupScan: scanParams,
+    sessions: plan.path === "summary" ? plan.sessions : undefined,
   });
   const { time } = events;
   const n = q.steps.length;
@@ -124,12 +134,18 @@ export function buildLevelledUnitsSql(
     scan: { lo: string; hi: string } | null;
     events: EventsSql;
     rollupScan: () => { lo: string; hi: string };
+    /** Units from this per-session summary source instead (the columnar copy's; see summary-units-sql.ts). */
+    sessions?: string;
   },
 ): { ctes: string; exclusion: boolean } {
   const units = a.scan
     ? buildRawUnitsSql(q, p, a.from, a.to, a.scan, a.events)
-    : buildRollupUnitsSql(q, p, a.from, a.to, a.rollupScan);
-  const exclusion = a.scan ? buildExclusionSql(q, p, a.scan, a.events) : null;
+    : a.sessions
+      ? buildSummaryUnitsSql(q, p, a.from, a.to, a.sessions)
+      : buildRollupUnitsSql(q, p, a.from, a.to, a.rollupScan);
+  // The summary keeps no events between steps: exclusions read theirs over the funnel's scan.
+  const exclusionScan = a.scan ?? (a.sessions && q.exclusions.length ? a.rollupScan() : null);
+  const exclusion = exclusionScan ? buildExclusionSql(q, p, exclusionScan, a.events) : null;
   const n = q.steps.length;
   const ks = Array.from({ length: n }, (_, i) => i + 1);
   const ts = ks.map((k) => `t${k}`).join(", ");

@@ -63,12 +63,15 @@ const chooseColumnar = (db: Database, q: FunnelQuery, lake?: EventLakeQuery) =>
 
 /** The funnel counted by the lake engine over the columnar copy. */
 async function runColumnarFunnel(lake: EventLakeQuery, q: FunnelQuery, started: number): Promise<FunnelResult> {
-  const { levels, times, excluded, sql, params, scan } = await queryColumnarFunnel(lake, q);
+  const { levels, times, excluded, sql, params, scan, summaryIneligible } = await queryColumnarFunnel(lake, q);
+  const read = summaryIneligible
+    ? `the columnar copy of the events (Parquet by event hour), reading the partitions of the range plus what a unit entering in it can reach (not the per-session summary: ${summaryIneligible})`
+    : "the columnar copy's per-session summary (each session's first time of every event, stored per start day once its days are merged, counted from the events for the other days)";
   return {
     ...summariseFunnel(q, levels, times, excluded),
     explain: {
       path: "columnar",
-      reason: `counted by ${lake.engine.dialect.engine === "athena" ? "Athena" : "DuckDB"} over the columnar copy of the events (Parquet by event hour), reading the partitions of the range plus what a unit entering in it can reach`,
+      reason: `counted by ${lake.engine.dialect.engine === "athena" ? "Athena" : "DuckDB"} over ${read}`,
       unit: q.unit,
       windowStart: `step 1 (${q.steps[0]?.event}) first occurring in [${q.from}, ${q.to}); window ${q.windowMinutes} min from it`,
       order: q.order,

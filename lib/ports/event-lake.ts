@@ -29,6 +29,11 @@ export interface EventLakeQuery {
    * columns are the warehouse's (`event_timestamp` a UTC timestamp, `event_id` lowercase text).
    */
   eventsSource(days: { from: string; to: string }): string;
+  /**
+   * FROM-clause source of the per-session summary (`session-summary.ts`) of the sessions whose first
+   * event is on the days [from, to]: stored where it matches the events, counted from them elsewhere.
+   */
+  sessionsSource(days: { from: string; to: string }): string;
   /** Aggregate: the group's first non-null `value` ordered by the `order` columns (ascending). */
   firstValue(value: string, order: readonly string[]): string;
   /** Aggregate: `value` (null or not) on the group's first row by `order` where `filter` holds. */

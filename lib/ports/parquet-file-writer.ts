@@ -17,4 +17,9 @@ export interface ParquetFileWriter {
    * written, after checking the new file holds as many rows as the inputs.
    */
   mergeFiles(inputs: readonly string[], file: string, orderBy: readonly string[]): Promise<number>;
+  /**
+   * Writes the per-session summary (`lib/clickstream/session-summary.ts`) of the sessions starting
+   * on `day` (yyyy-mm-dd) from the copy's event files of that day and the next; returns its rows.
+   */
+  summarizeSessions(inputs: readonly string[], day: string, file: string): Promise<number>;
 }

@@ -1,6 +1,6 @@
 /**
  * `npm run bench:funnel -- --suite questions [--events 20000000 --days 30 --runs 10 --layouts day-session-zstd-rg122880
- *   --postgres --pg-runs 10 --schema bench_funnel_q --threads 2 --seed 33 --direct]`
+ *   --postgres --pg-runs 10 --schema bench_funnel_q --threads 2 --seed 33 --direct --without-summaries]`
  *
  * The four questions of the funnels issue (`funnel-questions.ts`) on generated events
  * (`clickstream-gen.ts`: `--events` in the trailing `--days`, 63 days in all so an 8-week retention
@@ -9,6 +9,7 @@
  * machine's limit); with `--postgres` the same questions on Postgres (the raw-events path) and the
  * Umami-style self-join, `--pg-runs` times. Prints p50/p95/max, ratios, and peak memory.
  */
+import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -24,6 +25,7 @@ import {
   parseLayout,
 } from "./clickstream-layouts";
 import { type Answer, bareGroupBy, buildQuestions, type Range } from "./funnel-questions";
+import { ensureSessionSummaries } from "./session-summaries";
 
 const { values } = parseArgs({
   options: {
@@ -40,6 +42,8 @@ const { values } = parseArgs({
     only: { type: "string", default: "Q1,Q2,Q3,Q4" },
     /** Generate one sorted file a day straight to Parquet, with no base table (100M events); day layouts only, no --postgres. */
     direct: { type: "boolean", default: false },
+    /** Read every day from its events: no per-session summaries (as before the ETL merges a day). */
+    "without-summaries": { type: "boolean", default: false },
     /** Leave out the Umami-style self-joins (minutes each at 20M events). */
     "skip-umami": { type: "boolean", default: false },
     schema: { type: "string", default: "bench_funnel_q" },
@@ -99,6 +103,13 @@ async function benchLayout(name: string, base: string | null, r: Range) {
   else if (layout.per === "day" && layout.sort === "session")
     await writeDayFilesDirect(root, spec, copyOptions(layout));
   else throw new Error("--direct writes day-session layouts only");
+  if (values["without-summaries"]) fs.rmSync(path.join(root, "sessions"), { recursive: true, force: true });
+  else {
+    const s = await ensureSessionSummaries(root, Number(values.threads));
+    console.log(
+      `per-session summaries: ${s.written} written in ${s.seconds.toFixed(0)} s (the rest kept), ${mb(s.bytes)} in all`,
+    );
+  }
   const engine = await openLocalLakeQuery(root, { connections: 1, threads: Number(values.threads) });
   const lake = eventLakeAt(engine, root);
   const questions = buildQuestions(r).filter((q) => values.only.split(",").includes(q.id));

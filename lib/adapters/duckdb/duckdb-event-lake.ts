@@ -2,9 +2,17 @@ import fs from "node:fs";
 import path from "node:path";
 import { COLUMNAR_COLUMNS } from "@/lib/clickstream/columnar-copy";
 import { IDENTITIES_KEY } from "@/lib/clickstream/identity-map";
+import {
+  computeSummaryTag,
+  dayBeforeOf,
+  nextDayOf,
+  summaryInputDays,
+  summaryKey,
+} from "@/lib/clickstream/session-summary";
 import type { EventLakeQuery, TimeSql } from "@/lib/ports/event-lake";
 import type { LakeQueryEngine } from "@/lib/ports/lake-query";
 import type { ParquetColumnType } from "@/lib/ports/parquet-file-writer";
+import { buildSessionSummarySql } from "./session-summary-sql";
 import { q } from "./sql-types";
 
 const DUCKDB_TYPE: Record<ParquetColumnType, string> = {
@@ -70,6 +78,58 @@ export class DuckDbEventLake implements EventLakeQuery {
     if (present.length === 0) return EMPTY;
     const globs = present.map((d) => q(`${dir}/${d}/*/*.parquet`));
     return `read_parquet([${globs.join(", ")}], hive_partitioning = true, hive_types = {'dt': VARCHAR, 'hr': VARCHAR})`;
+  }
+
+  /**
+   * The per-session summary of the sessions starting on the days [from, to] (see
+   * `session-summary.ts`): each day's summary file when it was built from the event files there
+   * now, and the same summary counted from the events for the other days.
+   */
+  sessionsSource(days: { from: string; to: string }): string {
+    const files: string[] = [];
+    const parts: string[] = [];
+    let run: string[] = [];
+    const flush = () => {
+      if (run.length === 0) return;
+      const span = { from: run[0] as string, to: run[run.length - 1] as string };
+      const src = this.eventsSource({ from: dayBeforeOf(span.from), to: nextDayOf(span.to) });
+      parts.push(`SELECT * FROM ${buildSessionSummarySql(src, span)}`);
+      run = [];
+    };
+    for (let day = days.from; day <= days.to; day = nextDayOf(day)) {
+      const listed = this.listEventFiles(day);
+      if (listed.length === 0) {
+        flush();
+        continue;
+      }
+      const inputs = summaryInputDays(day).flatMap((d) => (d === day ? listed : this.listEventFiles(d)));
+      const file = path.join(this.root, summaryKey(day, computeSummaryTag(inputs)));
+      if (fs.existsSync(file)) {
+        flush();
+        files.push(file);
+      } else run.push(day);
+    }
+    flush();
+    if (files.length) parts.unshift(`SELECT * FROM read_parquet([${files.map(q).join(", ")}])`);
+    if (parts.length === 0) return `(SELECT * FROM ${buildSessionSummarySql(EMPTY, days)})`;
+    return `(${parts.join(" UNION ALL BY NAME ")})`;
+  }
+
+  /** The copy's event files of one day, keyed as the object store keys them (`events/dt=…/hr=…/…`). */
+  private listEventFiles(day: string): { key: string; size: number }[] {
+    const dir = path.join(this.root, "events", `dt=${day}`);
+    let names: string[];
+    try {
+      names = fs.readdirSync(dir, { recursive: true }).map(String);
+    } catch {
+      return [];
+    }
+    return names
+      .filter((n) => n.endsWith(".parquet"))
+      .map((n) => ({
+        key: `events/dt=${day}/${n.split(path.sep).join("/")}`,
+        size: fs.statSync(path.join(dir, n)).size,
+      }));
   }
 
   /** The identity map the ETL writes beside the events (`identities/identities.parquet`). */

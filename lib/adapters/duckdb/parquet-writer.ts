@@ -8,6 +8,7 @@ import { type LakeRow, TABLES, type TableName } from "@/lib/lake/tables";
 import type { ParquetColumn, ParquetColumnType, ParquetFileWriter } from "@/lib/ports/parquet-file-writer";
 import { cloudTrailBulkCopy, hourPartitionDir } from "./cloudtrail-bulk";
 import { arrayRowChunks, ndjsonChunks } from "./ndjson-chunks";
+import { buildSessionSummarySql } from "./session-summary-sql";
 import { duckDbType, PARQUET_ZSTD, q } from "./sql-types";
 
 function selectFor(table: TableName): string {
@@ -164,6 +165,15 @@ export class DuckDbParquetWriter implements ParquetFileWriter {
     const written = await count(`read_parquet(${q(file)})`);
     if (written !== expected) throw new Error(`merged file holds ${written} rows, the inputs ${expected}`);
     return written;
+  }
+
+  async summarizeSessions(inputs: readonly string[], day: string, file: string): Promise<number> {
+    const src = `read_parquet([${inputs.map(q).join(", ")}], union_by_name = true, hive_partitioning = false)`;
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    await this.conn.run(
+      `COPY (SELECT * FROM ${buildSessionSummarySql(src, { from: day, to: day })}) TO ${q(file)} (${PARQUET_ZSTD})`,
+    );
+    return Number((await this.query(`SELECT count(*) AS n FROM read_parquet(${q(file)})`))[0]?.n);
   }
 
   private async writeTableFile(table: TableName, rows: readonly LakeRow[], file: string): Promise<void> {

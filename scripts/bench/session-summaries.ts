@@ -5,7 +5,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { DuckDbParquetWriter } from "@/lib/adapters/duckdb/parquet-writer";
+import { openParquetWriter } from "@/lib/adapters/compose/lake-engines";
 import { computeSummaryTag, type ListedFile, summaryInputDays, summaryKey } from "@/lib/clickstream/session-summary";
 
 function listDay(root: string, day: string): ListedFile[] {
@@ -31,7 +31,7 @@ export async function ensureSessionSummaries(
     .filter((d) => d.startsWith("dt="))
     .map((d) => d.slice(3))
     .sort();
-  const writer = await DuckDbParquetWriter.create({ threads, memoryLimit: "4GB" });
+  const writer = await openParquetWriter({ threads, memoryLimit: "4GB" });
   const t0 = performance.now();
   let written = 0;
   let bytes = 0;

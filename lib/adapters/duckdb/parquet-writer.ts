@@ -5,11 +5,11 @@ import path from "node:path";
 import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
 import type { CloudTrailBulk } from "@/lib/lake/cloudtrail-bulk";
 import { type LakeRow, TABLES, type TableName } from "@/lib/lake/tables";
-import type { ParquetColumn, ParquetColumnType, ParquetFileWriter } from "@/lib/ports/parquet-file-writer";
+import type { ParquetColumn, ParquetFileWriter } from "@/lib/ports/parquet-file-writer";
 import { cloudTrailBulkCopy, hourPartitionDir } from "./cloudtrail-bulk";
 import { arrayRowChunks, ndjsonChunks } from "./ndjson-chunks";
 import { buildSessionSummarySql } from "./session-summary-sql";
-import { duckDbType, PARQUET_ZSTD, q } from "./sql-types";
+import { duckDbType, FILE_COLUMNS, filesSource, PARQUET_ZSTD, q } from "./sql-types";
 
 function selectFor(table: TableName): string {
   return TABLES[table].columns
@@ -27,15 +27,6 @@ export function partitionOf(ms: unknown): string {
 
 const readColumns = (table: TableName) =>
   `{${TABLES[table].columns.map((c) => `${q(c.name)}: ${q(duckDbType(c.type, "BIGINT"))}`).join(", ")}}`;
-
-/** How a `ParquetFileWriter` column is read from the staged JSON and stored (timestamps UTC whatever the session's zone). */
-const FILE_COLUMNS: Record<ParquetColumnType, { read: string; store: (c: string) => string }> = {
-  text: { read: "VARCHAR", store: (c) => c },
-  timestamp: { read: "BIGINT", store: (c) => `timezone('UTC', epoch_ms(${c}))` },
-  boolean: { read: "BOOLEAN", store: (c) => c },
-  integer: { read: "INTEGER", store: (c) => c },
-  money: { read: "DECIMAL(14,2)", store: (c) => c },
-};
 
 /**
  * Writes normalized rows as ZSTD Parquet, Hive-partitioned by event date and hour, with
@@ -147,9 +138,9 @@ export class DuckDbParquetWriter implements ParquetFileWriter {
     }
   }
 
-  /** Merges files (columns by name, so older files missing a column still fit) into one ordered file. */
+  /** Merges files into one ordered file. */
   async mergeFiles(inputs: readonly string[], file: string, orderBy: readonly string[]): Promise<number> {
-    const src = `read_parquet([${inputs.map(q).join(", ")}], union_by_name = true, hive_partitioning = false)`;
+    const src = filesSource(inputs);
     const count = async (from: string) => Number((await this.query(`SELECT count(*) AS n FROM ${from}`))[0]?.n);
     const expected = await count(src);
     fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -168,7 +159,7 @@ export class DuckDbParquetWriter implements ParquetFileWriter {
   }
 
   async summarizeSessions(inputs: readonly string[], day: string, file: string): Promise<number> {
-    const src = `read_parquet([${inputs.map(q).join(", ")}], union_by_name = true, hive_partitioning = false)`;
+    const src = filesSource(inputs);
     fs.mkdirSync(path.dirname(file), { recursive: true });
     await this.conn.run(
       `COPY (SELECT * FROM ${buildSessionSummarySql(src, { from: day, to: day })}) TO ${q(file)} (${PARQUET_ZSTD})`,

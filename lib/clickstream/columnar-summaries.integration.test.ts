@@ -6,13 +6,18 @@ import { DuckDbLakeQuery } from "@/lib/adapters/duckdb/duckdb-lake-query";
 import { FsObjectStore } from "@/lib/adapters/local/fs-object-store";
 import { migrate } from "@/lib/db/migrate";
 import type { PgDatabase } from "@/lib/db/pg-database";
+import type { Principal } from "@/lib/schemas/auth";
 import { FunnelQuery, type FunnelQueryInput, type FunnelResult } from "@/lib/schemas/funnel";
+import { PathsQuery } from "@/lib/schemas/paths";
+import { RetentionQuery } from "@/lib/schemas/retention";
 import { expectSameAnswer } from "@/test/support/both-engines";
 import { openTestColumnarCopy, type TestColumnarCopy } from "@/test/support/columnar-copy";
 import { DB_TARGETS, tempDir } from "@/test/support/databases";
 import { type Ev, line } from "@/test/support/funnel-events";
 import { hourPrefix } from "./ingest";
+import { getPaths } from "./paths";
 import { LATE_HOURS } from "./pending-objects";
+import { computeRetention } from "./retention";
 import { runFunnel } from "./run-funnel";
 import { runWarehouseEtl } from "./run-warehouse-etl";
 
@@ -34,7 +39,11 @@ const ev = (session: string, name: string, at: number, product?: object): Ev => 
 });
 // Day D, two objects (so compaction merges them): S1 crosses midnight, S2 stays on D.
 const dayOne = [
-  [ev("S1", "page_view", D + 23 * H + 50 * M), ev("S1", "product_view", D + 23 * H + 55 * M, SHOES)],
+  [
+    ev("S1", "page_view", D + 23 * H + 50 * M),
+    ev("S1", "product_view", D + 23 * H + 55 * M, SHOES),
+    ev("S1", "add_to_cart", D + 23 * H + 56 * M, SHOES),
+  ],
   [
     ev("S2", "page_view", D + 10 * H),
     ev("S2", "product_view", D + 10 * H + M, BAGS),
@@ -50,6 +59,7 @@ const dayTwo = [
     ev("S4", "page_view", D + 31 * H),
   ],
 ];
+const ADMIN: Principal = { id: "a", email: "admin@sightline.local", roles: ["admins"] };
 const STEPS = ["page_view", "product_view", "add_to_cart", "purchase"].map((event) => ({ event }));
 const funnel = (over: Partial<FunnelQueryInput> = {}) =>
   FunnelQuery.parse({
@@ -83,7 +93,7 @@ describe.each(DB_TARGETS)("per-session summaries of the columnar copy on $name",
     for (const [i, evs] of dayTwo.entries()) await put(`${hourPrefix(D + 31 * H)}${i}-b.ndjson`, evs, D + 31 * H);
     // Day D+2 has events too, so D+1 closes with something after it.
     await put(`${hourPrefix(D + 50 * H)}0-c.ndjson`, [ev("S5", "page_view", D + 50 * H)], D + 50 * H);
-    expect(await run(D + 51 * H)).toMatchObject({ status: "succeeded", loaded: 11 });
+    expect(await run(D + 51 * H)).toMatchObject({ status: "succeeded", loaded: 12 });
     engine = await DuckDbLakeQuery.open(tempDir("summary-lake"), { connections: 1, threads: 1 });
     lake = new DuckDbEventLake(engine, `${columnar.root}/store`);
   });
@@ -110,7 +120,7 @@ describe.each(DB_TARGETS)("per-session summaries of the columnar copy on $name",
 
     const closed = await run(D + 50 * H + (LATE_HOURS + 1) * H);
     expect(closed.status).toBe("succeeded");
-    expect(summaries()).toEqual([expect.stringMatching(/^summary-v1-[0-9a-f]{20}\.parquet$/)]);
+    expect(summaries()).toEqual([expect.stringMatching(/^summary-v2-[0-9a-f]{20}\.parquet$/)]);
     expect(readsStored()).toBe(true);
     expect(readsStored("2026-11-25")).toBe(true);
     // S1 crosses midnight: its cart and purchase on D+1 are in D's summary, and not in D+1's.
@@ -144,6 +154,30 @@ describe.each(DB_TARGETS)("per-session summaries of the columnar copy on $name",
     expect(after).not.toEqual(before);
     expect(readsStored()).toBe(true);
     expect(counts(await both(funnel({ order: "any" })))).toEqual([4, 3, 2, 2]);
+  });
+
+  test("retention and paths from the stored summaries equal the warehouse's, at a session crossing midnight", async () => {
+    expect(readsStored()).toBe(true);
+    const retention = RetentionQuery.parse({ period: "day", periods: 3, start: "2026-11-24", unit: "client" });
+    const pgR = await computeRetention(db, { ...retention, path: "warehouse" }, { now: D + 9 * 24 * H });
+    const duckR = await computeRetention(db, { ...retention, path: "columnar" }, { lake, now: D + 9 * 24 * H });
+    expect(duckR.explain.reason).toContain("per-session summary");
+    // S1 (D, back on D+1 after midnight) and S2 on D; S3, S4 on D+1; S5 on D+2.
+    expect(expectSameAnswer(pgR, duckR).cohorts.map((c) => c.cells.map((x) => x.count))).toEqual([
+      [2, 1, 0],
+      [2, 0],
+      [1],
+    ]);
+    const ctx = { db, principal: ADMIN, eventLake: lake };
+    // S1 has carts on both sides of midnight: paths ending at its last cart count it on D+1, paths
+    // starting at its first cart do not.
+    for (const direction of ["end", "start"] as const) {
+      const input = PathsQuery.parse({ from: "2026-11-25", to: "2026-11-25", event: "add_to_cart", direction });
+      const pgP = await getPaths({ ctx, input: { ...input, path: "warehouse" } });
+      const duckP = await getPaths({ ctx, input: { ...input, path: "columnar" } });
+      expect(duckP.explain.reason).toContain("per-session summary");
+      expect(expectSameAnswer(pgP, duckP).sessions).toBe(direction === "end" ? 1 : 0);
+    }
   });
 
   test("exclusions read their events beside the summary; other filters and units read the events", async () => {

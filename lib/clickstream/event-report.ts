@@ -23,6 +23,11 @@ export interface EventReportRequest {
   /** What people call this report, to start the timeout sentence ("The retention report"). */
   name: string;
   build: (events: EventsSql, p: SqlParams) => string;
+  /**
+   * The same report from the columnar copy's per-session summary (`session-summary.ts`), or null when
+   * this question needs the events; the lake's spelling, so only the lake runs it.
+   */
+  fromSummary?: (sessions: (days: { from: string; to: string }) => string, p: SqlParams) => string | null;
 }
 
 export interface EventReportRun<T> {
@@ -65,15 +70,19 @@ export async function runEventReport<T extends Record<string, unknown>>(
     };
   }
   const days = { from: req.scan.from.slice(0, 10), to: req.scan.to.slice(0, 10) };
-  const events = eventsOnLake(lake, days);
-  const { sql, params } = toPositional(req.build(events, p), p.values);
+  const fromSummary = req.fromSummary?.((d) => lake.sessionsSource(d), p) ?? null;
+  const lakeParams = fromSummary ? p : new SqlParams();
+  const built = fromSummary ?? req.build(eventsOnLake(lake, days), lakeParams);
+  const { sql, params } = toPositional(built, lakeParams.values);
   const rows = await queryLake<T>(lake, sql, params, req.name);
   const engine = lake.engine.dialect.engine === "athena" ? "Athena" : "DuckDB";
   return {
     rows,
     explain: {
       path: "columnar",
-      reason: `read by ${engine} from the columnar copy of the events (Parquet by event hour), days ${days.from} to ${days.to}`,
+      reason: fromSummary
+        ? `read by ${engine} from the columnar copy's per-session summary (stored per start day once its days are merged, counted from the events for the other days), sessions around ${days.from} to ${days.to}`
+        : `read by ${engine} from the columnar copy of the events (Parquet by event hour), days ${days.from} to ${days.to}`,
       sql,
       params,
       ms: Date.now() - started,

@@ -3,6 +3,7 @@ import { OTHER_EVENTS, type PathLink, type PathNode, type PathsQuery, type Paths
 import { ANALYTICS_ROLES, type AnalyticsCtx } from "./analytics-ctx";
 import { runEventReport } from "./event-report";
 import { buildPathsSql, computePathsScan, type PathRow } from "./paths-sql";
+import { buildSummaryPathsSql } from "./summary-reports-sql";
 
 /**
  * Paths (a flow diagram): for each session with the anchor event in the range, the events after
@@ -79,6 +80,7 @@ export async function getPaths({ ctx, input }: { ctx: AnalyticsCtx; input: Paths
     path: input.path,
     scan: computePathsScan(input),
     build: (events, p) => buildPathsSql(input, events, p),
+    fromSummary: (sessions, p) => buildSummaryPathsSql(input, sessions, p),
   });
   // Both engines' numbers as plain numbers (a driver may hand back an integer as bigint).
   const rows = answer.rows.map((r) => ({

@@ -5,6 +5,7 @@ import { runEventReport } from "./event-report";
 import type { EventsSql, SqlParams } from "./funnel-units-sql";
 import { buildUnitSql } from "./identity";
 import { buildEventMatchSql, dayMs, describeEventMatch, mondayOnOrBefore, periodIndexSql, toDay } from "./report-sql";
+import { buildSummaryRetentionSql } from "./summary-reports-sql";
 
 /**
  * Retention, one definition for both engines:
@@ -99,6 +100,7 @@ export async function computeRetention(
     scan,
     name: "The retention report",
     build: (events, p) => buildRetentionSql(q, events, p),
+    fromSummary: (sessions, p) => buildSummaryRetentionSql(q, { startMs, seconds }, sessions, p),
   });
   return {
     period: q.period,

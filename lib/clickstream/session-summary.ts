@@ -8,7 +8,8 @@ import { createHash } from "node:crypto";
  * - `session_id`, `client_id` (its smallest), `first_us`/`last_us` (first and last event, epoch µs),
  *   `events`, `pv` (the first product value, by time then event id, as funnels define it);
  * - `fn`/`ft`/`lt`: each event name the session has, with its first and last time (µs);
- * - `fk`/`fkt`: each (event name, product category) pair, keyed `name␟category`, with its first time.
+ * - `fk`/`fkt`: each (event name, product category) pair, keyed `name␟category`, with its first time;
+ * - `seq`: the session's event names in (time, event id) order, immediate repeats collapsed (paths).
  *
  * Derived data, never a record: its `tag` is a digest of the event files it was built from (keys and
  * sizes). A reader uses a day's summary only when the tag matches the files there now, and counts
@@ -17,7 +18,7 @@ import { createHash } from "node:crypto";
  */
 
 /** Bumped when the summary's columns or their meaning change (older files are then ignored). */
-export const SUMMARY_VERSION = 1;
+export const SUMMARY_VERSION = 2;
 /** Separates event name and category in `fk`. */
 export const SUMMARY_KEY_SEPARATOR = "\u001f";
 

@@ -33,6 +33,8 @@ export function buildSessionSummarySql(src: string, days: { from: string; to: st
       SELECT session_id, list(event_name ORDER BY event_name) AS fn, list(f ORDER BY event_name) AS ft,
         list(l ORDER BY event_name) AS lt
       FROM n GROUP BY session_id
+    ), sq AS (
+      SELECT session_id, list(event_name ORDER BY us, event_id) AS names FROM e GROUP BY session_id
     ), k AS (
       SELECT session_id, event_name || ${sep} || cat AS key, min(us) AS f
       FROM e WHERE cat IS NOT NULL GROUP BY session_id, event_name, cat
@@ -40,6 +42,8 @@ export function buildSessionSummarySql(src: string, days: { from: string; to: st
       SELECT session_id, list(key ORDER BY key) AS fk, list(f ORDER BY key) AS fkt FROM k GROUP BY session_id
     )
     SELECT s.session_id, s.client_id, s.first_us, s.last_us, s.events, s.pv, nl.fn, nl.ft, nl.lt,
-      coalesce(kl.fk, []::VARCHAR[]) AS fk, coalesce(kl.fkt, []::BIGINT[]) AS fkt
-    FROM s JOIN nl ON nl.session_id = s.session_id LEFT JOIN kl ON kl.session_id = s.session_id)`;
+      coalesce(kl.fk, []::VARCHAR[]) AS fk, coalesce(kl.fkt, []::BIGINT[]) AS fkt,
+      list_filter(sq.names, (x, i) -> i = 1 OR x <> sq.names[i - 1]) AS seq
+    FROM s JOIN nl ON nl.session_id = s.session_id JOIN sq ON sq.session_id = s.session_id
+      LEFT JOIN kl ON kl.session_id = s.session_id)`;
 }

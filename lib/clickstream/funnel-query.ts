@@ -12,7 +12,7 @@ import {
   WAREHOUSE_EVENTS,
 } from "./funnel-units-sql";
 import { buildElapsedSql, buildLevelSql } from "./session-rollup";
-import { buildSummaryUnitsSql } from "./summary-units-sql";
+import { buildSummaryUnitsSql, summaryKeepsExclusions } from "./summary-units-sql";
 
 /** The instants a funnel's events are read between (ISO). */
 export interface ScanRange {
@@ -145,19 +145,29 @@ export function buildLevelledUnitsSql(
       : buildRollupUnitsSql(q, p, a.from, a.to, a.rollupScan);
   // The summary keeps no events between steps: exclusions read theirs over the funnel's scan.
   const exclusionScan = a.scan ?? (a.sessions && q.exclusions.length ? a.rollupScan() : null);
-  const exclusion = exclusionScan ? buildExclusionSql(q, p, exclusionScan, a.events) : null;
+  const firstAndLast = a.sessions !== undefined && summaryKeepsExclusions(q);
+  const exclusion = exclusionScan ? buildExclusionSql(q, p, exclusionScan, a.events, firstAndLast) : null;
+  const xs = firstAndLast ? q.exclusions.map((_, m) => `xf${m + 1}, xl${m + 1}, `).join("") : "";
   const n = q.steps.length;
   const ks = Array.from({ length: n }, (_, i) => i + 1);
   const ts = ks.map((k) => `t${k}`).join(", ");
   // Level first, then the breakdown value (attributed from the steps reached) and exclusion.
-  const levelled = `SELECT unit, ${ts}, ${a.scan ? ks.map((k) => (q.breakdown ? `v${k}, ` : "")).join("") : "value, "}pv,
+  const levelled = `SELECT unit, ${ts}, ${xs}${a.scan ? ks.map((k) => (q.breakdown ? `v${k}, ` : "")).join("") : "value, "}pv,
       ${buildLevelSql(q.order, n, a.windowMinutes, q.steps, a.events.time)} AS lvl
     FROM (${units}) units`;
   const value = a.scan ? buildAttributedValueSql(q) : "value";
   // With exclusions, l0 is read twice (the join finding the units to drop, then l): keep it once.
+  const cols = `l0.unit, ${ts}, pv, lvl, ${value} AS value`;
+  // Only a unit that reached an exclusion's later step can be dropped: the join looks at those alone
+  // (a few percent of the units), the rest pass straight through.
+  const reach = Math.min(...q.exclusions.map((x) => x.toStep));
+  const l = exclusion
+    ? `SELECT ${cols}, false AS excl FROM l0 WHERE lvl < ${reach}
+      UNION ALL
+      SELECT ${cols}, ex.unit IS NOT NULL AS excl FROM l0 LEFT JOIN ex ON ex.unit = l0.unit WHERE l0.lvl >= ${reach}`
+    : `SELECT ${cols}, false AS excl FROM l0`;
   const ctes = `l0 AS ${exclusion ? "MATERIALIZED " : ""}(${levelled}),
     ${exclusion ? `${exclusion},` : ""}
-    l AS MATERIALIZED (SELECT l0.unit, ${ts}, pv, lvl, ${value} AS value, ${exclusion ? "ex.unit IS NOT NULL" : "false"} AS excl
-      FROM l0 ${exclusion ? "LEFT JOIN ex ON ex.unit = l0.unit" : ""})`;
+    l AS MATERIALIZED (${l})`;
   return { ctes, exclusion: exclusion !== null };
 }

@@ -46,18 +46,41 @@ export function buildExclusionSql(
   p: SqlParams,
   scan: { lo: string; hi: string },
   events: EventsSql,
+  /** l0 carries each exclusion event's first and last time (xf1, xl1, …: the per-session summary's). */
+  firstAndLast = false,
 ): string | null {
   if (q.exclusions.length === 0) return null;
   const unit = buildUnitSql(q.unit, events);
   const preds = q.exclusions.map((x) => buildStepPredicate(x, p));
-  const conds = q.exclusions.map((x, m) => {
+  const bounds = q.exclusions.map((x) => {
     const [a, b] = [`l0.t${x.fromStep}`, `l0.t${x.toStep}`];
-    const [lo, hi] = q.order === "any" ? [`least(${a}, ${b})`, `greatest(${a}, ${b})`] : [a, b];
-    return `(l0.lvl >= ${x.toStep} AND xev.x${m + 1} AND xev.ts > ${lo} AND xev.ts < ${hi})`;
+    return q.order === "any" ? [`least(${a}, ${b})`, `greatest(${a}, ${b})`] : [a, b];
   });
-  return `xev AS (SELECT ${unit.expr} AS unit, e.event_timestamp AS ts, ${preds.map((pr, i) => `(${pr}) AS x${i + 1}`).join(", ")}
+  const conds = q.exclusions.map(
+    (x, m) => `(l0.lvl >= ${x.toStep} AND xev.x${m + 1} AND xev.ts > ${bounds[m]?.[0]} AND xev.ts < ${bounds[m]?.[1]})`,
+  );
+  const reach = Math.min(...q.exclusions.map((x) => x.toStep));
+  const xev = `xev AS (SELECT ${unit.expr} AS unit, e.event_timestamp AS ts, ${preds.map((pr, i) => `(${pr}) AS x${i + 1}`).join(", ")}
       FROM ${events.source} e ${unit.join}
       WHERE e.event_timestamp >= ${scan.lo} AND e.event_timestamp < ${scan.hi}
-        AND (${preds.map((pr) => `(${pr})`).join(" OR ")})),
-    ex AS (SELECT DISTINCT l0.unit FROM l0 JOIN xev ON xev.unit = l0.unit WHERE ${conds.join(" OR ")})`;
+        AND (${preds.map((pr) => `(${pr})`).join(" OR ")}))`;
+  if (!firstAndLast)
+    return `${xev},
+    ex AS (SELECT DISTINCT l0.unit FROM (SELECT * FROM l0 WHERE lvl >= ${reach}) l0
+      JOIN xev ON xev.unit = l0.unit WHERE ${conds.join(" OR ")})`;
+  // With the first and last time of each exclusion event, one inside the steps decides; both outside
+  // on one side too; only a unit with the event before and after them (a third time may lie between)
+  // is looked up in the events.
+  const inside = (v: string, m: number) => `(${v} > ${bounds[m]?.[0]} AND ${v} < ${bounds[m]?.[1]})`;
+  const sure = q.exclusions.map(
+    (x, m) => `(l0.lvl >= ${x.toStep} AND (${inside(`l0.xf${m + 1}`, m)} OR ${inside(`l0.xl${m + 1}`, m)}))`,
+  );
+  const open = q.exclusions.map(
+    (x, m) => `(l0.lvl >= ${x.toStep} AND l0.xf${m + 1} <= ${bounds[m]?.[0]} AND l0.xl${m + 1} >= ${bounds[m]?.[1]})`,
+  );
+  return `${xev},
+    ex AS (SELECT l0.unit FROM l0 WHERE l0.lvl >= ${reach} AND (${sure.join(" OR ")})
+      UNION
+      SELECT l0.unit FROM (SELECT * FROM l0 WHERE lvl >= ${reach} AND (${open.join(" OR ")})) l0
+        JOIN xev ON xev.unit = l0.unit WHERE ${conds.join(" OR ")})`;
 }

@@ -31,13 +31,28 @@ export function summaryStartDays(q: Pick<FunnelQuery, "from" | "to">): { from: s
   };
 }
 
-/** Per-unit rows (unit, t1…tn, value, pv) from the summary source `sessions`, units entering in [from, to). */
+/** Whether the summary decides the funnel's exclusions (each names an event alone: its first and last time are kept). */
+export const summaryKeepsExclusions = (q: FunnelQuery) =>
+  q.exclusions.every((x) => !x.productId && !x.category && !x.brand && !x.loginState && x.firstVisit === undefined);
+
+/**
+ * Per-unit rows (unit, t1…tn, value, pv; with `summaryKeepsExclusions`, xf1, xl1, … each exclusion
+ * event's first and last time) from the summary source `sessions`, units entering in [from, to).
+ */
 export function buildSummaryUnitsSql(q: FunnelQuery, p: SqlParams, from: string, to: string, sessions: string): string {
   const first = (s: FunnelQuery["steps"][number]) =>
     s.category
       ? `s.fkt[list_position(s.fk, ${p.add(`${s.event}${SUMMARY_KEY_SEPARATOR}${s.category}`)})]`
       : `s.ft[list_position(s.fn, ${p.add(s.event)})]`;
   const ts = q.steps.map((s, i) => `make_timestamptz(${first(s)}) AS t${i + 1}`).join(", ");
-  return `SELECT * FROM (SELECT s.session_id AS unit, ${ts}, CAST(NULL AS VARCHAR) AS value, s.pv AS pv FROM ${sessions} s) z
+  const xs = summaryKeepsExclusions(q)
+    ? q.exclusions
+        .map((x, m) => {
+          const at = `list_position(s.fn, ${p.add(x.event)})`;
+          return `, make_timestamptz(s.ft[${at}]) AS xf${m + 1}, make_timestamptz(s.lt[${at}]) AS xl${m + 1}`;
+        })
+        .join("")
+    : "";
+  return `SELECT * FROM (SELECT s.session_id AS unit, ${ts}${xs}, CAST(NULL AS VARCHAR) AS value, s.pv AS pv FROM ${sessions} s) z
     WHERE t1 >= ${from} AND t1 < ${to}`;
 }

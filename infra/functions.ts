@@ -168,11 +168,15 @@ export const FUNCTIONS: FunctionSpec[] = [
         ...s3Read(r.buckets.ClickstreamRaw, "events/"),
         ...s3Read(r.buckets.ProcessedLake, "clickstream/"),
         s3Write(r.buckets.ProcessedLake, "clickstream/"),
-        // Compaction deletes the copy's files it merged into one (never the raw events).
+        // Compaction deletes the copy's files it merged into one, and the per-session summaries their
+        // replacements supersede (never the raw events).
         {
           Effect: "Allow",
           Action: ["s3:DeleteObject"],
-          Resource: [`${bucketArn(r.buckets.ProcessedLake)}/clickstream/events/*`],
+          Resource: [
+            `${bucketArn(r.buckets.ProcessedLake)}/clickstream/events/*`,
+            `${bucketArn(r.buckets.ProcessedLake)}/clickstream/sessions/*`,
+          ],
         },
         {
           Effect: "Allow",

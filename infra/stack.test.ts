@@ -298,12 +298,13 @@ describe("what SST deploys from these specs", () => {
     expect(writes?.flatMap((s) => s.Resource)).toEqual([`arn:aws:s3:::${REFS.buckets.ProcessedLake}/clickstream/*`]);
   });
 
-  test("the clickstream ETL may delete the copy's files it compacts, and nothing else", () => {
+  test("the clickstream ETL may delete the copy's files it compacts and the summaries it replaces, and nothing else", () => {
     const etl = FUNCTIONS.find((f) => f.id === "ClickstreamEtl");
     expect(etl?.calls).toContain("s3:DeleteObject");
     const deletes = etl?.policy(REFS).Statement.filter((s) => s.Action.includes("s3:DeleteObject"));
     expect(deletes?.flatMap((s) => s.Resource)).toEqual([
       `arn:aws:s3:::${REFS.buckets.ProcessedLake}/clickstream/events/*`,
+      `arn:aws:s3:::${REFS.buckets.ProcessedLake}/clickstream/sessions/*`,
     ]);
   });
 

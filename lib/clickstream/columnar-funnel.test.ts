@@ -51,6 +51,24 @@ describe("queryColumnarFunnel", () => {
     expect(call?.sql).toContain("first_of(pv BY ts, eid) AS pv"); // the engine's own aggregate
   });
 
+  test("a session funnel by event and category reads the per-session summary of the sessions starting from the day before", async () => {
+    const { lake, asked } = fakeLake(async () => ({ rows: [] }));
+    const steps = [{ event: "page_view" }, { event: "product_view", category: "shoes" }];
+    const r = await queryColumnarFunnel(lake, { ...funnel, steps });
+    const sql = asked[0]?.sql ?? "";
+    expect(r.summaryIneligible).toBeNull();
+    expect(sql).toContain("FROM sessions_for('2026-11-09', '2026-11-10') s");
+    expect(sql).not.toContain("events_for(");
+    expect(asked[0]?.params).toContain("product_view\u001fshoes");
+    // A step filtered by brand needs the events.
+    const brand = await queryColumnarFunnel(lake, {
+      ...funnel,
+      steps: [{ event: "page_view" }, { event: "purchase", brand: "North" }],
+    });
+    expect(brand.summaryIneligible).toMatch(/other filters need the events/);
+    expect(asked[1]?.sql).toContain("events_for(");
+  });
+
   test("a person funnel with a breakdown joins the copy's identity map and takes each step's value with the engine's aggregate", async () => {
     const { lake, asked } = fakeLake(async () => ({ rows: [] }));
     await queryColumnarFunnel(lake, { ...funnel, unit: "person", breakdown: "category" });

@@ -94,6 +94,30 @@ async function listDueDays(q: Queryable, closedBefore: Date): Promise<string[]> 
   return rows.map((r) => r.day);
 }
 
+/** Runs `fn` over local copies of the store's `keys`, in a staging directory of its own removed after. */
+export async function withLocalCopies<T>(
+  copy: ColumnarCopy,
+  name: string,
+  keys: readonly string[],
+  fn: (locals: string[], dir: string) => Promise<T>,
+): Promise<T> {
+  const dir = path.join(copy.stagingDir, name);
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  try {
+    const locals = await Promise.all(
+      keys.map(async (key, i) => {
+        const local = path.join(dir, `${i}.parquet`);
+        fs.writeFileSync(local, await copy.store.get(key));
+        return local;
+      }),
+    );
+    return await fn(locals, dir);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** Merges one day's files (or records that it has one); returns whether files were merged. */
 async function compactDay(q: Queryable, copy: ColumnarCopy, day: string, closedBefore: Date): Promise<boolean> {
   const inputs = await listDay(copy, day);
@@ -108,17 +132,7 @@ async function compactDay(q: Queryable, copy: ColumnarCopy, day: string, closedB
     return false;
   }
   const digest = createHash("sha256").update(inputs.join("\n")).digest("hex").slice(0, 20);
-  const dir = path.join(copy.stagingDir, `compact-${digest}`);
-  fs.rmSync(dir, { recursive: true, force: true });
-  fs.mkdirSync(dir, { recursive: true });
-  try {
-    const locals = await Promise.all(
-      inputs.map(async (key, i) => {
-        const local = path.join(dir, `${i}.parquet`);
-        fs.writeFileSync(local, await copy.store.get(key));
-        return local;
-      }),
-    );
+  return withLocalCopies(copy, `compact-${digest}`, inputs, async (locals, dir) => {
     const merged = path.join(dir, "merged.parquet");
     const rows = await copy.writer.mergeFiles(locals, merged, COMPACT_ORDER);
     const fileKey = `events/${day}/hr=${COMPACTED_HOUR}/compact-${digest}.parquet`;
@@ -127,9 +141,7 @@ async function compactDay(q: Queryable, copy: ColumnarCopy, day: string, closedB
     await copy.store.delete(inputs);
     await q.query("UPDATE clickstream_columnar_compactions SET done_at = now() WHERE id = $1", [row?.id]);
     return true;
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 /**

@@ -1,7 +1,6 @@
-import fs from "node:fs";
 import path from "node:path";
 import type { Queryable } from "@/lib/ports/database";
-import { COMPACT_LOOKBACK_HOURS } from "./columnar-compaction";
+import { COMPACT_LOOKBACK_HOURS, withLocalCopies } from "./columnar-compaction";
 import type { ColumnarCopy } from "./columnar-copy";
 import { LATE_HOURS } from "./pending-objects";
 import {
@@ -51,26 +50,15 @@ async function summarizeDay(
   const key = summaryKey(day, computeSummaryTag(inputs));
   const existing = (await listFiles(copy, summaryDir(day))).map((f) => f.key);
   if (existing.includes(key)) return false;
-  const dir = path.join(copy.stagingDir, `summary-${day}`);
-  fs.rmSync(dir, { recursive: true, force: true });
-  fs.mkdirSync(dir, { recursive: true });
-  try {
-    const locals = await Promise.all(
-      inputs.map(async (f, i) => {
-        const local = path.join(dir, `${i}.parquet`);
-        fs.writeFileSync(local, await copy.store.get(f.key));
-        return local;
-      }),
-    );
+  const keys = inputs.map((f) => f.key);
+  return withLocalCopies(copy, `summary-${day}`, keys, async (locals, dir) => {
     const file = path.join(dir, "summary.parquet");
     await copy.writer.summarizeSessions(locals, day, file);
     await copy.store.putFile(key, file);
     const stale = existing.filter((k) => k !== key);
     if (stale.length) await copy.store.delete(stale);
     return true;
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 /**

@@ -60,13 +60,16 @@ describe("queryColumnarFunnel", () => {
     expect(sql).toContain("FROM sessions_for('2026-11-09', '2026-11-10') s");
     expect(sql).not.toContain("events_for(");
     expect(asked[0]?.params).toContain("product_view\u001fshoes");
+    expect(sql).not.toContain("s.session_id"); // nothing reads the units' ids: not read
+    await queryColumnarFunnel(lake, { ...funnel, steps, exclusions: [{ event: "x", fromStep: 1, toStep: 2 }] });
+    expect(asked[1]?.sql).toContain("s.session_id AS unit");
     // A step filtered by brand needs the events.
     const brand = await queryColumnarFunnel(lake, {
       ...funnel,
       steps: [{ event: "page_view" }, { event: "purchase", brand: "North" }],
     });
     expect(brand.summaryIneligible).toMatch(/other filters need the events/);
-    expect(asked[1]?.sql).toContain("events_for(");
+    expect(asked[2]?.sql).toContain("events_for(");
   });
 
   test("a person funnel with a breakdown joins the copy's identity map and takes each step's value with the engine's aggregate", async () => {

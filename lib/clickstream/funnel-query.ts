@@ -97,6 +97,7 @@ export function buildFunnelSql(
     events,
     rollupScan: scanParams,
     sessions: plan.path === "summary" ? plan.sessions : undefined,
+    withIds: q.exclusions.length > 0,
   });
   const { time } = events;
   const n = q.steps.length;
@@ -136,12 +137,14 @@ export function buildLevelledUnitsSql(
     rollupScan: () => { lo: string; hi: string };
     /** Units from this per-session summary source instead (the columnar copy's; see summary-units-sql.ts). */
     sessions?: string;
+    /** False when nothing reads the units' ids (from the summary, they are then left unread). */
+    withIds?: boolean;
   },
 ): { ctes: string; exclusion: boolean } {
   const units = a.scan
     ? buildRawUnitsSql(q, p, a.from, a.to, a.scan, a.events)
     : a.sessions
-      ? buildSummaryUnitsSql(q, p, a.from, a.to, a.sessions)
+      ? buildSummaryUnitsSql(q, p, a.from, a.to, a.sessions, a.withIds ?? true)
       : buildRollupUnitsSql(q, p, a.from, a.to, a.rollupScan);
   // The summary keeps no events between steps: exclusions read theirs over the funnel's scan.
   const exclusionScan = a.scan ?? (a.sessions && q.exclusions.length ? a.rollupScan() : null);

@@ -39,7 +39,15 @@ export const summaryKeepsExclusions = (q: FunnelQuery) =>
  * Per-unit rows (unit, t1…tn, value, pv; with `summaryKeepsExclusions`, xf1, xl1, … each exclusion
  * event's first and last time) from the summary source `sessions`, units entering in [from, to).
  */
-export function buildSummaryUnitsSql(q: FunnelQuery, p: SqlParams, from: string, to: string, sessions: string): string {
+export function buildSummaryUnitsSql(
+  q: FunnelQuery,
+  p: SqlParams,
+  from: string,
+  to: string,
+  sessions: string,
+  /** Whether the units' ids are read (a funnel without exclusions counts without them: 36 bytes a session less to read). */
+  withIds = true,
+): string {
   const first = (s: FunnelQuery["steps"][number]) =>
     s.category
       ? `s.fkt[list_position(s.fk, ${p.add(`${s.event}${SUMMARY_KEY_SEPARATOR}${s.category}`)})]`
@@ -53,6 +61,6 @@ export function buildSummaryUnitsSql(q: FunnelQuery, p: SqlParams, from: string,
         })
         .join("")
     : "";
-  return `SELECT * FROM (SELECT s.session_id AS unit, ${ts}${xs}, CAST(NULL AS VARCHAR) AS value, s.pv AS pv FROM ${sessions} s) z
+  return `SELECT * FROM (SELECT ${withIds ? "s.session_id" : "CAST(NULL AS VARCHAR)"} AS unit, ${ts}${xs}, CAST(NULL AS VARCHAR) AS value, s.pv AS pv FROM ${sessions} s) z
     WHERE t1 >= ${from} AND t1 < ${to}`;
 }

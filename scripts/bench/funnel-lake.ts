@@ -4,8 +4,9 @@
  *
  * The four questions of the funnels issue (`funnel-questions.ts`) on generated events
  * (`clickstream-gen.ts`: `--events` in the trailing `--days`, 63 days in all so an 8-week retention
- * has whole cohorts), on DuckDB over the columnar copy in each `--layouts` (`clickstream-layouts.ts`),
- * every query `--runs` times after a warm-up, interleaved with the bare DuckDB group-by (the
+ * has whole cohorts), on DuckDB over the columnar copy in each `--layouts` (`clickstream-layouts.ts`)
+ * with the per-session summaries the ETL writes for merged days (`session-summaries.ts`; left out, and
+ * every day read from its events, with `--without-summaries`), every query `--runs` times after a warm-up, interleaved with the bare DuckDB group-by (the
  * machine's limit); with `--postgres` the same questions on Postgres (the raw-events path) and the
  * Umami-style self-join, `--pg-runs` times. Prints p50/p95/max, ratios, and peak memory.
  */

@@ -97,7 +97,7 @@ export function buildFunnelSql(
     events,
     rollupScan: scanParams,
     sessions: plan.path === "summary" ? plan.sessions : undefined,
-    withIds: q.exclusions.length > 0,
+    withIds: false,
   });
   const { time } = events;
   const n = q.steps.length;
@@ -137,14 +137,17 @@ export function buildLevelledUnitsSql(
     rollupScan: () => { lo: string; hi: string };
     /** Units from this per-session summary source instead (the columnar copy's; see summary-units-sql.ts). */
     sessions?: string;
-    /** False when nothing reads the units' ids (from the summary, they are then left unread). */
+    /**
+     * False when nothing reads the units' ids but the exclusion join: only units that reached an
+     * exclusion's later step keep theirs (from the summary, without exclusions, none are read).
+     */
     withIds?: boolean;
   },
 ): { ctes: string; exclusion: boolean } {
   const units = a.scan
     ? buildRawUnitsSql(q, p, a.from, a.to, a.scan, a.events)
     : a.sessions
-      ? buildSummaryUnitsSql(q, p, a.from, a.to, a.sessions, a.withIds ?? true)
+      ? buildSummaryUnitsSql(q, p, a.from, a.to, a.sessions, (a.withIds ?? true) || q.exclusions.length > 0)
       : buildRollupUnitsSql(q, p, a.from, a.to, a.rollupScan);
   // The summary keeps no events between steps: exclusions read theirs over the funnel's scan.
   const exclusionScan = a.scan ?? (a.sessions && q.exclusions.length ? a.rollupScan() : null);
@@ -154,16 +157,22 @@ export function buildLevelledUnitsSql(
   const n = q.steps.length;
   const ks = Array.from({ length: n }, (_, i) => i + 1);
   const ts = ks.map((k) => `t${k}`).join(", ");
+  const reach = Math.min(...q.exclusions.map((x) => x.toStep));
   // Level first, then the breakdown value (attributed from the steps reached) and exclusion.
-  const levelled = `SELECT unit, ${ts}, ${xs}${a.scan ? ks.map((k) => (q.breakdown ? `v${k}, ` : "")).join("") : "value, "}pv,
+  const rest = `${ts}, ${xs}${a.scan ? ks.map((k) => (q.breakdown ? `v${k}, ` : "")).join("") : "value, "}pv`;
+  const levelledAll = `SELECT unit, ${rest},
       ${buildLevelSql(q.order, n, a.windowMinutes, q.steps, a.events.time)} AS lvl
     FROM (${units}) units`;
+  // Materialized units without the ids nothing reads (at 100M events, 10M ids of 36 bytes).
+  const levelled =
+    exclusion && a.withIds === false
+      ? `SELECT CASE WHEN lvl >= ${reach} THEN unit END AS unit, ${rest}, lvl FROM (${levelledAll}) u`
+      : levelledAll;
   const value = a.scan ? buildAttributedValueSql(q) : "value";
   // With exclusions, l0 is read twice (the join finding the units to drop, then l): keep it once.
   const cols = `l0.unit, ${ts}, pv, lvl, ${value} AS value`;
   // Only a unit that reached an exclusion's later step can be dropped: the join looks at those alone
   // (a few percent of the units), the rest pass straight through.
-  const reach = Math.min(...q.exclusions.map((x) => x.toStep));
   const l = exclusion
     ? `SELECT ${cols}, false AS excl FROM l0 WHERE lvl < ${reach}
       UNION ALL

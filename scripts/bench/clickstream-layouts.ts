@@ -150,6 +150,14 @@ export async function ensurePostgresEvents(url: string, schema: string, baseFile
     )
       .getRowObjectsJS()
       .map((r) => String(r.d));
+    // By name: the warehouse has columns the generator does not write (the user agent).
+    const columns = (
+      await conn.runAndReadAll(
+        "SELECT column_name AS c FROM duckdb_columns() WHERE table_name = 'events' ORDER BY column_index",
+      )
+    )
+      .getRowObjectsJS()
+      .map((r) => String(r.c));
     const csv = path.join(path.dirname(baseFile), "day.csv");
     for (const d of days.filter((x) => !loaded.has(x))) {
       await conn.run(
@@ -163,7 +171,7 @@ export async function ensurePostgresEvents(url: string, schema: string, baseFile
         await client.query("BEGIN");
         await pipeline(
           fs.createReadStream(csv),
-          client.query(copyFrom("COPY clickstream_events FROM STDIN (FORMAT csv)")),
+          client.query(copyFrom(`COPY clickstream_events (${columns.join(", ")}) FROM STDIN (FORMAT csv)`)),
         );
         await client.query("INSERT INTO bench_days VALUES ($1, $2)", [key, d]);
         await client.query("COMMIT");

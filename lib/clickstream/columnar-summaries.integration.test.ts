@@ -22,8 +22,8 @@ import { runFunnel } from "./run-funnel";
 import { runWarehouseEtl } from "./run-warehouse-etl";
 
 /*
- * The per-session summary on merged days: written by the ETL once a day and the next are closed,
- * read by funnels only while it matches the day's files, and counting what the warehouse counts —
+ * The per-session summary: written by each ETL run for the days it changed, read by funnels only
+ * while it matches the day's files, and counting what the warehouse counts —
  * including a session that crosses midnight and a late event that arrives after the summary.
  */
 const H = 3_600_000;
@@ -123,13 +123,10 @@ describe.each(DB_TARGETS)("per-session summaries of the columnar copy on $name",
   const readsStored = (day = "2026-11-24") =>
     lake.sessionsSource({ from: day, to: day }).includes(`/sessions/dt=${day}/`);
 
-  test("open days are counted from their events; once D and D+1 close, D's summary is written and read, with the same answers", async () => {
-    expect(summaries()).toEqual([]);
-    expect(counts(await both(funnel()))).toEqual([6, 5, 4, 3]);
-    expect(readsStored()).toBe(false);
+  const dayDir = () => path.join(columnar.root, "store", "sessions", "dt=2026-11-24");
 
-    const closed = await run(D + 50 * H + (LATE_HOURS + 1) * H);
-    expect(closed.status).toBe("succeeded");
+  test("each run leaves every day it changed summarized (open or merged); without one, a day is counted from its events", async () => {
+    // The loading run summarized D and D+1 as it left them.
     expect(summaries()).toEqual([expect.stringMatching(/^summary-v2-[0-9a-f]{20}\.parquet$/)]);
     expect(readsStored()).toBe(true);
     expect(readsStored("2026-11-25")).toBe(true);
@@ -143,25 +140,45 @@ describe.each(DB_TARGETS)("per-session summaries of the columnar copy on $name",
       }),
     );
     expect(counts(shoes)).toEqual([6, 2, 1]);
+
+    // Without the stored summary the same answers come from the events.
+    fs.renameSync(dayDir(), `${dayDir()}.away`);
+    expect(readsStored()).toBe(false);
+    expect(counts(await both(funnel({ order: "any" })))).toEqual([6, 5, 4, 3]);
+    fs.renameSync(`${dayDir()}.away`, dayDir());
+
+    // The days close and are merged: their files change, so they are summarized again, once.
+    const open = summaries();
+    expect((await run(D + 50 * H + (LATE_HOURS + 1) * H)).status).toBe("succeeded");
+    expect(summaries()).toHaveLength(1);
+    expect(summaries()).not.toEqual(open);
+    expect(readsStored()).toBe(true);
     expect(counts(await both(funnel({ order: "any" })))).toEqual([6, 5, 4, 3]);
     const again = summaries();
     await run(D + 50 * H + (LATE_HOURS + 2) * H);
     expect(summaries()).toEqual(again); // nothing changed: nothing rewritten
   });
 
-  test("a late event for D makes the stored summary unread until it is replaced; answers never differ", async () => {
-    const before = summaries();
+  test("a summary whose files have changed is never read: a late event counts at once", async () => {
+    const stale = summaries()[0] as string;
+    const staleBytes = fs.readFileSync(path.join(dayDir(), stale));
     // S2 buys after all: an object arriving days late, for day D.
     const at = D + 50 * H + (LATE_HOURS + 3) * H;
     await put(`${hourPrefix(at)}0-late.ndjson`, [ev("S2", "purchase", D + 10 * H + 3 * M, BAGS)], at);
-    await run(at + H);
-    expect(readsStored()).toBe(false); // D's files changed: the summary no longer matches them
+    await run(at + H); // loads it beside D's merged file, and summarizes D again
+    expect(summaries()).not.toEqual([stale]);
+    expect(readsStored()).toBe(true);
+    expect(counts(await both(funnel({ order: "any" })))).toEqual([6, 5, 4, 4]);
+
+    // Put the summary from before the late event back in place of the new one: it no longer
+    // matches D's files, so the day is counted from its events and the late purchase still counts.
+    for (const f of summaries()) fs.rmSync(path.join(dayDir(), f));
+    fs.writeFileSync(path.join(dayDir(), stale), staleBytes);
+    expect(readsStored()).toBe(false);
     expect(counts(await both(funnel({ order: "any" })))).toEqual([6, 5, 4, 4]);
 
     await run(at + (LATE_HOURS + 2) * H); // D closes again: merged again, summarized again
-    const after = summaries();
-    expect(after).toHaveLength(1);
-    expect(after).not.toEqual(before);
+    expect(summaries()).toHaveLength(1);
     expect(readsStored()).toBe(true);
     expect(counts(await both(funnel({ order: "any" })))).toEqual([6, 5, 4, 4]);
   });

@@ -4,7 +4,7 @@ import { toStorableText } from "@/lib/schemas/common";
 import { compactColumnarCopy } from "./columnar-compaction";
 import type { ColumnarCopy } from "./columnar-copy";
 import { repairColumnarCopy } from "./columnar-records";
-import { summarizeMergedDays } from "./columnar-summaries";
+import { summarizeChangedDays } from "./columnar-summaries";
 import { createLeaseHolder, releaseEtlLease, takeEtlLease } from "./etl-lease";
 import { type EtlTotals, loadPendingObjects } from "./etl-loaders";
 import { getCubeDaysTouched, refreshFunnelCube } from "./funnel-cube";
@@ -126,7 +126,7 @@ export async function runWarehouseEtl(args: {
           problems.push(`identity map for the columnar copy: ${err.message}`);
         });
         problems.push(...(await compactColumnarCopy(conn, args.copy, now)).problems);
-        problems.push(...(await summarizeMergedDays(conn, args.copy, now)).problems);
+        problems.push(...(await summarizeChangedDays(conn, args.copy, now)).problems);
       }
       const status = await finishRun(conn, runId, t0, total, problems);
       return { runId, status, ...total };

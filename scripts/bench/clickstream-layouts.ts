@@ -115,6 +115,13 @@ export function duSize(dir: string): number {
  * (each day one transaction, recorded in `bench_days`, so an interrupted load resumes), with the
  * table's indexes built once at the end.
  */
+async function baseColumns(conn: {
+  runAndReadAll(sql: string): Promise<{ getRowObjectsJS(): Record<string, unknown>[] }>;
+}) {
+  const sql = "SELECT column_name AS c FROM duckdb_columns() WHERE table_name = 'events' ORDER BY column_index";
+  return (await conn.runAndReadAll(sql)).getRowObjectsJS().map((r) => String(r.c));
+}
+
 export async function ensurePostgresEvents(url: string, schema: string, baseFile: string, key: string): Promise<void> {
   const admin = openPostgres({ url, max: 1 });
   await admin.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
@@ -151,13 +158,7 @@ export async function ensurePostgresEvents(url: string, schema: string, baseFile
       .getRowObjectsJS()
       .map((r) => String(r.d));
     // By name: the warehouse has columns the generator does not write (the user agent).
-    const columns = (
-      await conn.runAndReadAll(
-        "SELECT column_name AS c FROM duckdb_columns() WHERE table_name = 'events' ORDER BY column_index",
-      )
-    )
-      .getRowObjectsJS()
-      .map((r) => String(r.c));
+    const columns = await baseColumns(conn);
     const csv = path.join(path.dirname(baseFile), "day.csv");
     for (const d of days.filter((x) => !loaded.has(x))) {
       await conn.run(

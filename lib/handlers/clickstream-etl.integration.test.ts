@@ -37,16 +37,20 @@ beforeAll(async () => {
 
 test("the hourly run loads the warehouse and writes its columnar copy to the lake bucket under clickstream/, registered in Glue", async () => {
   s3.on(ListObjectsV2Command, { Bucket: "click-raw" }).resolves({ Contents: [{ Key: KEY, Size: body.length }] });
-  // The lake bucket lists what was put in it (a run checks its published files are still there).
-  const lake = new Map<string, number>();
+  // The lake bucket lists and serves what was put in it (a run checks its published files are still
+  // there, and summarizes the sessions of the days it changed from them).
+  const lake = new Map<string, Uint8Array>();
   s3.on(ListObjectsV2Command, { Bucket: "processed-lake" }).callsFake((i: { Prefix?: string }) => ({
-    Contents: [...lake].filter(([k]) => k.startsWith(i.Prefix ?? "")).map(([Key, Size]) => ({ Key, Size })),
+    Contents: [...lake].filter(([k]) => k.startsWith(i.Prefix ?? "")).map(([Key, b]) => ({ Key, Size: b.length })),
+  }));
+  s3.on(GetObjectCommand, { Bucket: "processed-lake" }).callsFake((i: { Key: string }) => ({
+    Body: sdkStreamMixin(Readable.from([Buffer.from(lake.get(i.Key) ?? new Uint8Array())])),
   }));
   s3.on(GetObjectCommand, { Bucket: "click-raw", Key: KEY }).callsFake(() => ({
     Body: sdkStreamMixin(Readable.from([Buffer.from(body)])),
   }));
   s3.on(PutObjectCommand).callsFake((i: { Key: string; Body: Uint8Array }) => {
-    lake.set(i.Key, i.Body.length);
+    lake.set(i.Key, i.Body);
     return {};
   });
   glue.on(GetTableCommand).rejects(new EntityNotFoundException({ message: "none", $metadata: {} }));
@@ -62,6 +66,12 @@ test("the hourly run loads the warehouse and writes its columnar copy to the lak
       "processed-lake",
       `clickstream/events/dt=${iso.slice(0, 10)}/hr=${iso.slice(11, 13)}/${columnarObjectId(KEY)}.parquet`,
     ],
+    [
+      "processed-lake",
+      expect.stringMatching(
+        new RegExp(`^clickstream/sessions/dt=${iso.slice(0, 10)}/summary-v2-[0-9a-f]{20}\\.parquet$`),
+      ),
+    ],
   ]);
   // The file holds the two events, readable as Parquet.
   const file = path.join(tempDir("cs-lambda-read"), "a.parquet");
@@ -69,6 +79,13 @@ test("the hourly run loads the warehouse and writes its columnar copy to the lak
   const duck = await (await DuckDBInstance.create(":memory:")).connect();
   const rows = (await duck.runAndReadAll(`SELECT event_name FROM read_parquet('${file}') ORDER BY 1`)).getRows();
   expect(rows.map((r) => r[0])).toEqual(["page_view", "purchase"]);
+  // The day's per-session summary, from that file: one session, both events.
+  const summary = path.join(tempDir("cs-lambda-read"), "s.parquet");
+  fs.writeFileSync(summary, puts[1]?.Body as Uint8Array);
+  const sessions = (
+    await duck.runAndReadAll(`SELECT session_id, events, fn FROM read_parquet('${summary}')`)
+  ).getRowObjectsJS();
+  expect(sessions).toEqual([{ session_id: "s1", events: 2, fn: ["page_view", "purchase"] }]);
   duck.closeSync();
 
   const table = glue.commandCalls(CreateTableCommand)[0]?.args[0].input.TableInput;

@@ -32,11 +32,15 @@ export const dayOfPart = (part: string) => part.split("/")[0] as string;
 /** Merged files are ordered so a session's events are together (what funnels, paths and retention group by). */
 export const COMPACT_ORDER = ["session_id", "event_timestamp", "event_id"] as const;
 
-async function listDay(copy: ColumnarCopy, day: string): Promise<string[]> {
-  const keys: string[] = [];
-  for await (const o of copy.store.list(`events/${day}/`)) if (o.key.endsWith(".parquet")) keys.push(o.key);
-  return keys.sort();
+/** The copy's Parquet files under `prefix`, with their sizes. */
+export async function listCopyFiles(copy: ColumnarCopy, prefix: string): Promise<{ key: string; size: number }[]> {
+  const out: { key: string; size: number }[] = [];
+  for await (const o of copy.store.list(prefix)) if (o.key.endsWith(".parquet")) out.push({ key: o.key, size: o.size });
+  return out;
 }
+
+const listDay = async (copy: ColumnarCopy, day: string) =>
+  (await listCopyFiles(copy, `events/${day}/`)).map((f) => f.key).sort();
 
 /** Finishes or drops the compactions a crashed run left unfinished. Returns how many were finished. */
 export async function finishColumnarCompactions(q: Queryable, copy: ColumnarCopy): Promise<number> {

@@ -1,9 +1,9 @@
 import path from "node:path";
 import type { Queryable } from "@/lib/ports/database";
-import { COMPACT_LOOKBACK_HOURS, withLocalCopies } from "./columnar-compaction";
+import { COMPACT_LOOKBACK_HOURS, listCopyFiles, withLocalCopies } from "./columnar-compaction";
 import type { ColumnarCopy } from "./columnar-copy";
 import { LATE_HOURS } from "./pending-objects";
-import { computeSummaryTag, type ListedFile, summaryDir, summaryInputDays, summaryKey } from "./session-summary";
+import { computeSummaryTag, summaryDir, summaryInputDays, summaryKey } from "./session-summary";
 
 /**
  * Writes the per-session summaries (`session-summary.ts`) at the end of each ETL run, under its
@@ -17,24 +17,18 @@ import { computeSummaryTag, type ListedFile, summaryDir, summaryInputDays, summa
 /** Summaries written per run at most (a couple of seconds each at two million events a day). */
 export const SUMMARIES_PER_RUN = 8;
 
-async function listFiles(copy: ColumnarCopy, prefix: string): Promise<ListedFile[]> {
-  const out: ListedFile[] = [];
-  for await (const o of copy.store.list(prefix)) if (o.key.endsWith(".parquet")) out.push({ key: o.key, size: o.size });
-  return out;
-}
-
 /**
  * Writes one start day's summary from the files of the day before, the day and the next (as they are
  * after this run), unless it has one for them; a day without files has no sessions to summarize.
  */
 async function summarizeDay(copy: ColumnarCopy, day: string): Promise<boolean> {
   const [before = [], own = [], next = []] = await Promise.all(
-    summaryInputDays(day).map((d) => listFiles(copy, `events/dt=${d}/`)),
+    summaryInputDays(day).map((d) => listCopyFiles(copy, `events/dt=${d}/`)),
   );
   if (own.length === 0) return false;
   const inputs = [...before, ...own, ...next];
   const key = summaryKey(day, computeSummaryTag(inputs));
-  const existing = (await listFiles(copy, summaryDir(day))).map((f) => f.key);
+  const existing = (await listCopyFiles(copy, summaryDir(day))).map((f) => f.key);
   if (existing.includes(key)) return false;
   const keys = inputs.map((f) => f.key);
   return withLocalCopies(copy, `summary-${day}`, keys, async (locals, dir) => {

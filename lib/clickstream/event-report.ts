@@ -5,6 +5,7 @@ import type { EventReportExplain, EventReportPath } from "@/lib/schemas/event-re
 import { eventsOnLake, isColumnarCopyComplete, toPositional } from "./columnar-funnel";
 import { type EventsSql, SqlParams, WAREHOUSE_EVENTS } from "./funnel-units-sql";
 import { queryLake, queryWarehouse } from "./report-run";
+import { SUMMARY_SOURCE } from "./session-summary";
 
 /**
  * One report over raw events, written once, run by whichever engine holds the events: Postgres over
@@ -81,7 +82,7 @@ export async function runEventReport<T extends Record<string, unknown>>(
     explain: {
       path: "columnar",
       reason: fromSummary
-        ? `read by ${engine} from the columnar copy's per-session summary (stored per start day once its days are merged, counted from the events for the other days), sessions around ${days.from} to ${days.to}`
+        ? `read by ${engine} from ${SUMMARY_SOURCE}, sessions around ${days.from} to ${days.to}`
         : `read by ${engine} from the columnar copy of the events (Parquet by event hour), days ${days.from} to ${days.to}`,
       sql,
       params,

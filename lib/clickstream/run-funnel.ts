@@ -9,6 +9,7 @@ import { type FunnelLevelRow, type FunnelTimeRow, summariseFunnel } from "./funn
 import { SqlParams } from "./funnel-units-sql";
 import { queryWarehouse } from "./report-run";
 import { isKeptByRollup } from "./session-rollup";
+import { SUMMARY_SOURCE } from "./session-summary";
 
 /**
  * Funnels, one definition for both paths (see ARCHITECTURE.md, "Funnels"):
@@ -66,7 +67,7 @@ async function runColumnarFunnel(lake: EventLakeQuery, q: FunnelQuery, started: 
   const { levels, times, excluded, sql, params, scan, summaryIneligible } = await queryColumnarFunnel(lake, q);
   const read = summaryIneligible
     ? `the columnar copy of the events (Parquet by event hour), reading the partitions of the range plus what a unit entering in it can reach (not the per-session summary: ${summaryIneligible})`
-    : "the columnar copy's per-session summary (each session's first time of every event, stored per start day once its days are merged, counted from the events for the other days)";
+    : SUMMARY_SOURCE;
   return {
     ...summariseFunnel(q, levels, times, excluded),
     explain: {

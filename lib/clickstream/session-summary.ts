@@ -1,10 +1,11 @@
 import { createHash } from "node:crypto";
+import { nextDay } from "@/lib/schemas/clickstream-reports";
 
 /**
  * The copy's per-session summary (`sessions/dt=D/summary-v<version>-<tag>.parquet`): one row per
  * session whose first event falls on day D, built from the copy's events of D-1 (a session with
- * events then started then), D and D+1 (the tracker rotates sessions after 24 h, so that is all). A funnel reads two million sessions instead
- * of twenty million events (docs/performance.md). Columns:
+ * events then started then), D and D+1 (the tracker rotates sessions after 24 h, so that is all).
+ * A funnel reads two million sessions instead of twenty million events (docs/performance.md). Columns:
  * - `session_id`, `client_id` (its smallest), `first_us`/`last_us` (first and last event, epoch µs),
  *   `events`, `pv` (the first product value, by time then event id, as funnels define it);
  * - `fn`/`ft`/`lt`: each event name the session has, with its first and last time (µs);
@@ -19,6 +20,9 @@ import { createHash } from "node:crypto";
 
 /** Bumped when the summary's columns or their meaning change (older files are then ignored). */
 export const SUMMARY_VERSION = 2;
+/** How reports say they read it (the explain line). */
+export const SUMMARY_SOURCE =
+  "the columnar copy's per-session summary (written by each ETL run for the days it changed; a day without one is counted from its events)";
 /** Separates event name and category in `fk`. */
 export const SUMMARY_KEY_SEPARATOR = "\u001f";
 
@@ -44,13 +48,10 @@ export const summaryDir = (day: string) => `sessions/dt=${day}/`;
 /** Where the summary of start day `day` (yyyy-mm-dd) built from files with `tag` is stored. */
 export const summaryKey = (day: string, tag: string) => `${summaryDir(day)}summary-v${SUMMARY_VERSION}-${tag}.parquet`;
 
-/** The day after `day` (yyyy-mm-dd). */
-export const nextDayOf = (day: string) =>
-  new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 /** The day before `day` (yyyy-mm-dd). */
 export const dayBeforeOf = (day: string) =>
   new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 /** The days whose event files a start day's summary reads. */
-export const summaryInputDays = (day: string) => [dayBeforeOf(day), day, nextDayOf(day)];
+export const summaryInputDays = (day: string) => [dayBeforeOf(day), day, nextDay(day)];
 /** Epoch µs of a day's midnight (UTC), as an SQL integer literal. */
 export const dayStartUs = (day: string) => `${Date.parse(`${day}T00:00:00Z`)}000`;

@@ -6,20 +6,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { openParquetWriter } from "@/lib/adapters/compose/lake-engines";
-import { computeSummaryTag, type ListedFile, summaryInputDays, summaryKey } from "@/lib/clickstream/session-summary";
-
-function listDay(root: string, day: string): ListedFile[] {
-  const dir = path.join(root, "events", `dt=${day}`);
-  if (!fs.existsSync(dir)) return [];
-  return fs
-    .readdirSync(dir, { recursive: true })
-    .map(String)
-    .filter((n) => n.endsWith(".parquet"))
-    .map((n) => ({
-      key: `events/dt=${day}/${n.split(path.sep).join("/")}`,
-      size: fs.statSync(path.join(dir, n)).size,
-    }));
-}
+import { listCopyDayFiles } from "@/lib/adapters/duckdb/duckdb-event-lake";
+import { computeSummaryTag, summaryInputDays, summaryKey } from "@/lib/clickstream/session-summary";
 
 /** Writes the missing summaries of every day of the layout at `root`; returns seconds spent and bytes written. */
 export async function ensureSessionSummaries(
@@ -37,7 +25,7 @@ export async function ensureSessionSummaries(
   let bytes = 0;
   try {
     for (const day of days) {
-      const files = summaryInputDays(day).flatMap((d) => listDay(root, d));
+      const files = summaryInputDays(day).flatMap((d) => listCopyDayFiles(root, d));
       const file = path.join(root, summaryKey(day, computeSummaryTag(files)));
       if (!fs.existsSync(file)) {
         fs.rmSync(path.dirname(file), { recursive: true, force: true });

@@ -5,13 +5,14 @@ import { IDENTITIES_KEY } from "@/lib/clickstream/identity-map";
 import {
   computeSummaryTag,
   dayBeforeOf,
-  nextDayOf,
+  type ListedFile,
   summaryInputDays,
   summaryKey,
 } from "@/lib/clickstream/session-summary";
 import type { EventLakeQuery, TimeSql } from "@/lib/ports/event-lake";
 import type { LakeQueryEngine } from "@/lib/ports/lake-query";
 import type { ParquetColumnType } from "@/lib/ports/parquet-file-writer";
+import { nextDay } from "@/lib/schemas/clickstream-reports";
 import { buildSessionSummarySql } from "./session-summary-sql";
 import { q } from "./sql-types";
 
@@ -50,6 +51,23 @@ export const DUCKDB_TIME: TimeSql = {
   atLeastMinutes: (later, earlier, minutes) =>
     `epoch_us(${later}) >= epoch_us(${earlier}) + CAST(${minutes} AS BIGINT) * 60000000`,
 };
+
+/** The copy's event files of one day under `root`, keyed as the object store keys them (`events/dt=…/hr=…/…`). */
+export function listCopyDayFiles(root: string, day: string): ListedFile[] {
+  const dir = path.join(root, "events", `dt=${day}`);
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir, { recursive: true }).map(String);
+  } catch {
+    return [];
+  }
+  return names
+    .filter((n) => n.endsWith(".parquet"))
+    .map((n) => ({
+      key: `events/dt=${day}/${n.split(path.sep).join("/")}`,
+      size: fs.statSync(path.join(dir, n)).size,
+    }));
+}
 
 /**
  * The clickstream's columnar copy on the local disk (`<root>/events/dt=…/hr=…/*.parquet`), read by
@@ -92,17 +110,23 @@ export class DuckDbEventLake implements EventLakeQuery {
     const flush = () => {
       if (run.length === 0) return;
       const span = { from: run[0] as string, to: run[run.length - 1] as string };
-      const src = this.eventsSource({ from: dayBeforeOf(span.from), to: nextDayOf(span.to) });
+      const src = this.eventsSource({ from: dayBeforeOf(span.from), to: nextDay(span.to) });
       parts.push(`SELECT * FROM ${buildSessionSummarySql(src, span)}`);
       run = [];
     };
-    for (let day = days.from; day <= days.to; day = nextDayOf(day)) {
-      const listed = this.listEventFiles(day);
-      if (listed.length === 0) {
+    // Each day is listed once, though it is an input of three start days.
+    const listings = new Map<string, ListedFile[]>();
+    const listed = (d: string) => {
+      const files = listings.get(d) ?? listCopyDayFiles(this.root, d);
+      listings.set(d, files);
+      return files;
+    };
+    for (let day = days.from; day <= days.to; day = nextDay(day)) {
+      if (listed(day).length === 0) {
         flush();
         continue;
       }
-      const inputs = summaryInputDays(day).flatMap((d) => (d === day ? listed : this.listEventFiles(d)));
+      const inputs = summaryInputDays(day).flatMap(listed);
       const file = path.join(this.root, summaryKey(day, computeSummaryTag(inputs)));
       if (fs.existsSync(file)) {
         flush();
@@ -113,23 +137,6 @@ export class DuckDbEventLake implements EventLakeQuery {
     if (files.length) parts.unshift(`SELECT * FROM read_parquet([${files.map(q).join(", ")}])`);
     if (parts.length === 0) return `(SELECT * FROM ${buildSessionSummarySql(EMPTY, days)})`;
     return `(${parts.join(" UNION ALL BY NAME ")})`;
-  }
-
-  /** The copy's event files of one day, keyed as the object store keys them (`events/dt=…/hr=…/…`). */
-  private listEventFiles(day: string): { key: string; size: number }[] {
-    const dir = path.join(this.root, "events", `dt=${day}`);
-    let names: string[];
-    try {
-      names = fs.readdirSync(dir, { recursive: true }).map(String);
-    } catch {
-      return [];
-    }
-    return names
-      .filter((n) => n.endsWith(".parquet"))
-      .map((n) => ({
-        key: `events/dt=${day}/${n.split(path.sep).join("/")}`,
-        size: fs.statSync(path.join(dir, n)).size,
-      }));
   }
 
   /** The identity map the ETL writes beside the events (`identities/identities.parquet`). */

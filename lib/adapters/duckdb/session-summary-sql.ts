@@ -1,4 +1,5 @@
-import { dayStartUs, nextDayOf, SUMMARY_KEY_SEPARATOR } from "@/lib/clickstream/session-summary";
+import { dayStartUs, SUMMARY_KEY_SEPARATOR } from "@/lib/clickstream/session-summary";
+import { nextDay } from "@/lib/schemas/clickstream-reports";
 
 /**
  * The per-session summary (`lib/clickstream/session-summary.ts`) in DuckDB's SQL: one definition,
@@ -9,9 +10,9 @@ import { dayStartUs, nextDayOf, SUMMARY_KEY_SEPARATOR } from "@/lib/clickstream/
  */
 export function buildSessionSummarySql(src: string, days: { from: string; to: string }): string {
   const lo = dayStartUs(days.from);
-  const hi = dayStartUs(nextDayOf(days.to));
+  const hi = dayStartUs(nextDay(days.to));
   // Events up to a day after the last start day: a session lasts at most 24 h.
-  const reach = dayStartUs(nextDayOf(nextDayOf(days.to)));
+  const reach = dayStartUs(nextDay(nextDay(days.to)));
   const before = `${BigInt(dayStartUs(days.from)) - 86_400_000_000n}`;
   const sep = `'${SUMMARY_KEY_SEPARATOR}'`;
   return `(WITH e AS (
